@@ -1,0 +1,110 @@
+"""cyberspace-whitepaper: a typed, immutable, validated model of China's white paper
+*Jointly Build a Community with a Shared Future in Cyberspace* (SCIO, 7 November
+2022), with the paper itself as a bundled, cited, bilingual data set.
+
+>>> import cyberspace_whitepaper as cw
+>>> paper = cw.load_white_paper()
+>>> paper.title.zh
+'携手构建网络空间命运共同体'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._limits import DEFAULT_LIMITS, Limits
+from .dataset import load_white_paper
+from .errors import LimitError, LoadError, Problem, ValidationError, WhitePaperError
+from .io import dump, dump_jsonl, dumps, from_dict, iter_jsonl, load, loads, to_dict
+from .model import (
+    Actor,
+    Alias,
+    Chapter,
+    Citation,
+    Concern,
+    DocumentRef,
+    Event,
+    Goal,
+    Item,
+    LocalizedText,
+    Locator,
+    Part,
+    PartialDate,
+    Principle,
+    Proposal,
+    Section,
+    Source,
+    Statistic,
+    WhitePaper,
+)
+from .vocab import (
+    ActorKind,
+    Certainty,
+    DatePrecision,
+    DocumentKind,
+    DocumentRelation,
+    EventKind,
+    GoalKind,
+    PaperPart,
+    PrincipleKind,
+    Scale,
+    SourceKind,
+)
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Actor",
+    "ActorKind",
+    "Alias",
+    "Certainty",
+    "Chapter",
+    "Citation",
+    "Concern",
+    "DatePrecision",
+    "DocumentKind",
+    "DocumentRef",
+    "DocumentRelation",
+    "Event",
+    "EventKind",
+    "Goal",
+    "GoalKind",
+    "Item",
+    "LimitError",
+    "Limits",
+    "LoadError",
+    "LocalizedText",
+    "Locator",
+    "PaperPart",
+    "Part",
+    "PartialDate",
+    "Principle",
+    "PrincipleKind",
+    "Problem",
+    "Proposal",
+    "Scale",
+    "Section",
+    "Source",
+    "SourceKind",
+    "Statistic",
+    "ValidationError",
+    "WhitePaper",
+    "WhitePaperError",
+    "dump",
+    "dump_jsonl",
+    "dumps",
+    "from_dict",
+    "iter_jsonl",
+    "load",
+    "load_white_paper",
+    "loads",
+    "to_dict",
+]
+
+
+def __getattr__(name: str) -> Any:
+    # The version is read from the installed metadata only when asked for.
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("cyberspace-whitepaper")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

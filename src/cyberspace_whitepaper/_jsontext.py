@@ -1,0 +1,193 @@
+"""Strict JSON text to plain data: UTF-8 only, no duplicate keys, no NaN, limits first.
+
+The standard library's parser does the work (its C scanner is fast); this
+module wraps it so that nothing it lets through by default gets past us, and
+so that every failure is a :class:`LoadError` with a line and column.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ._limits import Limits
+from .errors import LimitError, LoadError, excerpt
+
+__all__ = ["decode_text", "line_and_column", "parse_json"]
+
+_BOM = "\ufeff"
+_UTF8_BOM = b"\xef\xbb\xbf"
+# A JSON string: quote, then runs of ordinary characters and escapes, then quote.
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+# Every opener becomes "(" and every closer ")", so depth is a matter of pairs.
+_BRACKETS = str.maketrans({"[": "(", "{": "(", "]": ")", "}": ")"})
+_NOT_BRACKET = re.compile(r"[^()]+")
+
+
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: str):
+        self.key = key
+
+
+class _NumberError(Exception):
+    def __init__(self, message: str, limit: str, value: int, token: str):
+        self.message = message
+        self.limit = limit
+        self.value = value
+        self.token = token
+
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset in ``text``."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def decode_text(data: bytes | str) -> str:
+    """Text from UTF-8 bytes, one leading byte order mark dropped; anything else is a LoadError."""
+    if isinstance(data, str):
+        return data[1:] if data.startswith(_BOM) else data
+    if data.startswith(_UTF8_BOM):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError("the input is UTF-16 or UTF-32; only UTF-8 is accepted", line=1, column=1)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise LoadError(
+            f"not valid UTF-8 (byte {data[error.start]:#04x} at offset {error.start})", line=line, column=column
+        ) from None
+
+
+def check_text_limits(text: str, limits: Limits) -> None:
+    """Size, string lengths and nesting depth, checked with regular expressions only."""
+    if len(text) > limits.max_bytes:
+        raise LimitError(f"the input has {len(text)} characters", limit="max_bytes", value=limits.max_bytes)
+    strings = _STRING.findall(text)
+    # +2 for the quotes, which findall keeps.
+    if strings and max(map(len, strings)) > limits.max_string_length + 2:
+        match = next(m for m in _STRING.finditer(text) if len(m.group()) > limits.max_string_length + 2)
+        line, column = line_and_column(text, match.start())
+        raise LimitError(
+            f"a string has {len(match.group()) - 2} characters",
+            limit="max_string_length",
+            value=limits.max_string_length,
+            line=line,
+            column=column,
+        )
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text).translate(_BRACKETS))
+    # Each pass removes the innermost pairs, so the number of passes is the depth.
+    depth = 0
+    while "()" in brackets and depth <= limits.max_depth:
+        brackets = brackets.replace("()", "")
+        depth += 1
+    # Openers left unclosed (a truncated or hostile document) count too.
+    if depth + brackets.count("(") > limits.max_depth:
+        raise LimitError("the input is nested too deeply", limit="max_depth", value=limits.max_depth)
+
+
+@functools.lru_cache(maxsize=16)
+def _hooks(limits: Limits) -> dict[str, Any]:
+    max_digits = limits.max_integer_digits
+    max_length = limits.max_number_length
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(items)
+        if len(result) != len(items):
+            seen: set[str] = set()
+            for key, _ in items:
+                if key in seen:
+                    raise _DuplicateKeyError(key)
+                seen.add(key)
+        return result
+
+    def integer(token: str) -> int:
+        digits = len(token) - (token[0] == "-")
+        if digits > max_digits:
+            raise _NumberError(f"an integer has {digits} digits", "max_integer_digits", max_digits, token)
+        return int(token)
+
+    def number(token: str) -> Decimal:
+        if len(token) > max_length:
+            raise _NumberError(f"a number has {len(token)} characters", "max_number_length", max_length, token)
+        try:
+            return Decimal(token)
+        except InvalidOperation:  # pragma: no cover - the scanner only passes valid numbers
+            raise _NumberError(f"not a number: {excerpt(token)}", "max_number_length", max_length, token) from None
+
+    def constant(token: str) -> Any:
+        raise _NumberError(f"{token} is not JSON", "", 0, token)
+
+    return {
+        "object_pairs_hook": pairs,
+        "parse_int": integer,
+        "parse_float": number,
+        "parse_constant": constant,
+    }
+
+
+def parse_json(data: bytes | str, limits: Limits) -> Any:
+    """Plain data from strict JSON text. Non-integral numbers become :class:`Decimal`."""
+    if isinstance(data, bytes) and len(data) > limits.max_bytes:
+        raise LimitError(f"the input has {len(data)} bytes", limit="max_bytes", value=limits.max_bytes)
+    text = decode_text(data)
+    if not text.strip():
+        raise LoadError("empty document", line=1, column=1)
+    check_text_limits(text, limits)
+    try:
+        return json.loads(text, **_hooks(limits))
+    except json.JSONDecodeError as error:
+        raise LoadError(error.msg, line=error.lineno, column=error.colno) from None
+    except _DuplicateKeyError as error:
+        raise _duplicate_key_error(text, error.key) from None
+    except _NumberError as error:
+        line, column = _find_token(text, error.token)
+        if not error.limit:
+            raise LoadError(error.message, line=line, column=column) from None
+        raise LimitError(error.message, limit=error.limit, value=error.value, line=line, column=column) from None
+    except RecursionError:  # pragma: no cover - the depth check above comes first
+        raise LoadError("the input is nested too deeply") from None
+
+
+def _find_token(text: str, token: str) -> tuple[int | None, int | None]:
+    # Only on the error path: the first place outside strings where the token stands.
+    skeleton = _STRING.sub(lambda m: " " * len(m.group()), text)
+    offset = skeleton.find(token)
+    return line_and_column(text, offset) if offset >= 0 else (None, None)
+
+
+def _duplicate_key_error(text: str, key: str) -> LoadError:
+    # Only on the error path: find both places where the key stands in one object.
+    encoded = json.dumps(key, ensure_ascii=False)
+    stack: list[dict[str, int]] = []
+    # Strings are matched whole, so brackets inside them are not counted;
+    # a string followed by a colon is a key.
+    for match in re.finditer(r'("(?:[^"\\]|\\.)*")(\s*:)?|[\[\]{}]', text, re.DOTALL):
+        token = match.group()
+        if token in ("[", "{"):
+            stack.append({})
+        elif token in ("]", "}"):
+            if stack:
+                stack.pop()
+        elif stack and match.group(2):
+            name = match.group(1)
+            try:
+                decoded = json.loads(name)
+            except ValueError:
+                continue
+            keys = stack[-1]
+            if decoded == key and decoded in keys:
+                first_line, first_column = line_and_column(text, keys[decoded])
+                line, column = line_and_column(text, match.start())
+                return LoadError(
+                    f"duplicate key {encoded} (first at line {first_line}, column {first_column})",
+                    line=line,
+                    column=column,
+                )
+            keys.setdefault(decoded, match.start())
+    return LoadError(f"duplicate key {encoded}")

@@ -1,0 +1,165 @@
+"""The error family.
+
+Every error the library raises for bad data is a :class:`WhitePaperError`,
+and also the built-in exception a caller would catch anyway (``ValueError``).
+Errors carry their data as attributes; ``str()`` is deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "LimitError",
+    "LoadError",
+    "Problem",
+    "ValidationError",
+    "WhitePaperError",
+    "excerpt",
+    "join_path",
+]
+
+#: A ValidationError keeps at most this many problems; the rest are counted.
+MAX_PROBLEMS = 100
+
+_EXCERPT_LENGTH = 80
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_PATH_TOKEN = re.compile(r"\[(\d+)\]|\.([A-Za-z_][A-Za-z0-9_]*)|\[('(?:[^'\\]|\\.)*')\]")
+
+
+def excerpt(value: object) -> str:
+    """Show a bad value safely in a message: escaped, and cut to 80 characters."""
+    text = repr(value)
+    if len(text) > _EXCERPT_LENGTH:
+        text = text[: _EXCERPT_LENGTH - 3] + "..."
+    return text
+
+
+def join_path(path: str, step: str | int) -> str:
+    """Extend a JSON path by one key or index: ``$.events`` + 3 -> ``$.events[3]``."""
+    if isinstance(step, int):
+        return f"{path}[{step}]"
+    if _PLAIN_KEY.match(step):
+        return f"{path}.{step}"
+    return f"{path}[{excerpt(step)}]"
+
+
+def _path_sort_key(path: str) -> tuple[tuple[int, int | str], ...]:
+    # Indices sort as numbers, so $.events[10] comes after $.events[9].
+    key: list[tuple[int, int | str]] = []
+    for index, name, quoted in _PATH_TOKEN.findall(path):
+        if index:
+            key.append((1, int(index)))
+        else:
+            key.append((0, name or quoted))
+    return tuple(key)
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with the data, and where.
+
+    Attributes:
+        path: JSON path of the bad value, such as ``$.events[3].actors[0]``.
+            ``$`` is the object being loaded or constructed.
+        code: a stable, machine-readable name for the kind of problem
+            (``type``, ``missing``, ``unknown-key``, ``dangling-reference`` ...).
+        message: what is wrong, for a person.
+        line: for JSON Lines input, the line the record came from.
+    """
+
+    path: str
+    code: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: {self.path}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
+    def rebased(self, prefix: str, line: int | None = None) -> Problem:
+        """The same problem seen from a containing object at ``prefix``."""
+        return Problem(
+            path=prefix + self.path[1:],
+            code=self.code,
+            message=self.message,
+            line=self.line if line is None else line,
+        )
+
+
+class WhitePaperError(Exception):
+    """Base of every error this library raises for bad data."""
+
+
+class LoadError(WhitePaperError, ValueError):
+    """The input is not well-formed: bad syntax, bad encoding, or over a limit.
+
+    Attributes:
+        message: what is wrong.
+        line: 1-based line of the problem in the input, when known.
+        column: 1-based column of the problem, when known.
+    """
+
+    def __init__(self, message: str, *, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.message
+        if self.column is None:
+            return f"line {self.line}: {self.message}"
+        return f"line {self.line}, column {self.column}: {self.message}"
+
+
+class LimitError(LoadError):
+    """The input is over one of the configured limits (see :class:`Limits`).
+
+    Attributes:
+        limit: the name of the limit, as in :class:`Limits` (``max_depth`` ...).
+        value: the limit's value in force.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        limit: str,
+        value: int,
+        line: int | None = None,
+        column: int | None = None,
+    ):
+        super().__init__(f"{message} (limit {limit}={value})", line=line, column=column)
+        self.limit = limit
+        self.value = value
+
+
+class ValidationError(WhitePaperError, ValueError):
+    """Well-formed input that breaks the model.
+
+    Attributes:
+        problems: every problem found, sorted by path, at most 100.
+        omitted: how many further problems were found and not kept.
+    """
+
+    def __init__(self, problems: Iterable[Problem]):
+        ordered = sorted(problems, key=lambda p: (p.line or 0, _path_sort_key(p.path), p.code))
+        self.problems = tuple(ordered[:MAX_PROBLEMS])
+        self.omitted = max(0, len(ordered) - MAX_PROBLEMS)
+        super().__init__(str(self))
+
+    @classmethod
+    def single(cls, path: str, code: str, message: str) -> ValidationError:
+        """An error of one problem."""
+        return cls((Problem(path=path, code=code, message=message),))
+
+    def __str__(self) -> str:
+        lines = [str(problem) for problem in self.problems]
+        if self.omitted:
+            lines.append(f"and {self.omitted} more")
+        return "\n".join(lines)

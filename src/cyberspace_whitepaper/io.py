@@ -1,0 +1,281 @@
+"""Loading and saving: JSON (primary), YAML (``yaml`` extra) and JSON Lines.
+
+Every reader takes ``type=`` (default :class:`WhitePaper`), so any model
+class can be read, and ``limits=`` (default :data:`DEFAULT_LIMITS`). Every
+reader raises :class:`LoadError` for input that is not well-formed or over a
+limit, and :class:`ValidationError` with every problem for input that breaks
+the model; file-system failures stay :class:`OSError`.
+
+Writers take the object's own class unless ``type=`` says otherwise. Output
+is deterministic: equal objects give identical text.
+"""
+
+from __future__ import annotations
+
+import builtins  # "type" is a parameter name here, as in the public API
+import json
+import os
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, Literal, TypeVar, overload
+
+import attrs
+
+from . import converters
+from ._files import StrPath, atomic_write, open_regular_file, read_regular_file
+from ._jsontext import parse_json
+from ._limits import DEFAULT_LIMITS, Limits
+from ._yamltext import dump_yaml, parse_yaml
+from .errors import LimitError, LoadError, Problem, ValidationError, excerpt
+from .model import WhitePaper
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Format",
+    "Limits",
+    "dump",
+    "dump_jsonl",
+    "dumps",
+    "from_dict",
+    "iter_jsonl",
+    "load",
+    "loads",
+    "to_dict",
+]
+
+T = TypeVar("T")
+Format = Literal["json", "yaml"]
+
+_SUFFIXES: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"}
+
+
+def _format_of(path: StrPath) -> Format:
+    suffix = os.path.splitext(os.fspath(path))[1].lower()
+    found = _SUFFIXES.get(suffix)
+    if found is None:
+        hint = " (use iter_jsonl or dump_jsonl for JSON Lines)" if suffix == ".jsonl" else ""
+        raise LoadError(f"cannot tell the format of {excerpt(os.fspath(path))}: expected .json, .yaml or .yml{hint}")
+    return found
+
+
+def _model_class(cls: Any) -> type:
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        raise TypeError(f"type= must be a model class such as WhitePaper or Event, got {cls!r}")
+    return cls
+
+
+# --- plain data ---------------------------------------------------------------
+
+
+@overload
+def from_dict(data: Any, *, limits: Limits = ...) -> WhitePaper: ...
+@overload
+def from_dict(data: Any, *, type: type[T], limits: Limits = ...) -> T: ...
+def from_dict(data: Any, *, type: Any = WhitePaper, limits: Limits = DEFAULT_LIMITS) -> Any:  # noqa: A002
+    """A model object from plain data (dicts, lists, strings, numbers, booleans, None).
+
+    Only the plain types themselves are accepted, never subclasses or other
+    mappings, so no caller's code runs during validation. The data is copied:
+    changing it later never changes the object.
+    """
+    cls = _model_class(type)
+    _check_plain(data, limits)
+    return converters.structure(data, cls)
+
+
+def to_dict(obj: Any, *, type: Any = None) -> Any:  # noqa: A002
+    """Plain data for a model object: new dicts and lists on every call."""
+    cls = _model_class(builtins.type(obj) if type is None else type)
+    if not isinstance(obj, cls):
+        raise TypeError(f"expected a {cls.__name__}, got {builtins.type(obj).__name__}")
+    return converters.unstructure(obj, cls)
+
+
+_PLAIN_SCALARS = (str, int, float, bool, type(None))
+
+
+def _check_plain(data: Any, limits: Limits) -> None:
+    """Refuse non-plain types, non-string keys, deep nesting and long strings, without recursion."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, str, int]] = [(data, "$", 1)]
+    while stack:
+        value, path, depth = stack.pop()
+        kind = builtins.type(value)
+        if kind is dict or kind is list:
+            if depth > limits.max_depth:
+                # Also what stops a cyclic structure: it never ends, so it is too deep.
+                raise LimitError(
+                    f"the data is nested too deeply at {path}", limit="max_depth", value=limits.max_depth
+                )
+            if kind is dict:
+                for key, item in value.items():
+                    if builtins.type(key) is not str:
+                        problems.append(Problem(path=path, code="key-type", message=f"keys must be strings, got {excerpt(key)}"))
+                        continue
+                    stack.append((item, f"{path}[{key!r}]" if not key.isidentifier() else f"{path}.{key}", depth + 1))
+            else:
+                stack.extend((item, f"{path}[{index}]", depth + 1) for index, item in enumerate(value))
+        elif kind is str:
+            if len(value) > limits.max_string_length:
+                raise LimitError(
+                    f"a string at {path} has {len(value)} characters",
+                    limit="max_string_length",
+                    value=limits.max_string_length,
+                )
+        elif kind not in _PLAIN_SCALARS:
+            problems.append(
+                Problem(path=path, code="type", message=f"expected plain JSON data, got {kind.__name__} {excerpt(value)}")
+            )
+    if problems:
+        raise ValidationError(problems)
+
+
+# --- text ---------------------------------------------------------------------
+
+
+@overload
+def loads(data: bytes | str, *, format: Format = ..., limits: Limits = ...) -> WhitePaper: ...
+@overload
+def loads(data: bytes | str, *, type: type[T], format: Format = ..., limits: Limits = ...) -> T: ...
+def loads(
+    data: bytes | str,
+    *,
+    type: Any = WhitePaper,  # noqa: A002
+    format: Format = "json",  # noqa: A002
+    limits: Limits = DEFAULT_LIMITS,
+) -> Any:
+    """A model object from JSON (or, with ``format="yaml"``, YAML) text or UTF-8 bytes."""
+    cls = _model_class(type)
+    if not isinstance(data, (bytes, str)):
+        raise TypeError(f"loads() takes str or bytes, got {builtins.type(data).__name__}")
+    if format == "json":
+        plain = parse_json(data, limits)
+    elif format == "yaml":
+        plain = parse_yaml(data, limits)
+    else:
+        raise ValueError(f"format must be 'json' or 'yaml', got {format!r}")
+    return converters.structure(plain, cls)
+
+
+def dumps(obj: Any, *, type: Any = None, format: Format = "json") -> str:  # noqa: A002
+    """Canonical text for a model object.
+
+    JSON: keys in field order, every field written, two-space indent,
+    Chinese written as itself, a trailing newline. Equal objects give
+    identical text.
+    """
+    plain = to_dict(obj, type=type)
+    if format == "json":
+        return json.dumps(plain, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    if format == "yaml":
+        return dump_yaml(plain)
+    raise ValueError(f"format must be 'json' or 'yaml', got {format!r}")
+
+
+# --- files --------------------------------------------------------------------
+
+
+@overload
+def load(path: StrPath, *, limits: Limits = ...) -> WhitePaper: ...
+@overload
+def load(path: StrPath, *, type: type[T], limits: Limits = ...) -> T: ...
+def load(path: StrPath, *, type: Any = WhitePaper, limits: Limits = DEFAULT_LIMITS) -> Any:  # noqa: A002
+    """A model object from a ``.json``, ``.yaml`` or ``.yml`` file.
+
+    Only regular files are read, and no more than ``limits.max_bytes``.
+    """
+    file_format = _format_of(path)
+    return loads(read_regular_file(path, limits), type=type, format=file_format, limits=limits)
+
+
+def dump(obj: Any, path: StrPath, *, type: Any = None) -> None:  # noqa: A002
+    """Write a model object to a ``.json``, ``.yaml`` or ``.yml`` file, atomically.
+
+    The text is made in full before the file is touched; then a temporary
+    file is written beside the target and renamed over it. On any failure the
+    old file is unchanged and no temporary file is left. A symbolic link as
+    destination is refused (``OSError``).
+    """
+    text = dumps(obj, type=type, format=_format_of(path))
+    atomic_write(path, (text.encode("utf-8"),))
+
+
+# --- JSON Lines -----------------------------------------------------------------
+
+
+@overload
+def iter_jsonl(source: StrPath | IO[bytes], *, limits: Limits = ...) -> Iterator[WhitePaper]: ...
+@overload
+def iter_jsonl(source: StrPath | IO[bytes], *, type: type[T], limits: Limits = ...) -> Iterator[T]: ...
+def iter_jsonl(
+    source: StrPath | IO[bytes],
+    *,
+    type: Any = WhitePaper,  # noqa: A002
+    limits: Limits = DEFAULT_LIMITS,
+) -> Iterator[Any]:
+    """Model objects from a JSON Lines file or binary stream, one line at a time.
+
+    Memory stays constant however long the input. Lines are split on
+    ``\\n`` only (a U+2028 inside a string is not a line break); a ``\\r``
+    before it is dropped; blank lines are skipped but counted; a byte order
+    mark on the first line is dropped. ``limits.max_bytes`` applies to each
+    line. An error names its line: ``LoadError.line``, or
+    ``Problem.line`` for each problem of a ``ValidationError``. Objects from
+    lines before a bad one have already been yielded; wrap the call in
+    ``tuple()`` to get all or nothing.
+    """
+    cls = _model_class(type)
+    if isinstance(source, (str, os.PathLike)):
+        with open_regular_file(source) as file:
+            yield from _iter_lines(file, cls, limits)
+    else:
+        yield from _iter_lines(source, cls, limits)
+
+
+def _iter_lines(file: IO[bytes], cls: type, limits: Limits) -> Iterator[Any]:
+    number = 0
+    while True:
+        line = file.readline(limits.max_bytes + 2)
+        if not line:
+            return
+        number += 1
+        if len(line) > limits.max_bytes + (line.endswith(b"\n") + line.endswith(b"\r\n")):
+            raise LimitError(f"line {number} is too long", limit="max_bytes", value=limits.max_bytes, line=number)
+        if line.endswith(b"\n"):
+            line = line[:-2] if line.endswith(b"\r\n") else line[:-1]
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        if not line.strip():
+            continue
+        try:
+            plain = parse_json(line, limits)
+        except LimitError as error:
+            raise LimitError(error.message, limit=error.limit, value=error.value, line=number, column=error.column) from None
+        except LoadError as error:
+            raise LoadError(error.message, line=number, column=error.column) from None
+        try:
+            yield converters.structure(plain, cls)
+        except ValidationError as error:
+            raise ValidationError(p.rebased("$", line=number) for p in error.problems) from None
+
+
+def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:  # noqa: A002
+    """Write model objects to a JSON Lines file, one compact line each, atomically.
+
+    Items are written as they come, so memory stays constant. All items must
+    be of ``type`` (default: the first item's class). Returns how many lines
+    were written. On any failure the old file is unchanged.
+    """
+    count = 0
+
+    def lines() -> Iterator[bytes]:
+        nonlocal count
+        expected = None if type is None else _model_class(type)
+        for item in items:
+            if expected is None:
+                expected = _model_class(builtins.type(item))
+            plain = to_dict(item, type=expected)
+            count += 1
+            yield (json.dumps(plain, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n").encode()
+
+    atomic_write(path, lines())
+    return count

@@ -1,0 +1,338 @@
+"""Value types: bilingual text, dates of partial precision, places in the paper."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from typing import Any, ClassVar
+
+import attrs
+
+from ..errors import excerpt
+from ..vocab import DatePrecision, PaperPart
+from ._checks import (
+    described,
+    exact_type,
+    fail,
+    identifier,
+    in_range,
+    language_tag,
+    optional,
+    text,
+)
+
+__all__ = ["Alias", "LocalizedText", "Locator", "PartialDate"]
+
+
+@attrs.frozen(kw_only=True)
+class LocalizedText:
+    """A piece of text in English, and in Chinese where known.
+
+    Titles and names of the white paper are given in both languages. Where
+    no official English wording was seen, the English is our gloss or a
+    machine translation and ``en_official`` is false: never present such
+    English as the paper's own.
+
+    Attributes:
+        en: the English text.
+        zh: the Chinese text (simplified characters), if known.
+        en_official: whether ``en`` is the official English wording.
+    """
+
+    en: str = described("The English text.", validator=text())
+    zh: str | None = described(
+        "The Chinese text (simplified characters), if known.",
+        default=None,
+        validator=optional(text()),
+    )
+    en_official: bool = described(
+        "Whether the English is the official wording; false when it is a gloss or machine translation.",
+        default=True,
+        validator=exact_type(bool),
+    )
+
+    def __str__(self) -> str:
+        return self.en
+
+
+@attrs.frozen(kw_only=True)
+class Alias:
+    """Another wording of a name, and who uses it.
+
+    The TDI report says "ineffective regulation" where the paper says
+    "unsound regulation": the report's wording is kept as an alias of the
+    official term, with the report as its source.
+
+    Attributes:
+        text: the other wording.
+        language: its language tag (``en``, ``zh``).
+        source: id of a source that uses this wording, if one is known.
+    """
+
+    text: str = described("The other wording.", validator=text())
+    language: str = described("Language tag of the wording.", default="en", validator=language_tag())
+    source: str | None = described(
+        "Id of a source that uses this wording.",
+        default=None,
+        validator=optional(identifier()),
+    )
+
+
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
+_PRECISION_RANK = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
+
+
+@attrs.frozen(kw_only=True, order=False)
+class PartialDate:
+    """A calendar date known to the year, the month or the day.
+
+    Written ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (EDTF level 0). A date
+    never gains a day or month its source did not give: "October 2019" stays
+    ``2019-10``. Dates sort by their earliest day, then by precision, so
+    ``2022`` < ``2022-01`` < ``2022-01-01`` < ``2022-01-02``.
+
+    Attributes:
+        year: the year, 1 to 9999.
+        month: the month, 1 to 12, if known.
+        day: the day of the month, if known (needs ``month``).
+    """
+
+    year: int = described("Year, 1 to 9999.", validator=in_range(1, 9999))
+    month: int | None = described("Month, 1 to 12.", default=None, validator=optional(in_range(1, 12)))
+    day: int | None = described("Day of the month.", default=None, validator=optional(in_range(1, 31)))
+
+    PATTERN: ClassVar[str] = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+
+    def __attrs_post_init__(self) -> None:
+        self._check()
+
+    def _check(self) -> None:
+        if self.day is not None:
+            if self.month is None:
+                raise fail("$.day", "value", "a day needs a month")
+            last = calendar.monthrange(self.year, self.month)[1]
+            if self.day > last:
+                raise fail(
+                    "$.day",
+                    "value",
+                    f"{self.year:04d}-{self.month:02d} has {last} days, got day {self.day}",
+                )
+
+    @classmethod
+    def parse(cls, value: str) -> PartialDate:
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; anything else is an error."""
+        if type(value) is not str:
+            raise fail("$", "type", f"expected date string, got {excerpt(value)}")
+        match = _DATE.match(value)
+        if match is None:
+            raise fail("$", "pattern", f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {excerpt(value)}")
+        year, month, day = match.groups()
+        try:
+            return cls(
+                year=int(year),
+                month=None if month is None else int(month),
+                day=None if day is None else int(day),
+            )
+        except ValueError:
+            # Re-raised with the whole string, since the caller sees one value.
+            raise fail("$", "value", f"not a real date: {excerpt(value)}") from None
+
+    @classmethod
+    def from_date(cls, value: datetime.date) -> PartialDate:
+        """A day-precision date from a :class:`datetime.date`."""
+        return cls(year=value.year, month=value.month, day=value.day)
+
+    @property
+    def precision(self) -> DatePrecision:
+        """Whether the year, the month or the day is known."""
+        if self.day is not None:
+            return DatePrecision.DAY
+        if self.month is not None:
+            return DatePrecision.MONTH
+        return DatePrecision.YEAR
+
+    @property
+    def earliest(self) -> datetime.date:
+        """The first day this date can mean."""
+        return datetime.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> datetime.date:
+        """The last day this date can mean."""
+        if self.day is not None and self.month is not None:
+            return datetime.date(self.year, self.month, self.day)
+        month = self.month or 12
+        return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def contains(self, other: PartialDate) -> bool:
+        """Whether every day ``other`` can mean lies within this date."""
+        return self.earliest <= other.earliest and other.latest <= self.latest
+
+    def _key(self) -> tuple[int, int, int, int]:
+        return (self.year, self.month or 1, self.day or 1, _PRECISION_RANK[self.precision])
+
+    def __lt__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._key() >= other._key()
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+_ROMAN_VALUES = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip
+_LOCATOR = re.compile(r"([IVXLCDM]+)(?:\.([1-9][0-9]{0,2})(?:\(([1-9][0-9]{0,2})\))?)?\Z")
+
+
+def to_roman(number: int) -> str:
+    """Write 1 to 3999 in Roman numerals, the way the paper numbers chapters."""
+    parts = []
+    for value, letters in _ROMAN_VALUES:
+        count, number = divmod(number, value)
+        parts.append(letters * count)
+    return "".join(parts)
+
+
+def _from_roman(letters: str) -> int | None:
+    total = 0
+    rest = letters
+    for value, symbol in _ROMAN_VALUES:
+        while rest.startswith(symbol):
+            total += value
+            rest = rest[len(symbol) :]
+    # Only the canonical spelling counts: "IIII" and "IC" are not numbers here.
+    if rest or not 1 <= total <= 3999 or to_roman(total) != letters:
+        return None
+    return total
+
+
+@attrs.frozen(kw_only=True, order=False)
+class Locator:
+    """A place in the paper: ``preface``, ``conclusion``, ``I``, ``I.3``, ``III.1(2)``.
+
+    Chapters are Roman numerals, sections Arabic numbers after a dot, and
+    sub-items numbers in brackets, as in the official English text. Locators
+    sort in reading order: preface, chapters, conclusion.
+
+    Attributes:
+        part: ``preface`` or ``conclusion``, for the unnumbered parts.
+        chapter: the chapter number (I is 1).
+        section: the section number within the chapter.
+        item: the sub-item number within the section.
+    """
+
+    part: PaperPart | None = described(
+        "The unnumbered part named, preface or conclusion.",
+        default=None,
+        validator=optional(exact_type(PaperPart, "paper part")),
+    )
+    chapter: int | None = described("Chapter number (I is 1).", default=None, validator=optional(in_range(1, 3999)))
+    section: int | None = described("Section number in the chapter.", default=None, validator=optional(in_range(1, 999)))
+    item: int | None = described("Sub-item number in the section.", default=None, validator=optional(in_range(1, 999)))
+
+    PATTERN: ClassVar[str] = (
+        r"^(preface|conclusion|M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})"
+        r"(\.[1-9][0-9]{0,2}(\([1-9][0-9]{0,2}\))?)?)$"
+    )
+
+    def __attrs_post_init__(self) -> None:
+        self._check()
+
+    def _check(self) -> None:
+        if self.part is not None:
+            if (self.chapter, self.section, self.item) != (None, None, None):
+                raise fail("$.part", "value", "a preface or conclusion locator has no numbers")
+        elif self.chapter is None:
+            raise fail("$.chapter", "missing", "a locator needs a part or a chapter")
+        elif self.section is None and self.item is not None:
+            raise fail("$.item", "value", "an item needs a section")
+
+    @classmethod
+    def parse(cls, value: str) -> Locator:
+        """Read ``preface``, ``conclusion``, ``I``, ``I.3`` or ``III.1(2)``."""
+        if type(value) is not str:
+            raise fail("$", "type", f"expected locator string, got {excerpt(value)}")
+        if value in ("preface", "conclusion"):
+            return cls(part=PaperPart(value))
+        match = _LOCATOR.match(value)
+        chapter = _from_roman(match.group(1)) if match else None
+        if match is None or chapter is None:
+            raise fail(
+                "$",
+                "pattern",
+                f"expected a locator such as 'preface', 'I', 'I.3' or 'III.1(2)', got {excerpt(value)}",
+            )
+        section, item = match.group(2), match.group(3)
+        return cls(
+            chapter=chapter,
+            section=None if section is None else int(section),
+            item=None if item is None else int(item),
+        )
+
+    def parent(self) -> Locator | None:
+        """The locator one level up: ``III.1(2)`` -> ``III.1`` -> ``III`` -> ``None``."""
+        if self.item is not None:
+            return Locator(chapter=self.chapter, section=self.section)
+        if self.section is not None:
+            return Locator(chapter=self.chapter)
+        return None
+
+    def _key(self) -> tuple[int, int, int, int]:
+        if self.part is PaperPart.PREFACE:
+            return (0, 0, 0, 0)
+        if self.part is PaperPart.CONCLUSION:
+            return (2, 0, 0, 0)
+        return (1, self.chapter or 0, self.section or 0, self.item or 0)
+
+    def __lt__(self, other: Any) -> bool:
+        if not isinstance(other, Locator):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: Any) -> bool:
+        if not isinstance(other, Locator):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: Any) -> bool:
+        if not isinstance(other, Locator):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: Any) -> bool:
+        if not isinstance(other, Locator):
+            return NotImplemented
+        return self._key() >= other._key()
+
+    def __str__(self) -> str:
+        if self.part is not None:
+            return self.part.value
+        out = to_roman(self.chapter or 0)
+        if self.section is not None:
+            out += f".{self.section}"
+            if self.item is not None:
+                out += f"({self.item})"
+        return out
