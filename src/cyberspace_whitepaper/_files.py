@@ -52,7 +52,9 @@ def read_regular_file(path: StrPath, limits: Limits) -> bytes:
     with open_regular_file(path, limits) as file:
         data = file.read(limits.max_bytes + 1)
     if len(data) > limits.max_bytes:  # the file grew after it was checked
-        raise LimitError(f"the file has over {limits.max_bytes} bytes", limit="max_bytes", value=limits.max_bytes)
+        raise LimitError(
+            f"the file has over {limits.max_bytes} bytes", limit="max_bytes", value=limits.max_bytes
+        )
     return data
 
 

@@ -60,7 +60,9 @@ def decode_text(data: bytes | str) -> str:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         raise LoadError(
-            f"not valid UTF-8 (byte {data[error.start]:#04x} at offset {error.start})", line=line, column=column
+            f"not valid UTF-8 (byte {data[error.start]:#04x} at offset {error.start})",
+            line=line,
+            column=column,
         ) from None
 
 
@@ -114,11 +116,15 @@ def _hooks(limits: Limits) -> dict[str, Any]:
 
     def number(token: str) -> Decimal:
         if len(token) > max_length:
-            raise _NumberError(f"a number has {len(token)} characters", "max_number_length", max_length, token)
+            raise _NumberError(
+                f"a number has {len(token)} characters", "max_number_length", max_length, token
+            )
         try:
             return Decimal(token)
         except InvalidOperation:  # pragma: no cover - the scanner only passes valid numbers
-            raise _NumberError(f"not a number: {excerpt(token)}", "max_number_length", max_length, token) from None
+            raise _NumberError(
+                f"not a number: {excerpt(token)}", "max_number_length", max_length, token
+            ) from None
 
     def constant(token: str) -> Any:
         raise _NumberError(f"{token} is not JSON", "", 0, token)
@@ -149,7 +155,9 @@ def parse_json(data: bytes | str, limits: Limits) -> Any:
         line, column = _find_token(text, error.token)
         if not error.limit:
             raise LoadError(error.message, line=line, column=column) from None
-        raise LimitError(error.message, limit=error.limit, value=error.value, line=line, column=column) from None
+        raise LimitError(
+            error.message, limit=error.limit, value=error.value, line=line, column=column
+        ) from None
     except RecursionError:  # pragma: no cover - the depth check above comes first
         raise LoadError("the input is nested too deeply") from None
 

@@ -41,9 +41,7 @@ def _yaml() -> Any:
     try:
         import yaml  # noqa: PLC0415 -- optional dependency, imported on first use
     except ImportError:  # pragma: no cover - the test extra installs it
-        raise ModuleNotFoundError(
-            "YAML needs PyYAML: pip install 'cyberspace-whitepaper[yaml]'"
-        ) from None
+        raise ModuleNotFoundError("YAML needs PyYAML: pip install 'cyberspace-whitepaper[yaml]'") from None
     return yaml
 
 
@@ -103,8 +101,9 @@ class _Builder:
                 raise LoadError(f"keys must be strings, got {excerpt(value)}", **_at(mark))
             if value in container:
                 first = frame[2][value]
+                where = f"line {first.line + 1}, column {first.column + 1}"
                 raise LoadError(
-                    f"duplicate key {excerpt(value)} (first at line {first.line + 1}, column {first.column + 1})",
+                    f"duplicate key {excerpt(value)} (first at {where})",
                     **_at(mark),
                 )
             frame[1] = value
@@ -128,7 +127,10 @@ class _Builder:
             self._check_tag(event, mark)
             if len(self.stack) >= self.limits.max_depth:
                 raise LimitError(
-                    "the input is nested too deeply", limit="max_depth", value=self.limits.max_depth, **_at(mark)
+                    "the input is nested too deeply",
+                    limit="max_depth",
+                    value=self.limits.max_depth,
+                    **_at(mark),
                 )
             container: Any = [] if isinstance(event, yaml.SequenceStartEvent) else {}
             self.stack.append([container, _NO_KEY, {}, mark])
@@ -184,6 +186,11 @@ def dump_yaml(data: Any) -> str:
     yaml = _yaml()
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     text: str = yaml.dump(
-        data, Dumper=dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
+        data,
+        Dumper=dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
     )
     return text

@@ -57,7 +57,9 @@ T = TypeVar("T")
 
 
 def _type_error(expected: str, value: object) -> ValidationError:
-    return ValidationError.single("$", "type", f"expected {expected}, got {describe_type(value)} {excerpt(value)}")
+    return ValidationError.single(
+        "$", "type", f"expected {expected}, got {describe_type(value)} {excerpt(value)}"
+    )
 
 
 def _structure_str(value: Any, _: Any = None) -> str:
@@ -142,7 +144,9 @@ def _literal_hook(cls: Any) -> Callable[[Any, Any], Any]:
             if type(value) is type(option) and value == option:
                 return option
         raise ValidationError.single(
-            "$", "value", f"expected one of {', '.join(repr(a) for a in allowed)}, got {excerpt(value)}"
+            "$",
+            "value",
+            f"expected one of {', '.join(repr(a) for a in allowed)}, got {excerpt(value)}",
         )
 
     return structure_literal
@@ -170,12 +174,15 @@ def _tuple_hook(converter: cattrs.Converter, cls: Any) -> Callable[[Any, Any], A
 
 
 def _at_index(error: Exception, index: int) -> Exception:
-    error.__notes__ = [*getattr(error, "__notes__", []), cattrs.errors.IterableValidationNote("", index, Any)]
+    error.__notes__ = [
+        *getattr(error, "__notes__", []),
+        cattrs.errors.IterableValidationNote("", index, Any),
+    ]
     return error
 
 
 def _class_hook(converter: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
-    generated = make_dict_structure_fn(
+    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
     name = cls.__name__
@@ -191,6 +198,11 @@ def _class_hook(converter: cattrs.Converter, cls: type) -> Callable[[Any, Any], 
 def _is_tuple(cls: Any) -> bool:
     args = typing.get_args(cls)
     return typing.get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_literal(cls: Any) -> bool:
+    origin: Any = typing.get_origin(cls)
+    return origin is Literal
 
 
 def _is_model_class(cls: Any) -> bool:
@@ -219,7 +231,7 @@ def configure_converter(converter: cattrs.Converter) -> None:
     for enum_class in _ENUMS:
         converter.register_structure_hook(enum_class, _enum_hook(enum_class))
         converter.register_unstructure_hook(enum_class, _enum_value)
-    converter.register_structure_hook_factory(lambda c: typing.get_origin(c) is Literal, _literal_hook)
+    converter.register_structure_hook_factory(_is_literal, _literal_hook)
     converter.register_structure_hook_factory(_is_tuple, lambda c: _tuple_hook(converter, c))
     converter.register_structure_hook_factory(_is_model_class, lambda c: _class_hook(converter, c))
 
@@ -230,7 +242,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
         _is_tuple, lambda c: _list_unstructurer(converter, typing.get_args(c)[0])
     )
     converter.register_unstructure_hook_factory(
-        _is_model_class, lambda c: make_dict_unstructure_fn(c, converter, _cattrs_omit_if_default=False)
+        _is_model_class,
+        lambda c: make_dict_unstructure_fn(c, converter, _cattrs_omit_if_default=False),
     )
 
 
@@ -302,9 +315,17 @@ def _unknown_keys(error: ForbiddenExtraKeysError, path: str) -> list[Problem]:
     problems = []
     for key in sorted(error.extra_fields, key=repr):
         if type(key) is not str:
-            problems.append(Problem(path=path, code="key-type", message=f"keys must be strings, got {excerpt(key)}"))
+            problems.append(
+                Problem(path=path, code="key-type", message=f"keys must be strings, got {excerpt(key)}")
+            )
             continue
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        problems.append(Problem(path=join_path(path, key), code="unknown-key", message=f"unknown key {excerpt(key)}{hint}"))
+        problems.append(
+            Problem(
+                path=join_path(path, key),
+                code="unknown-key",
+                message=f"unknown key {excerpt(key)}{hint}",
+            )
+        )
     return problems

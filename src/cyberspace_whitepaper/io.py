@@ -53,7 +53,9 @@ def _format_of(path: StrPath) -> Format:
     found = _SUFFIXES.get(suffix)
     if found is None:
         hint = " (use iter_jsonl or dump_jsonl for JSON Lines)" if suffix == ".jsonl" else ""
-        raise LoadError(f"cannot tell the format of {excerpt(os.fspath(path))}: expected .json, .yaml or .yml{hint}")
+        raise LoadError(
+            f"cannot tell the format of {excerpt(os.fspath(path))}: expected .json, .yaml or .yml{hint}"
+        )
     return found
 
 
@@ -70,7 +72,7 @@ def _model_class(cls: Any) -> type:
 def from_dict(data: Any, *, limits: Limits = ...) -> WhitePaper: ...
 @overload
 def from_dict(data: Any, *, type: type[T], limits: Limits = ...) -> T: ...
-def from_dict(data: Any, *, type: Any = WhitePaper, limits: Limits = DEFAULT_LIMITS) -> Any:  # noqa: A002
+def from_dict(data: Any, *, type: Any = WhitePaper, limits: Limits = DEFAULT_LIMITS) -> Any:
     """A model object from plain data (dicts, lists, strings, numbers, booleans, None).
 
     Only the plain types themselves are accepted, never subclasses or other
@@ -82,7 +84,7 @@ def from_dict(data: Any, *, type: Any = WhitePaper, limits: Limits = DEFAULT_LIM
     return converters.structure(data, cls)
 
 
-def to_dict(obj: Any, *, type: Any = None) -> Any:  # noqa: A002
+def to_dict(obj: Any, *, type: Any = None) -> Any:
     """Plain data for a model object: new dicts and lists on every call."""
     cls = _model_class(builtins.type(obj) if type is None else type)
     if not isinstance(obj, cls):
@@ -104,14 +106,28 @@ def _check_plain(data: Any, limits: Limits) -> None:
             if depth > limits.max_depth:
                 # Also what stops a cyclic structure: it never ends, so it is too deep.
                 raise LimitError(
-                    f"the data is nested too deeply at {path}", limit="max_depth", value=limits.max_depth
+                    f"the data is nested too deeply at {path}",
+                    limit="max_depth",
+                    value=limits.max_depth,
                 )
             if kind is dict:
                 for key, item in value.items():
                     if builtins.type(key) is not str:
-                        problems.append(Problem(path=path, code="key-type", message=f"keys must be strings, got {excerpt(key)}"))
+                        problems.append(
+                            Problem(
+                                path=path,
+                                code="key-type",
+                                message=f"keys must be strings, got {excerpt(key)}",
+                            )
+                        )
                         continue
-                    stack.append((item, f"{path}[{key!r}]" if not key.isidentifier() else f"{path}.{key}", depth + 1))
+                    stack.append(
+                        (
+                            item,
+                            f"{path}[{key!r}]" if not key.isidentifier() else f"{path}.{key}",
+                            depth + 1,
+                        )
+                    )
             else:
                 stack.extend((item, f"{path}[{index}]", depth + 1) for index, item in enumerate(value))
         elif kind is str:
@@ -123,7 +139,11 @@ def _check_plain(data: Any, limits: Limits) -> None:
                 )
         elif kind not in _PLAIN_SCALARS:
             problems.append(
-                Problem(path=path, code="type", message=f"expected plain JSON data, got {kind.__name__} {excerpt(value)}")
+                Problem(
+                    path=path,
+                    code="type",
+                    message=f"expected plain JSON data, got {kind.__name__} {excerpt(value)}",
+                )
             )
     if problems:
         raise ValidationError(problems)
@@ -139,8 +159,8 @@ def loads(data: bytes | str, *, type: type[T], format: Format = ..., limits: Lim
 def loads(
     data: bytes | str,
     *,
-    type: Any = WhitePaper,  # noqa: A002
-    format: Format = "json",  # noqa: A002
+    type: Any = WhitePaper,
+    format: Format = "json",
     limits: Limits = DEFAULT_LIMITS,
 ) -> Any:
     """A model object from JSON (or, with ``format="yaml"``, YAML) text or UTF-8 bytes."""
@@ -156,7 +176,7 @@ def loads(
     return converters.structure(plain, cls)
 
 
-def dumps(obj: Any, *, type: Any = None, format: Format = "json") -> str:  # noqa: A002
+def dumps(obj: Any, *, type: Any = None, format: Format = "json") -> str:
     """Canonical text for a model object.
 
     JSON: keys in field order, every field written, two-space indent,
@@ -178,7 +198,7 @@ def dumps(obj: Any, *, type: Any = None, format: Format = "json") -> str:  # noq
 def load(path: StrPath, *, limits: Limits = ...) -> WhitePaper: ...
 @overload
 def load(path: StrPath, *, type: type[T], limits: Limits = ...) -> T: ...
-def load(path: StrPath, *, type: Any = WhitePaper, limits: Limits = DEFAULT_LIMITS) -> Any:  # noqa: A002
+def load(path: StrPath, *, type: Any = WhitePaper, limits: Limits = DEFAULT_LIMITS) -> Any:
     """A model object from a ``.json``, ``.yaml`` or ``.yml`` file.
 
     Only regular files are read, and no more than ``limits.max_bytes``.
@@ -187,7 +207,7 @@ def load(path: StrPath, *, type: Any = WhitePaper, limits: Limits = DEFAULT_LIMI
     return loads(read_regular_file(path, limits), type=type, format=file_format, limits=limits)
 
 
-def dump(obj: Any, path: StrPath, *, type: Any = None) -> None:  # noqa: A002
+def dump(obj: Any, path: StrPath, *, type: Any = None) -> None:
     """Write a model object to a ``.json``, ``.yaml`` or ``.yml`` file, atomically.
 
     The text is made in full before the file is touched; then a temporary
@@ -209,7 +229,7 @@ def iter_jsonl(source: StrPath | IO[bytes], *, type: type[T], limits: Limits = .
 def iter_jsonl(
     source: StrPath | IO[bytes],
     *,
-    type: Any = WhitePaper,  # noqa: A002
+    type: Any = WhitePaper,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[Any]:
     """Model objects from a JSON Lines file or binary stream, one line at a time.
@@ -239,7 +259,9 @@ def _iter_lines(file: IO[bytes], cls: type, limits: Limits) -> Iterator[Any]:
             return
         number += 1
         if len(line) > limits.max_bytes + (line.endswith(b"\n") + line.endswith(b"\r\n")):
-            raise LimitError(f"line {number} is too long", limit="max_bytes", value=limits.max_bytes, line=number)
+            raise LimitError(
+                f"line {number} is too long", limit="max_bytes", value=limits.max_bytes, line=number
+            )
         if line.endswith(b"\n"):
             line = line[:-2] if line.endswith(b"\r\n") else line[:-1]
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):
@@ -249,7 +271,13 @@ def _iter_lines(file: IO[bytes], cls: type, limits: Limits) -> Iterator[Any]:
         try:
             plain = parse_json(line, limits)
         except LimitError as error:
-            raise LimitError(error.message, limit=error.limit, value=error.value, line=number, column=error.column) from None
+            raise LimitError(
+                error.message,
+                limit=error.limit,
+                value=error.value,
+                line=number,
+                column=error.column,
+            ) from None
         except LoadError as error:
             raise LoadError(error.message, line=number, column=error.column) from None
         try:
@@ -258,7 +286,7 @@ def _iter_lines(file: IO[bytes], cls: type, limits: Limits) -> Iterator[Any]:
             raise ValidationError(p.rebased("$", line=number) for p in error.problems) from None
 
 
-def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:  # noqa: A002
+def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:
     """Write model objects to a JSON Lines file, one compact line each, atomically.
 
     Items are written as they come, so memory stays constant. All items must
@@ -275,7 +303,9 @@ def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:
                 expected = _model_class(builtins.type(item))
             plain = to_dict(item, type=expected)
             count += 1
-            yield (json.dumps(plain, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n").encode()
+            yield (
+                json.dumps(plain, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+            ).encode()
 
     atomic_write(path, lines())
     return count

@@ -34,9 +34,7 @@ _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 _URL = re.compile(URL_PATTERN)
 # C0 controls other than tab and newline, DEL, C1 controls, lone surrogates,
 # and the bidirectional overrides and isolates of the Trojan Source attack.
-_BAD_TEXT_CHARACTER = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
-)
+_BAD_TEXT_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 _JSON_TYPE_NAMES = {
     str: "string",
     int: "integer",
@@ -69,7 +67,9 @@ class _ExactType:
     expected: type
     name: str
 
-    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None) -> None:
+    def __call__(
+        self, _instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None
+    ) -> None:
         if type(value) is not self.expected:
             raise fail(
                 _path(attribute, index),
@@ -107,7 +107,9 @@ def check_text(value: object, path: str) -> None:
 
 @attrs.frozen(repr=False)
 class _Text:
-    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None) -> None:
+    def __call__(
+        self, _instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None
+    ) -> None:
         check_text(value, _path(attribute, index))
 
     def __repr__(self) -> str:
@@ -125,7 +127,9 @@ class _Pattern:
     what: str
     max_length: int
 
-    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None) -> None:
+    def __call__(
+        self, _instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None
+    ) -> None:
         path = _path(attribute, index)
         if type(value) is not str:
             raise fail(path, "type", f"expected string, got {describe_type(value)} {excerpt(value)}")
@@ -161,7 +165,9 @@ class _InRange:
     low: int
     high: int
 
-    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None) -> None:
+    def __call__(
+        self, _instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None
+    ) -> None:
         path = _path(attribute, index)
         if type(value) is not int:
             raise fail(path, "type", f"expected integer, got {describe_type(value)} {excerpt(value)}")
@@ -181,7 +187,9 @@ def in_range(low: int, high: int) -> _InRange:
 class _Optional:
     inner: Any
 
-    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None) -> None:
+    def __call__(
+        self, instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None
+    ) -> None:
         if value is not None:
             self.inner(instance, attribute, value, index)
 
@@ -199,7 +207,9 @@ class _TupleOf:
     member: Any
     min_length: int
 
-    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None) -> None:
+    def __call__(
+        self, instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None
+    ) -> None:
         path = _path(attribute, None)
         if type(value) is not tuple:
             raise fail(path, "type", f"expected tuple, got {describe_type(value)} {excerpt(value)}")
@@ -235,13 +245,6 @@ def unique() -> _Unique:
     return _Unique()
 
 
-def all_of(*validators: Any) -> Any:
-    """Run each validator in turn (``attrs.validators.and_`` without the wrapping)."""
-    return attrs.validators.and_(*validators)
-
-
-def described(description: str, **kwargs: Any) -> Any:
-    """An ``attrs.field`` whose schema description lives in its metadata."""
-    metadata = dict(kwargs.pop("metadata", {}))
-    metadata["description"] = description
-    return attrs.field(metadata=metadata, **kwargs)
+def about(description: str) -> dict[str, str]:
+    """Field metadata: the description that schema exports show for the field."""
+    return {"description": description}

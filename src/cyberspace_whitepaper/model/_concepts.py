@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from ..vocab import GoalKind, PrincipleKind
-from ._checks import described, exact_type, identifier, in_range, optional, text, tuple_of, unique
+from ._checks import about, exact_type, identifier, in_range, optional, text, tuple_of, unique
 from ._provenance import Citation, aliases_field, citations_field
 from ._values import Alias, LocalizedText, Locator
 
@@ -14,9 +16,9 @@ __all__ = ["Concern", "Goal", "Principle", "Proposal"]
 _ORDER = in_range(1, 999)
 
 
-def _located_in() -> Locator | None:
-    return described(  # type: ignore[no-any-return]
-        "The place in the paper where it is set out.",
+def _located_in() -> Any:
+    return attrs.field(
+        metadata=about("The place in the paper where it is set out."),
         default=None,
         validator=optional(exact_type(Locator, "locator")),
     )
@@ -43,15 +45,24 @@ class Principle:
         citations: the evidence.
     """
 
-    id: str = described("Identifier, unique in the paper.", validator=identifier())
-    kind: PrincipleKind = described("basic or governance.", validator=exact_type(PrincipleKind, "principle kind"))
-    order: int = described("Place in the paper's list of this kind, from 1.", validator=_ORDER)
-    name: LocalizedText = described("The principle's name.", validator=exact_type(LocalizedText))
-    summary: str = described("What it means, in our own words.", validator=text())
+    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
+    kind: PrincipleKind = attrs.field(
+        metadata=about("basic or governance."),
+        validator=exact_type(PrincipleKind, "principle kind"),
+    )
+    order: int = attrs.field(
+        metadata=about("Place in the paper's list of this kind, from 1."), validator=_ORDER
+    )
+    name: LocalizedText = attrs.field(
+        metadata=about("The principle's name."), validator=exact_type(LocalizedText)
+    )
+    summary: str = attrs.field(metadata=about("What it means, in our own words."), validator=text())
     aliases: tuple[Alias, ...] = aliases_field()
     located_in: Locator | None = _located_in()
-    introduced_by: str | None = described(
-        "Id of the event that first put it forward.", default=None, validator=optional(identifier())
+    introduced_by: str | None = attrs.field(
+        metadata=about("Id of the event that first put it forward."),
+        default=None,
+        validator=optional(identifier()),
     )
     citations: tuple[Citation, ...] = citations_field()
 
@@ -79,16 +90,21 @@ class Goal:
         citations: the evidence.
     """
 
-    id: str = described("Identifier, unique in the paper.", validator=identifier())
-    kind: GoalKind = described("vision, community or joint-action.", validator=exact_type(GoalKind, "goal kind"))
-    order: int = described("Place in the paper's list of this kind, from 1.", validator=_ORDER)
-    name: LocalizedText = described("The goal's name.", validator=exact_type(LocalizedText))
-    terms: tuple[str, ...] = described(
-        "English terms of the official listing that render this goal, in order.",
+    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
+    kind: GoalKind = attrs.field(
+        metadata=about("vision, community or joint-action."),
+        validator=exact_type(GoalKind, "goal kind"),
+    )
+    order: int = attrs.field(
+        metadata=about("Place in the paper's list of this kind, from 1."), validator=_ORDER
+    )
+    name: LocalizedText = attrs.field(metadata=about("The goal's name."), validator=exact_type(LocalizedText))
+    terms: tuple[str, ...] = attrs.field(
+        metadata=about("English terms of the official listing that render this goal, in order."),
         default=(),
         validator=attrs.validators.and_(tuple_of(text()), unique()),
     )
-    summary: str = described("What it means, in our own words.", validator=text())
+    summary: str = attrs.field(metadata=about("What it means, in our own words."), validator=text())
     aliases: tuple[Alias, ...] = aliases_field()
     located_in: Locator | None = _located_in()
     citations: tuple[Citation, ...] = citations_field()
@@ -96,7 +112,7 @@ class Goal:
 
 @attrs.frozen(kw_only=True)
 class Concern:
-    """A challenge or threat the paper names, mostly in section I.1 (cyber-hegemonism, unsound regulation ...).
+    """A challenge or threat the paper names, mostly in section I.1 (cyber-hegemonism, unsound regulation).
 
     Attributes:
         id: identifier, unique in the paper.
@@ -107,9 +123,11 @@ class Concern:
         citations: the evidence.
     """
 
-    id: str = described("Identifier, unique in the paper.", validator=identifier())
-    name: LocalizedText = described("The concern as the paper names it.", validator=exact_type(LocalizedText))
-    summary: str = described("What it is about, in our own words.", validator=text())
+    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
+    name: LocalizedText = attrs.field(
+        metadata=about("The concern as the paper names it."), validator=exact_type(LocalizedText)
+    )
+    summary: str = attrs.field(metadata=about("What it is about, in our own words."), validator=text())
     aliases: tuple[Alias, ...] = aliases_field()
     located_in: Locator | None = _located_in()
     citations: tuple[Citation, ...] = citations_field()
@@ -130,14 +148,16 @@ class Proposal:
         citations: the evidence.
     """
 
-    id: str = described("Identifier, unique in the paper.", validator=identifier())
-    number: int = described("The proposal's number, from 1.", validator=_ORDER)
-    name: LocalizedText = described("The proposal's name.", validator=exact_type(LocalizedText))
-    summary: str = described("What it proposes, in our own words.", validator=text())
+    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
+    number: int = attrs.field(metadata=about("The proposal's number, from 1."), validator=_ORDER)
+    name: LocalizedText = attrs.field(
+        metadata=about("The proposal's name."), validator=exact_type(LocalizedText)
+    )
+    summary: str = attrs.field(metadata=about("What it proposes, in our own words."), validator=text())
     aliases: tuple[Alias, ...] = aliases_field()
     located_in: Locator | None = _located_in()
-    supports: tuple[str, ...] = described(
-        "Ids of the principles and goals it serves.",
+    supports: tuple[str, ...] = attrs.field(
+        metadata=about("Ids of the principles and goals it serves."),
         default=(),
         validator=attrs.validators.and_(tuple_of(identifier()), unique()),
     )

@@ -5,9 +5,8 @@ from __future__ import annotations
 import attrs
 
 from ..vocab import DocumentKind, DocumentRelation
-from ._checks import described, exact_type, identifier, in_range, optional, text, tuple_of, unique, url
-from ._provenance import citations_field
-from ._provenance import Citation as Citation  # re-exported for type hints
+from ._checks import about, exact_type, identifier, in_range, optional, text, tuple_of, unique, url
+from ._provenance import Citation, citations_field
 from ._values import LocalizedText, PartialDate
 
 __all__ = ["Chapter", "DocumentRef", "Item", "Part", "Section"]
@@ -25,8 +24,10 @@ class Part:
         citations: the evidence.
     """
 
-    title: LocalizedText = described("The part's heading.", validator=exact_type(LocalizedText))
-    summary: str = described("What the part says, in our own words.", validator=text())
+    title: LocalizedText = attrs.field(
+        metadata=about("The part's heading."), validator=exact_type(LocalizedText)
+    )
+    summary: str = attrs.field(metadata=about("What the part says, in our own words."), validator=text())
     citations: tuple[Citation, ...] = citations_field()
 
 
@@ -41,10 +42,14 @@ class Item:
         citations: the evidence.
     """
 
-    number: int = described("Number in the section, from 1.", validator=_NUMBER)
-    title: LocalizedText = described("The item's heading.", validator=exact_type(LocalizedText))
-    summary: str | None = described(
-        "What the item says, in our own words.", default=None, validator=optional(text())
+    number: int = attrs.field(metadata=about("Number in the section, from 1."), validator=_NUMBER)
+    title: LocalizedText = attrs.field(
+        metadata=about("The item's heading."), validator=exact_type(LocalizedText)
+    )
+    summary: str | None = attrs.field(
+        metadata=about("What the item says, in our own words."),
+        default=None,
+        validator=optional(text()),
     )
     citations: tuple[Citation, ...] = citations_field()
 
@@ -61,11 +66,15 @@ class Section:
         citations: the evidence.
     """
 
-    number: int = described("Number in the chapter, from 1.", validator=_NUMBER)
-    title: LocalizedText = described("The section's heading.", validator=exact_type(LocalizedText))
-    summary: str = described("What the section says, in our own words.", validator=text())
-    items: tuple[Item, ...] = described(
-        "Numbered sub-items, where known.", default=(), validator=tuple_of(exact_type(Item, "item"))
+    number: int = attrs.field(metadata=about("Number in the chapter, from 1."), validator=_NUMBER)
+    title: LocalizedText = attrs.field(
+        metadata=about("The section's heading."), validator=exact_type(LocalizedText)
+    )
+    summary: str = attrs.field(metadata=about("What the section says, in our own words."), validator=text())
+    items: tuple[Item, ...] = attrs.field(
+        metadata=about("Numbered sub-items, where known."),
+        default=(),
+        validator=tuple_of(exact_type(Item, "item")),
     )
     citations: tuple[Citation, ...] = citations_field()
 
@@ -82,11 +91,15 @@ class Chapter:
         citations: the evidence.
     """
 
-    number: int = described("Chapter number, from 1 (I).", validator=_NUMBER)
-    title: LocalizedText = described("The chapter's heading.", validator=exact_type(LocalizedText))
-    summary: str = described("What the chapter says, in our own words.", validator=text())
-    sections: tuple[Section, ...] = described(
-        "Numbered sections.", default=(), validator=tuple_of(exact_type(Section, "section"))
+    number: int = attrs.field(metadata=about("Chapter number, from 1 (I)."), validator=_NUMBER)
+    title: LocalizedText = attrs.field(
+        metadata=about("The chapter's heading."), validator=exact_type(LocalizedText)
+    )
+    summary: str = attrs.field(metadata=about("What the chapter says, in our own words."), validator=text())
+    sections: tuple[Section, ...] = attrs.field(
+        metadata=about("Numbered sections."),
+        default=(),
+        validator=tuple_of(exact_type(Section, "section")),
     )
     citations: tuple[Citation, ...] = citations_field()
 
@@ -111,18 +124,32 @@ class DocumentRef:
         citations: the evidence.
     """
 
-    id: str = described("Identifier, unique in the paper.", validator=identifier())
-    title: LocalizedText = described("The document's title.", validator=exact_type(LocalizedText))
-    kind: DocumentKind = described("What kind of document it is.", validator=exact_type(DocumentKind, "document kind"))
-    publishers: tuple[str, ...] = described(
-        "Ids of the actors that issued it.", default=(), validator=attrs.validators.and_(tuple_of(identifier()), unique())
+    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
+    title: LocalizedText = attrs.field(
+        metadata=about("The document's title."), validator=exact_type(LocalizedText)
     )
-    published: PartialDate | None = described(
-        "When it was issued.", default=None, validator=optional(exact_type(PartialDate, "date"))
+    kind: DocumentKind = attrs.field(
+        metadata=about("What kind of document it is."),
+        validator=exact_type(DocumentKind, "document kind"),
     )
-    url: str | None = described("Where it can be read.", default=None, validator=optional(url()))
-    relation: DocumentRelation = described(
-        "How it stands to this paper.", validator=exact_type(DocumentRelation, "document relation")
+    publishers: tuple[str, ...] = attrs.field(
+        metadata=about("Ids of the actors that issued it."),
+        default=(),
+        validator=attrs.validators.and_(tuple_of(identifier()), unique()),
     )
-    summary: str | None = described("What it is, in our own words.", default=None, validator=optional(text()))
+    published: PartialDate | None = attrs.field(
+        metadata=about("When it was issued."),
+        default=None,
+        validator=optional(exact_type(PartialDate, "date")),
+    )
+    url: str | None = attrs.field(
+        metadata=about("Where it can be read."), default=None, validator=optional(url())
+    )
+    relation: DocumentRelation = attrs.field(
+        metadata=about("How it stands to this paper."),
+        validator=exact_type(DocumentRelation, "document relation"),
+    )
+    summary: str | None = attrs.field(
+        metadata=about("What it is, in our own words."), default=None, validator=optional(text())
+    )
     citations: tuple[Citation, ...] = citations_field()

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._checks import described, exact_type, identifier, language_tag, optional, text, tuple_of, unique
+from ._checks import about, exact_type, identifier, language_tag, optional, text, tuple_of, unique
 from ._concepts import Concern, Goal, Principle, Proposal
 from ._document import Chapter, DocumentRef, Item, Part, Section
 from ._provenance import Citation, Source, citations_field
@@ -26,7 +26,9 @@ Entity = Principle | Goal | Concern | Proposal | Event | Actor | Statistic | Doc
 
 
 def _entities(kind: type, description: str) -> Any:
-    return described(description, default=(), validator=tuple_of(exact_type(kind, kind.__name__)))
+    return attrs.field(
+        metadata=about(description), default=(), validator=tuple_of(exact_type(kind, kind.__name__))
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -62,24 +64,35 @@ class WhitePaper:
         citations: the evidence for the paper's own metadata.
     """
 
-    schema_version: Literal[1] = described(
-        "Version of the JSON shape.", default=SCHEMA_VERSION, validator=attrs.validators.in_((SCHEMA_VERSION,))
+    schema_version: Literal[1] = attrs.field(
+        metadata=about("Version of the JSON shape."),
+        default=SCHEMA_VERSION,
+        validator=attrs.validators.in_((SCHEMA_VERSION,)),
     )
-    id: str = described("Identifier of the paper.", validator=identifier())
-    title: LocalizedText = described("The paper's title.", validator=exact_type(LocalizedText))
-    publisher: str = described("Id of the actor that issued it.", validator=identifier())
-    published: PartialDate = described("Release date.", validator=exact_type(PartialDate, "date"))
-    languages: tuple[str, ...] = described(
-        "Language tags of its editions.",
+    id: str = attrs.field(metadata=about("Identifier of the paper."), validator=identifier())
+    title: LocalizedText = attrs.field(
+        metadata=about("The paper's title."), validator=exact_type(LocalizedText)
+    )
+    publisher: str = attrs.field(metadata=about("Id of the actor that issued it."), validator=identifier())
+    published: PartialDate = attrs.field(
+        metadata=about("Release date."), validator=exact_type(PartialDate, "date")
+    )
+    languages: tuple[str, ...] = attrs.field(
+        metadata=about("Language tags of its editions."),
         default=(),
         validator=attrs.validators.and_(tuple_of(language_tag()), unique()),
     )
-    summary: str = described("What the paper is, in our own words.", validator=text())
-    preface: Part | None = described("The preface.", default=None, validator=optional(exact_type(Part)))
-    chapters: tuple[Chapter, ...] = described(
-        "Chapters, numbered from 1.", validator=tuple_of(exact_type(Chapter), min_length=1)
+    summary: str = attrs.field(metadata=about("What the paper is, in our own words."), validator=text())
+    preface: Part | None = attrs.field(
+        metadata=about("The preface."), default=None, validator=optional(exact_type(Part))
     )
-    conclusion: Part | None = described("The conclusion.", default=None, validator=optional(exact_type(Part)))
+    chapters: tuple[Chapter, ...] = attrs.field(
+        metadata=about("Chapters, numbered from 1."),
+        validator=tuple_of(exact_type(Chapter), min_length=1),
+    )
+    conclusion: Part | None = attrs.field(
+        metadata=about("The conclusion."), default=None, validator=optional(exact_type(Part))
+    )
     principles: tuple[Principle, ...] = _entities(Principle, "Principles it holds to.")
     goals: tuple[Goal, ...] = _entities(Goal, "Goals it sets.")
     concerns: tuple[Concern, ...] = _entities(Concern, "Challenges it names.")
@@ -106,7 +119,7 @@ class WhitePaper:
         yield from self.documents
         yield from self.sources
 
-    def get(self, id: str) -> Entity:  # noqa: A002 -- "id" is the word of the data
+    def get(self, id: str) -> Entity:
         """The entity with this id; ``KeyError`` if there is none."""
         for entity in self.entities():
             if entity.id == id:
@@ -140,4 +153,3 @@ def _find(paper: WhitePaper, where: Locator) -> Part | Chapter | Section | Item 
     if section is None or where.item is None:
         return section
     return next((i for i in section.items if i.number == where.item), None)
-

@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 
 from ..vocab import Certainty, SourceKind
-from ._checks import described, exact_type, identifier, language_tag, optional, text, tuple_of, url
+from ._checks import about, exact_type, identifier, language_tag, optional, text, tuple_of, url
 from ._values import Alias, LocalizedText, Locator, PartialDate
 
 __all__ = ["Citation", "Source"]
@@ -33,22 +33,30 @@ class Source:
         note: a caveat, in our words.
     """
 
-    id: str = described("Identifier, unique in the paper.", validator=identifier())
-    title: LocalizedText = described("Title of the source.", validator=exact_type(LocalizedText))
-    kind: SourceKind = described("What the source is.", validator=exact_type(SourceKind, "source kind"))
-    url: str = described("Where the source was read (http or https).", validator=url())
-    language: str = described("Language tag of the source's text.", validator=language_tag())
-    published: PartialDate | None = described(
-        "When the source was published.",
+    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
+    title: LocalizedText = attrs.field(
+        metadata=about("Title of the source."), validator=exact_type(LocalizedText)
+    )
+    kind: SourceKind = attrs.field(
+        metadata=about("What the source is."), validator=exact_type(SourceKind, "source kind")
+    )
+    url: str = attrs.field(metadata=about("Where the source was read (http or https)."), validator=url())
+    language: str = attrs.field(
+        metadata=about("Language tag of the source's text."), validator=language_tag()
+    )
+    published: PartialDate | None = attrs.field(
+        metadata=about("When the source was published."),
         default=None,
         validator=optional(exact_type(PartialDate, "date")),
     )
-    certainty: Certainty = described(
-        "How sure we are that the source is at this address as described.",
+    certainty: Certainty = attrs.field(
+        metadata=about("How sure we are that the source is at this address as described."),
         default=Certainty.CONFIRMED,
         validator=exact_type(Certainty, "certainty"),
     )
-    note: str | None = described("A caveat, in our words.", default=None, validator=optional(text()))
+    note: str | None = attrs.field(
+        metadata=about("A caveat, in our words."), default=None, validator=optional(text())
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -63,23 +71,27 @@ class Citation:
         note: a page or paragraph of the source, or a caveat.
     """
 
-    source: str = described("Id of the source.", validator=identifier())
-    locator: Locator | None = described(
-        "The place in this paper the cited statement concerns.",
+    source: str = attrs.field(metadata=about("Id of the source."), validator=identifier())
+    locator: Locator | None = attrs.field(
+        metadata=about("The place in this paper the cited statement concerns."),
         default=None,
         validator=optional(exact_type(Locator, "locator")),
     )
-    certainty: Certainty = described(
-        "confirmed, inferred or uncertain.",
+    certainty: Certainty = attrs.field(
+        metadata=about("confirmed, inferred or uncertain."),
         validator=exact_type(Certainty, "certainty"),
     )
-    note: str | None = described("A page or paragraph of the source, or a caveat.", default=None, validator=optional(text()))
+    note: str | None = attrs.field(
+        metadata=about("A page or paragraph of the source, or a caveat."),
+        default=None,
+        validator=optional(text()),
+    )
 
 
 def citations_field() -> Any:
     """The ``citations`` field every entity and part of the paper has."""
-    return described(
-        "The evidence for this entity.",
+    return attrs.field(
+        metadata=about("The evidence for this entity."),
         default=(),
         validator=tuple_of(exact_type(Citation, "citation")),
     )
@@ -87,8 +99,8 @@ def citations_field() -> Any:
 
 def aliases_field() -> Any:
     """The ``aliases`` field of named entities."""
-    return described(
-        "Other wordings of the name, with the sources that use them.",
+    return attrs.field(
+        metadata=about("Other wordings of the name, with the sources that use them."),
         default=(),
         validator=tuple_of(exact_type(Alias, "alias")),
     )

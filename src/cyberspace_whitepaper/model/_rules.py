@@ -117,7 +117,9 @@ def _unique_event_titles(paper: WhitePaper) -> Iterator[Problem]:
         first = seen.setdefault((str(event.date), event.title.en), path)
         if first != path:
             yield _problem(
-                path, "duplicate-event", f"an event {event.title.en!r} on {event.date} is already at {first}"
+                path,
+                "duplicate-event",
+                f"an event {event.title.en!r} on {event.date} is already at {first}",
             )
 
 
@@ -174,10 +176,9 @@ def _references(paper: WhitePaper) -> Iterator[Problem]:
             (f"$.documents[{i}].publishers[{j}]", t, ("actor",)) for j, t in enumerate(document.publishers)
         )
     for path, obj in _walk(paper, "$"):
-        if type(obj) is Citation:
-            checks.append((f"{path}.source", obj.source, ("source",)))
-        elif type(obj) is Alias and obj.source is not None:
-            checks.append((f"{path}.source", obj.source, ("source",)))
+        source = obj.source if type(obj) in (Citation, Alias) else None
+        if source is not None:
+            checks.append((f"{path}.source", source, ("source",)))
     for path, target, allowed in checks:
         problem = index.check(path, target, allowed)
         if problem is not None:
@@ -215,12 +216,12 @@ def _existing_locators(paper: WhitePaper) -> Iterator[Locator]:
 # --- numbering --------------------------------------------------------------
 
 
-def _numbered(items: Iterable[Any], attribute: str, path_of: Callable[[int], str]) -> Iterator[Problem]:
-    for position, item in enumerate(items):
+def _numbered(items: Iterable[Any], attribute: str, paths: list[str]) -> Iterator[Problem]:
+    for position, (item, path) in enumerate(zip(items, paths, strict=True)):
         got = getattr(item, attribute)
         if got != position + 1:
             yield _problem(
-                f"{path_of(position)}.{attribute}",
+                f"{path}.{attribute}",
                 "numbering",
                 f"expected {position + 1}, got {got} (numbers run 1, 2, 3 ... in order, without gaps)",
             )
@@ -228,22 +229,26 @@ def _numbered(items: Iterable[Any], attribute: str, path_of: Callable[[int], str
 
 def _numbering(paper: WhitePaper) -> Iterator[Problem]:
     """Chapters, sections, items, proposals and principle and goal orders are numbered 1..n without gaps."""
-    yield from _numbered(paper.chapters, "number", lambda c: f"$.chapters[{c}]")
-    for c, chapter in enumerate(paper.chapters):
-        yield from _numbered(chapter.sections, "number", lambda s, c=c: f"$.chapters[{c}].sections[{s}]")
-        for s, section in enumerate(chapter.sections):
-            yield from _numbered(
-                section.items, "number", lambda i, c=c, s=s: f"$.chapters[{c}].sections[{s}].items[{i}]"
-            )
-    yield from _numbered(paper.proposals, "number", lambda p: f"$.proposals[{p}]")
+    chapters = paper.chapters
+    yield from _numbered(chapters, "number", [f"$.chapters[{c}]" for c in range(len(chapters))])
+    for c, chapter in enumerate(chapters):
+        sections = chapter.sections
+        yield from _numbered(
+            sections, "number", [f"$.chapters[{c}].sections[{s}]" for s in range(len(sections))]
+        )
+        for s, section in enumerate(sections):
+            items = section.items
+            paths = [f"$.chapters[{c}].sections[{s}].items[{i}]" for i in range(len(items))]
+            yield from _numbered(items, "number", paths)
+    yield from _numbered(
+        paper.proposals, "number", [f"$.proposals[{p}]" for p in range(len(paper.proposals))]
+    )
     for field in ("principles", "goals"):
         entities = getattr(paper, field)
         for kind in dict.fromkeys(e.kind for e in entities):
             positions = [i for i, e in enumerate(entities) if e.kind == kind]
             yield from _numbered(
-                [entities[i] for i in positions],
-                "order",
-                lambda n, positions=positions, field=field: f"$.{field}[{positions[n]}]",
+                [entities[i] for i in positions], "order", [f"$.{field}[{i}]" for i in positions]
             )
 
 

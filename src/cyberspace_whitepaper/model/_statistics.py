@@ -9,7 +9,7 @@ import attrs
 
 from ..errors import excerpt
 from ..vocab import Scale
-from ._checks import described, exact_type, fail, identifier, optional, slug, text
+from ._checks import about, exact_type, fail, identifier, optional, slug, text
 from ._provenance import Citation, citations_field
 from ._values import LocalizedText, Locator, PartialDate
 
@@ -32,9 +32,17 @@ def check_decimal(value: object, path: str) -> None:
         return
     digits = len(value.normalize().as_tuple().digits)
     if digits > MAX_SIGNIFICANT_DIGITS:
-        raise fail(path, "precision", f"has {digits} significant digits, at most {MAX_SIGNIFICANT_DIGITS} allowed")
+        raise fail(
+            path,
+            "precision",
+            f"has {digits} significant digits, at most {MAX_SIGNIFICANT_DIGITS} allowed",
+        )
     if not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
-        raise fail(path, "range", f"must lie between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT + 1}, got {value}")
+        raise fail(
+            path,
+            "range",
+            f"must lie between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT + 1}, got {value}",
+        )
 
 
 @attrs.frozen(repr=False)
@@ -70,18 +78,37 @@ class Statistic:
         citations: the evidence.
     """
 
-    id: str = described("Identifier, unique in the paper.", validator=identifier())
-    measure: LocalizedText = described("What is measured.", validator=exact_type(LocalizedText))
-    value: Decimal = described("The figure as written, an exact decimal.", validator=_DecimalValue())
-    unit: str = described("What it counts, as a slug (yuan, percent, people ...).", validator=slug("unit slug"))
-    scale: Scale = described("The word the figure is given in.", default=Scale.ONE, validator=exact_type(Scale, "scale"))
-    approximate: bool = described("Whether the figure is given as approximate.", default=False, validator=exact_type(bool))
-    as_of: PartialDate | None = described(
-        "The date the figure refers to.", default=None, validator=optional(exact_type(PartialDate, "date"))
+    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
+    measure: LocalizedText = attrs.field(
+        metadata=about("What is measured."), validator=exact_type(LocalizedText)
     )
-    scope: str = described("What the figure covers.", validator=text())
-    located_in: Locator | None = described(
-        "Where the paper gives it.", default=None, validator=optional(exact_type(Locator, "locator"))
+    value: Decimal = attrs.field(
+        metadata=about("The figure as written, an exact decimal."), validator=_DecimalValue()
+    )
+    unit: str = attrs.field(
+        metadata=about("What it counts, as a slug (yuan, percent, people ...)."),
+        validator=slug("unit slug"),
+    )
+    scale: Scale = attrs.field(
+        metadata=about("The word the figure is given in."),
+        default=Scale.ONE,
+        validator=exact_type(Scale, "scale"),
+    )
+    approximate: bool = attrs.field(
+        metadata=about("Whether the figure is given as approximate."),
+        default=False,
+        validator=exact_type(bool),
+    )
+    as_of: PartialDate | None = attrs.field(
+        metadata=about("The date the figure refers to."),
+        default=None,
+        validator=optional(exact_type(PartialDate, "date")),
+    )
+    scope: str = attrs.field(metadata=about("What the figure covers."), validator=text())
+    located_in: Locator | None = attrs.field(
+        metadata=about("Where the paper gives it."),
+        default=None,
+        validator=optional(exact_type(Locator, "locator")),
     )
     citations: tuple[Citation, ...] = citations_field()
 
@@ -90,7 +117,11 @@ class Statistic:
 
     def _check(self) -> None:
         if self.unit == "percent" and not (0 <= self.value <= 100 and self.scale is Scale.ONE):
-            raise fail("$.value", "range", f"a percent share lies from 0 to 100 at scale 'one', got {self.value} {self.scale}")
+            raise fail(
+                "$.value",
+                "range",
+                f"a percent share lies from 0 to 100 at scale 'one', got {self.value} {self.scale}",
+            )
         if self.value < 0 and self.unit != "percent":
             # Counts and amounts of money in a white paper are never negative.
             raise fail("$.value", "range", f"must not be negative, got {self.value}")

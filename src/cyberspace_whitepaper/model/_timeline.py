@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from ..vocab import ActorKind, EventKind
-from ._checks import described, exact_type, fail, identifier, optional, text, tuple_of, unique
+from ._checks import about, exact_type, fail, identifier, optional, text, tuple_of, unique
 from ._provenance import Citation, aliases_field, citations_field
 from ._values import Alias, LocalizedText, PartialDate
 
 __all__ = ["Actor", "Event"]
 
 
-def _ids(description: str) -> tuple[str, ...]:
-    return described(  # type: ignore[no-any-return]
-        description,
+def _ids(description: str) -> Any:
+    return attrs.field(
+        metadata=about(description),
         default=(),
         validator=attrs.validators.and_(tuple_of(identifier()), unique()),
     )
@@ -42,21 +44,35 @@ class Event:
         citations: the evidence.
     """
 
-    id: str = described("Identifier, unique in the paper.", validator=identifier())
-    date: PartialDate = described("When it happened, or began.", validator=exact_type(PartialDate, "date"))
-    end: PartialDate | None = described(
-        "When it ended, for a range; not before date.", default=None, validator=optional(exact_type(PartialDate, "date"))
+    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
+    date: PartialDate = attrs.field(
+        metadata=about("When it happened, or began."), validator=exact_type(PartialDate, "date")
     )
-    kind: EventKind = described("What kind of event it is.", validator=exact_type(EventKind, "event kind"))
-    title: LocalizedText = described("What happened, in a few words.", validator=exact_type(LocalizedText))
-    summary: str | None = described("More, in our own words.", default=None, validator=optional(text()))
-    place: LocalizedText | None = described(
-        "Where it happened.", default=None, validator=optional(exact_type(LocalizedText))
+    end: PartialDate | None = attrs.field(
+        metadata=about("When it ended, for a range; not before date."),
+        default=None,
+        validator=optional(exact_type(PartialDate, "date")),
+    )
+    kind: EventKind = attrs.field(
+        metadata=about("What kind of event it is."), validator=exact_type(EventKind, "event kind")
+    )
+    title: LocalizedText = attrs.field(
+        metadata=about("What happened, in a few words."), validator=exact_type(LocalizedText)
+    )
+    summary: str | None = attrs.field(
+        metadata=about("More, in our own words."), default=None, validator=optional(text())
+    )
+    place: LocalizedText | None = attrs.field(
+        metadata=about("Where it happened."),
+        default=None,
+        validator=optional(exact_type(LocalizedText)),
     )
     actors: tuple[str, ...] = _ids("Ids of the actors who took part.")
     documents: tuple[str, ...] = _ids("Ids of the related documents it concerns, or the paper's own id.")
-    mentioned_in_paper: bool = described(
-        "Whether the paper itself names the event.", default=False, validator=exact_type(bool)
+    mentioned_in_paper: bool = attrs.field(
+        metadata=about("Whether the paper itself names the event."),
+        default=False,
+        validator=exact_type(bool),
     )
     citations: tuple[Citation, ...] = citations_field()
 
@@ -82,12 +98,22 @@ class Actor:
         citations: the evidence.
     """
 
-    id: str = described("Identifier, unique in the paper.", validator=identifier())
-    name: LocalizedText = described("The actor's name.", validator=exact_type(LocalizedText))
-    kind: ActorKind = described("What kind of actor it is.", validator=exact_type(ActorKind, "actor kind"))
-    role: str | None = described("Role or title at the time, in our words.", default=None, validator=optional(text()))
-    affiliation: str | None = described(
-        "Id of the body the actor belonged to.", default=None, validator=optional(identifier())
+    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
+    name: LocalizedText = attrs.field(
+        metadata=about("The actor's name."), validator=exact_type(LocalizedText)
+    )
+    kind: ActorKind = attrs.field(
+        metadata=about("What kind of actor it is."), validator=exact_type(ActorKind, "actor kind")
+    )
+    role: str | None = attrs.field(
+        metadata=about("Role or title at the time, in our words."),
+        default=None,
+        validator=optional(text()),
+    )
+    affiliation: str | None = attrs.field(
+        metadata=about("Id of the body the actor belonged to."),
+        default=None,
+        validator=optional(identifier()),
     )
     aliases: tuple[Alias, ...] = aliases_field()
     citations: tuple[Citation, ...] = citations_field()

@@ -12,7 +12,7 @@ import attrs
 from ..errors import excerpt
 from ..vocab import DatePrecision, PaperPart
 from ._checks import (
-    described,
+    about,
     exact_type,
     fail,
     identifier,
@@ -40,14 +40,16 @@ class LocalizedText:
         en_official: whether ``en`` is the official English wording.
     """
 
-    en: str = described("The English text.", validator=text())
-    zh: str | None = described(
-        "The Chinese text (simplified characters), if known.",
+    en: str = attrs.field(metadata=about("The English text."), validator=text())
+    zh: str | None = attrs.field(
+        metadata=about("The Chinese text (simplified characters), if known."),
         default=None,
         validator=optional(text()),
     )
-    en_official: bool = described(
-        "Whether the English is the official wording; false when it is a gloss or machine translation.",
+    en_official: bool = attrs.field(
+        metadata=about(
+            "Whether the English is the official wording; false when it is a gloss or machine translation."
+        ),
         default=True,
         validator=exact_type(bool),
     )
@@ -70,10 +72,12 @@ class Alias:
         source: id of a source that uses this wording, if one is known.
     """
 
-    text: str = described("The other wording.", validator=text())
-    language: str = described("Language tag of the wording.", default="en", validator=language_tag())
-    source: str | None = described(
-        "Id of a source that uses this wording.",
+    text: str = attrs.field(metadata=about("The other wording."), validator=text())
+    language: str = attrs.field(
+        metadata=about("Language tag of the wording."), default="en", validator=language_tag()
+    )
+    source: str | None = attrs.field(
+        metadata=about("Id of a source that uses this wording."),
         default=None,
         validator=optional(identifier()),
     )
@@ -98,9 +102,13 @@ class PartialDate:
         day: the day of the month, if known (needs ``month``).
     """
 
-    year: int = described("Year, 1 to 9999.", validator=in_range(1, 9999))
-    month: int | None = described("Month, 1 to 12.", default=None, validator=optional(in_range(1, 12)))
-    day: int | None = described("Day of the month.", default=None, validator=optional(in_range(1, 31)))
+    year: int = attrs.field(metadata=about("Year, 1 to 9999."), validator=in_range(1, 9999))
+    month: int | None = attrs.field(
+        metadata=about("Month, 1 to 12."), default=None, validator=optional(in_range(1, 12))
+    )
+    day: int | None = attrs.field(
+        metadata=about("Day of the month."), default=None, validator=optional(in_range(1, 31))
+    )
 
     PATTERN: ClassVar[str] = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
@@ -126,7 +134,11 @@ class PartialDate:
             raise fail("$", "type", f"expected date string, got {excerpt(value)}")
         match = _DATE.match(value)
         if match is None:
-            raise fail("$", "pattern", f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {excerpt(value)}")
+            raise fail(
+                "$",
+                "pattern",
+                f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got {excerpt(value)}",
+            )
         year, month, day = match.groups()
         try:
             return cls(
@@ -244,14 +256,26 @@ class Locator:
         item: the sub-item number within the section.
     """
 
-    part: PaperPart | None = described(
-        "The unnumbered part named, preface or conclusion.",
+    part: PaperPart | None = attrs.field(
+        metadata=about("The unnumbered part named, preface or conclusion."),
         default=None,
         validator=optional(exact_type(PaperPart, "paper part")),
     )
-    chapter: int | None = described("Chapter number (I is 1).", default=None, validator=optional(in_range(1, 3999)))
-    section: int | None = described("Section number in the chapter.", default=None, validator=optional(in_range(1, 999)))
-    item: int | None = described("Sub-item number in the section.", default=None, validator=optional(in_range(1, 999)))
+    chapter: int | None = attrs.field(
+        metadata=about("Chapter number (I is 1)."),
+        default=None,
+        validator=optional(in_range(1, 3999)),
+    )
+    section: int | None = attrs.field(
+        metadata=about("Section number in the chapter."),
+        default=None,
+        validator=optional(in_range(1, 999)),
+    )
+    item: int | None = attrs.field(
+        metadata=about("Sub-item number in the section."),
+        default=None,
+        validator=optional(in_range(1, 999)),
+    )
 
     PATTERN: ClassVar[str] = (
         r"^(preface|conclusion|M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})"
