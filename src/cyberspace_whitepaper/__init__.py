@@ -52,7 +52,6 @@ from .vocab import (
 )
 
 __all__ = [
-    "DEFAULT_LIMITS",
     "Actor",
     "ActorKind",
     "Alias",
@@ -60,6 +59,7 @@ __all__ = [
     "Chapter",
     "Citation",
     "Concern",
+    "DEFAULT_LIMITS",
     "DatePrecision",
     "DocumentKind",
     "DocumentRef",

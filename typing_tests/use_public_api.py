@@ -1,0 +1,61 @@
+"""Uses the public API as a user would. Checked by ``mypy --strict``, never run."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+
+import cyberspace_whitepaper as cw
+
+
+def read_and_write(path: Path) -> str:
+    paper: cw.WhitePaper = cw.load(path)
+    event: cw.Event = cw.loads(b'{"id": "e"}', type=cw.Event)
+    events: list[cw.Event] = list(cw.iter_jsonl(path, type=cw.Event))
+    count: int = cw.dump_jsonl(events, path.with_suffix(".jsonl"))
+    cw.dump(paper, path)
+    plain = cw.to_dict(paper)
+    again: cw.WhitePaper = cw.from_dict(plain)
+    same_event: cw.Event = cw.from_dict(cw.to_dict(event), type=cw.Event)
+    del count, again, same_event
+    return cw.dumps(paper, format="yaml")
+
+
+def build_in_code() -> cw.WhitePaper:
+    scio = cw.Actor(
+        id="scio", name=cw.LocalizedText(en="SCIO", zh="国务院新闻办公室"), kind=cw.ActorKind.GOVERNMENT_BODY
+    )
+    chapter = cw.Chapter(number=1, title=cw.LocalizedText(en="One"), summary="The first chapter.")
+    paper = cw.WhitePaper(
+        id="my-paper",
+        title=cw.LocalizedText(en="My Paper"),
+        publisher="scio",
+        published=cw.PartialDate.parse("2022-11"),
+        summary="A paper.",
+        chapters=(chapter,),
+        actors=(scio,),
+    )
+    return attrs.evolve(paper, summary="A better summary.")
+
+
+def look_inside(paper: cw.WhitePaper) -> Decimal:
+    first: cw.Event = paper.timeline()[0]
+    where = paper.section("I")
+    entity = paper.get("scio")
+    assert isinstance(entity, cw.Actor)
+    assert isinstance(where, cw.Chapter)
+    precision: cw.DatePrecision = first.date.precision
+    del precision
+    return sum((s.magnitude for s in paper.statistics), Decimal(0))
+
+
+def handle_errors(text: str) -> list[str]:
+    try:
+        cw.loads(text, limits=cw.Limits(max_depth=16))
+    except cw.LoadError as error:
+        return [f"{error.line}:{error.column}: {error.message}"]
+    except cw.ValidationError as error:
+        return [f"{problem.path} {problem.code} {problem.message}" for problem in error.problems]
+    return []
