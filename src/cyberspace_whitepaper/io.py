@@ -25,7 +25,7 @@ from ._files import StrPath, atomic_write, open_regular_file, read_regular_file
 from ._jsontext import parse_json
 from ._limits import DEFAULT_LIMITS, Limits
 from ._yamltext import dump_yaml, parse_yaml
-from .errors import LimitError, LoadError, Problem, ValidationError, excerpt
+from .errors import LimitError, LoadError, Problem, ValidationError, excerpt, join_path
 from .model import WhitePaper
 
 __all__ = [
@@ -121,15 +121,9 @@ def _check_plain(data: Any, limits: Limits) -> None:
                             )
                         )
                         continue
-                    stack.append(
-                        (
-                            item,
-                            f"{path}[{key!r}]" if not key.isidentifier() else f"{path}.{key}",
-                            depth + 1,
-                        )
-                    )
+                    stack.append((item, join_path(path, key), depth + 1))
             else:
-                stack.extend((item, f"{path}[{index}]", depth + 1) for index, item in enumerate(value))
+                stack.extend((item, join_path(path, index), depth + 1) for index, item in enumerate(value))
         elif kind is str:
             if len(value) > limits.max_string_length:
                 raise LimitError(
