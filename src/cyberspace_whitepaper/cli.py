@@ -1,0 +1,456 @@
+"""The command line: ``cyberspace-whitepaper`` and ``python -m cyberspace_whitepaper``.
+
+Argparse only. This module reads arguments, calls :mod:`~cyberspace_whitepaper.io`,
+:mod:`~cyberspace_whitepaper.dataset` and :mod:`~cyberspace_whitepaper.export`,
+and prints; it decides nothing about the data.
+
+Exit status: 0 on success; 1 when a file is not valid data (every problem is
+printed, one per line, as ``FILE: $.path: message`` or
+``FILE: line L, column C: message``); 2 on a usage error, a file that cannot
+be read or written, or an unknown id, with a one-line message on standard
+error. A user's mistake never ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import difflib
+import importlib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, NoReturn, TextIO
+
+from . import dataset
+from ._files import atomic_write
+from .errors import LimitError, LoadError, ValidationError, excerpt
+from .io import dumps, load
+from .model import Event, LocalizedText, Locator, PartialDate, WhitePaper
+
+__all__ = ["main"]
+
+PROG = "cyberspace-whitepaper"
+
+#: How the bundled paper is named in messages.
+BUNDLED = f"bundled {dataset.DATA_FILE}"
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+#: Shown after an English text that is not the official wording.
+UNOFFICIAL_MARK = "*"
+UNOFFICIAL_NOTE = "* English not official: our gloss or a machine translation."
+
+EXPORT_FORMATS = ("json", "yaml", "jsonld", "schema")
+
+
+class _UsageError(Exception):
+    """A mistake in how the program was called, or a file it cannot use: exit 2."""
+
+    def __init__(self, message: str, *, prefix: str = PROG) -> None:
+        super().__init__(message)
+        self.line = f"{prefix}: error: {message}"
+
+
+class _ExitRequest(Exception):  # noqa: N818 -- not an error: argparse is done
+    """Argparse has finished (``--help``, ``--version``): exit with this status."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class _InvalidDataError(Exception):
+    """A file is not valid data: the lines to print, exit 1."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(lines)
+        self.lines = lines
+
+
+class _Parser(argparse.ArgumentParser):
+    # Argparse prints its usage text and calls sys.exit; we want one line, and
+    # a return value rather than an exit, so that main() can be called in tests.
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message, prefix=self.prog)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            _emit(sys.stderr, message)
+        raise _ExitRequest(status)
+
+
+class _Version(argparse.Action):
+    # Read from the installed metadata only when asked for: a plain
+    # action="version" would read it on every run.
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        from . import __version__  # noqa: PLC0415 -- lazy, see above
+
+        _emit(sys.stdout, f"{PROG} {__version__}\n")
+        parser.exit()
+
+
+# --- output -------------------------------------------------------------------
+
+
+def _emit(stream: TextIO, text: str) -> None:
+    """Write text for people; characters the terminal cannot show are escaped, never fatal."""
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+
+
+def _emit_data(text: str) -> None:
+    """Write JSON or YAML to standard output as UTF-8, whatever the terminal's encoding."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def _shown(name: str) -> str:
+    """A file name fit for a one-line message: as typed, or escaped if it holds odd characters."""
+    return name if name.isprintable() else repr(name)
+
+
+def _text(value: LocalizedText) -> str:
+    """English, then Chinese; the English marked when it is not the official wording."""
+    english = value.en if value.en_official else value.en + UNOFFICIAL_MARK
+    return f"{english} / {value.zh}" if value.zh else english
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+# --- reading --------------------------------------------------------------------
+
+
+def _problem_lines(label: str, error: LoadError | ValidationError) -> list[str]:
+    if isinstance(error, LoadError):
+        return [f"{label}: {error}"]
+    lines = [f"{label}: {problem}" for problem in error.problems]
+    if error.omitted:
+        lines.append(f"{label}: and {error.omitted} more problems not shown")
+    return lines
+
+
+def _read_error(label: str, error: OSError) -> _UsageError:
+    reason = error.strerror or str(error)
+    return _UsageError(f"cannot read {label}: {reason}")
+
+
+def _load_paper(file: str | None) -> tuple[WhitePaper, str]:
+    """The paper in ``file``, or the bundled one; and how to name it in messages."""
+    label = BUNDLED if file is None else _shown(file)
+    try:
+        paper = dataset.load_white_paper() if file is None else load(file)
+    except OSError as error:
+        raise _read_error(label, error) from None
+    except (LoadError, ValidationError) as error:
+        raise _InvalidDataError(_problem_lines(label, error)) from None
+    return paper, label
+
+
+def _write(text: str, out: str | None) -> None:
+    """Text to the file ``out``, atomically, or to standard output for none or ``-``."""
+    if out is None or out == "-":
+        _emit_data(text)
+        return
+    try:
+        atomic_write(out, (text.encode("utf-8"),))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise _UsageError(f"cannot write {_shown(out)}: {reason}") from None
+
+
+def _json_text(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- commands -----------------------------------------------------------------
+
+
+def _show(args: argparse.Namespace) -> int:
+    paper, _label = _load_paper(args.file)
+    shown: list[LocalizedText] = []
+
+    def text(value: LocalizedText) -> str:
+        shown.append(value)
+        return _text(value)
+
+    lines: list[str] = []
+    shown.append(paper.title)
+    lines.append(paper.title.en if paper.title.en_official else paper.title.en + UNOFFICIAL_MARK)
+    if paper.title.zh:
+        lines.append(paper.title.zh)
+    publisher = next((actor for actor in paper.actors if actor.id == paper.publisher), None)
+    lines.append("")
+    lines.append(f"id         {paper.id}")
+    if publisher is None:  # pragma: no cover - the paper's rules make the publisher an actor
+        lines.append(f"publisher  {paper.publisher}")
+    else:
+        lines.append(f"publisher  {text(publisher.name)} ({paper.publisher})")
+    lines.append(f"published  {paper.published}")
+    if paper.languages:
+        lines.append(f"languages  {', '.join(paper.languages)}")
+    lines.append("")
+    lines.append("Contents")
+    if paper.preface is not None:
+        lines.append(f"  {'preface':<10} {text(paper.preface.title)}")
+    for chapter in paper.chapters:
+        numeral = str(Locator(chapter=chapter.number))
+        sections = _plural(len(chapter.sections), "section")
+        lines.append(f"  {numeral:<10} {text(chapter.title)} ({sections})")
+    if paper.conclusion is not None:
+        lines.append(f"  {'conclusion':<10} {text(paper.conclusion.title)}")
+    if paper.principles:
+        lines.append("")
+        lines.append("Principles")
+        for principle in sorted(paper.principles, key=lambda p: (p.kind != "basic", p.kind, p.order)):
+            lines.append(f"  {principle.kind:<10} {principle.order:>2}. {text(principle.name)}")
+    named = sum(1 for event in paper.events if event.mentioned_in_paper)
+    counts = (
+        ("goals", str(len(paper.goals))),
+        ("concerns", str(len(paper.concerns))),
+        ("proposals", str(len(paper.proposals))),
+        ("events", f"{len(paper.events)} ({named} named in the paper)"),
+        ("actors", str(len(paper.actors))),
+        ("statistics", str(len(paper.statistics))),
+        ("documents", str(len(paper.documents))),
+        ("sources", str(len(paper.sources))),
+    )
+    lines.append("")
+    lines.append("Counts")
+    lines.extend(f"  {name:<10} {count}" for name, count in counts)
+    if any(not value.en_official for value in shown):
+        lines.append("")
+        lines.append(UNOFFICIAL_NOTE)
+    _emit(sys.stdout, "".join(line + "\n" for line in lines))
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    found: list[dict[str, Any]] = []
+    for file in args.files:
+        label = _shown(file)
+        try:
+            load(file)
+        except OSError as error:
+            _emit(sys.stderr, _read_error(label, error).line + "\n")
+            status = EXIT_USAGE
+            continue
+        except (LoadError, ValidationError) as error:
+            status = max(status, EXIT_INVALID)
+            if args.json:
+                found.extend(_problem_records(file, error))
+            else:
+                _emit(sys.stdout, "".join(line + "\n" for line in _problem_lines(label, error)))
+            continue
+        if not args.json:
+            _emit(sys.stdout, f"{label}: valid\n")
+    if args.json:
+        _emit_data(_json_text(found))
+    return status
+
+
+def _problem_records(file: str, error: LoadError | ValidationError) -> Iterable[dict[str, Any]]:
+    """The problems of one file as plain records, for ``validate --json``."""
+    if isinstance(error, LoadError):
+        yield {
+            "file": file,
+            "path": None,
+            "code": "limit" if isinstance(error, LimitError) else "malformed",
+            "message": error.message,
+            "line": error.line,
+            "column": error.column,
+        }
+        return
+    for problem in error.problems:
+        yield {
+            "file": file,
+            "path": problem.path,
+            "code": problem.code,
+            "message": problem.message,
+            "line": problem.line,
+            "column": None,
+        }
+    if error.omitted:
+        yield {
+            "file": file,
+            "path": None,
+            "code": "omitted",
+            "message": f"and {error.omitted} more problems not shown",
+            "line": None,
+            "column": None,
+        }
+
+
+def _export(args: argparse.Namespace) -> int:
+    if args.to == "schema":
+        if args.file is not None:
+            raise _UsageError("export --to schema describes the model and takes no FILE")
+        _write(_json_text(_exporter().json_schema()), args.output)
+        return EXIT_OK
+    paper, _label = _load_paper(args.file)
+    text = _json_text(_exporter().to_jsonld(paper)) if args.to == "jsonld" else dumps(paper, format=args.to)
+    _write(text, args.output)
+    return EXIT_OK
+
+
+def _exporter() -> Any:
+    # Imported on use: the other commands need none of it.
+    return importlib.import_module(".export", __package__)
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    start: PartialDate | None = args.start
+    stop: PartialDate | None = args.stop
+    if start is not None and stop is not None and start.earliest > stop.latest:
+        raise _UsageError(f"--from {start} is after --to {stop}", prefix=f"{PROG} timeline")
+    paper, _label = _load_paper(args.file)
+    events = [
+        event
+        for event in paper.timeline()
+        if (event.mentioned_in_paper or not args.in_paper) and _within(event, start, stop)
+    ]
+    width = max((len(_when(event)) for event in events), default=0)
+    lines = [
+        f"{_when(event):<{width}}  {'paper' if event.mentioned_in_paper else 'context':<7}  "
+        f"{event.kind:<16}  {_text(event.title)}"
+        for event in events
+    ]
+    _emit(sys.stdout, "".join(line.rstrip() + "\n" for line in lines))
+    return EXIT_OK
+
+
+def _when(event: Event) -> str:
+    # EDTF's interval notation; each end keeps the precision its source gives.
+    return str(event.date) if event.end is None else f"{event.date}/{event.end}"
+
+
+def _within(event: Event, start: PartialDate | None, stop: PartialDate | None) -> bool:
+    """Whether any day the event may cover falls between ``start`` and ``stop``."""
+    last = (event.end or event.date).latest
+    if start is not None and last < start.earliest:
+        return False
+    return stop is None or event.date.earliest <= stop.latest
+
+
+def _get(args: argparse.Namespace) -> int:
+    paper, label = _load_paper(args.file)
+    try:
+        entity = paper.get(args.id)
+    except KeyError:
+        ids = [entity.id for entity in paper.entities()]
+        close = difflib.get_close_matches(args.id, ids, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise _UsageError(f"no entity with id {excerpt(args.id)} in {label}{hint}") from None
+    _emit_data(dumps(entity))
+    return EXIT_OK
+
+
+# --- the parser -----------------------------------------------------------------
+
+
+def _date(value: str) -> PartialDate:
+    try:
+        return PartialDate.parse(value)
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(error.problems[0].message) from None
+
+
+def _parser() -> _Parser:
+    parser = _Parser(
+        prog=PROG,
+        description=(
+            "The white paper 'Jointly Build a Community with a Shared Future in Cyberspace' "
+            "(SCIO, 2022) as data. Without FILE, each command works on the bundled paper."
+        ),
+        epilog="Exit status: 0 ok, 1 invalid data, 2 usage error, unreadable file or unknown id.",
+    )
+    parser.add_argument("--version", action=_Version, help="print the version and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, run: Callable[[argparse.Namespace], int], summary: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=summary, description=summary)
+        sub.set_defaults(run=run)
+        return sub
+
+    file_help = "a paper as .json, .yaml or .yml (default: the bundled paper)"
+
+    show = command("show", _show, "the paper at a glance: titles, chapters, principles, counts")
+    show.add_argument("file", nargs="?", metavar="FILE", help=file_help)
+
+    validate = command("validate", _validate, "check files; print every problem, one per line")
+    validate.add_argument("files", nargs="+", metavar="FILE", help="papers as .json, .yaml or .yml")
+    validate.add_argument("--json", action="store_true", help="print the problems as a JSON array")
+
+    export = command("export", _export, "write the paper as JSON, YAML or JSON-LD, or the JSON Schema")
+    export.add_argument("file", nargs="?", metavar="FILE", help=file_help)
+    export.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="the output format")
+    export.add_argument(
+        "-o", "--output", metavar="OUT", help="write to OUT atomically (default: standard output)"
+    )
+
+    timeline = command("timeline", _timeline, "the events in date order, dates at their precision")
+    timeline.add_argument("file", nargs="?", metavar="FILE", help=file_help)
+    timeline.add_argument("--in-paper", action="store_true", help="only events the paper itself names")
+    timeline.add_argument(
+        "--from",
+        dest="start",
+        type=_date,
+        metavar="DATE",
+        help="only events on or after DATE (YYYY[-MM[-DD]])",
+    )
+    timeline.add_argument(
+        "--to", dest="stop", type=_date, metavar="DATE", help="only events on or before DATE (YYYY[-MM[-DD]])"
+    )
+
+    get = command("get", _get, "one entity (principle, event, actor ...) as JSON")
+    get.add_argument("id", metavar="ID", help="the entity's id, such as a principle's")
+    get.add_argument("file", nargs="?", metavar="FILE", help=file_help)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    try:
+        args = _parser().parse_args(argv)
+        if args.command is None:
+            raise _UsageError("a command is needed: show, validate, export, timeline or get (see --help)")
+        status: int = args.run(args)
+    except _ExitRequest as done:
+        return done.status
+    except _UsageError as error:
+        _emit(sys.stderr, error.line + "\n")
+        return EXIT_USAGE
+    except _InvalidDataError as error:
+        _emit(sys.stderr, "".join(line + "\n" for line in error.lines))
+        return EXIT_INVALID
+    except ModuleNotFoundError as error:
+        # An optional dependency (PyYAML for YAML) is not installed.
+        _emit(sys.stderr, f"{PROG}: error: {error}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, and keep Python from
+        # complaining again when it flushes standard output at exit.
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 141
+    return status
