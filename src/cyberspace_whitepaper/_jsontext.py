@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ._limits import Limits
-from .errors import LimitError, LoadError, excerpt
+from .errors import LimitError, LoadError, Problem, ValidationError, excerpt, join_path
 
 __all__ = ["decode_text", "line_and_column", "parse_json"]
 
@@ -52,13 +52,18 @@ def decode_text(data: bytes | str) -> str:
         return data[1:] if data.startswith(_BOM) else data
     if data.startswith(_UTF8_BOM):
         data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4]:
+        # A UTF-16 or UTF-32 byte order mark, or a NUL byte among the first
+        # four, which UTF-8 JSON and YAML never have but UTF-16 and UTF-32 do.
         raise LoadError("the input is UTF-16 or UTF-32; only UTF-8 is accepted", line=1, column=1)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        # The column counts characters, as for every other LoadError; the
+        # line up to the bad byte is valid UTF-8.
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8")) + 1
         raise LoadError(
             f"not valid UTF-8 (byte {data[error.start]:#04x} at offset {error.start})",
             line=line,
@@ -145,12 +150,24 @@ def parse_json(data: bytes | str, limits: Limits) -> Any:
     if not text.strip():
         raise LoadError("empty document", line=1, column=1)
     check_text_limits(text, limits)
+    hooks = _hooks(limits)
     try:
-        return json.loads(text, **_hooks(limits))
+        return _decode(text, hooks)
+    except _DuplicateKeyError:
+        pass
+    # Duplicate keys are well-formed JSON (RFC 8259 only says names SHOULD be
+    # unique), so they break the model rather than the syntax: once a second
+    # pass shows the rest of the text is well-formed, every duplicate is
+    # reported as a ValidationError problem at its path.
+    _decode(text, {**hooks, "object_pairs_hook": dict})
+    raise ValidationError(_duplicate_keys(text))
+
+
+def _decode(text: str, hooks: dict[str, Any]) -> Any:
+    try:
+        return json.loads(text, **hooks)
     except json.JSONDecodeError as error:
         raise LoadError(error.msg, line=error.lineno, column=error.colno) from None
-    except _DuplicateKeyError as error:
-        raise _duplicate_key_error(text, error.key) from None
     except _NumberError as error:
         line, column = _find_token(text, error.token)
         if not error.limit:
@@ -163,39 +180,48 @@ def parse_json(data: bytes | str, limits: Limits) -> Any:
 
 
 def _find_token(text: str, token: str) -> tuple[int | None, int | None]:
-    # Only on the error path: the first place outside strings where the token stands.
+    # Only on the error path: the first place outside strings where the token
+    # stands whole (not as the tail or head of a longer number).
     skeleton = _STRING.sub(lambda m: " " * len(m.group()), text)
-    offset = skeleton.find(token)
-    return line_and_column(text, offset) if offset >= 0 else (None, None)
+    found = re.search(rf"(?<![-+.\w]){re.escape(token)}(?![-+.\w])", skeleton)
+    return line_and_column(text, found.start()) if found else (None, None)
 
 
-def _duplicate_key_error(text: str, key: str) -> LoadError:
-    # Only on the error path: find both places where the key stands in one object.
-    encoded = json.dumps(key, ensure_ascii=False)
-    stack: list[dict[str, int]] = []
-    # Strings are matched whole, so brackets inside them are not counted;
-    # a string followed by a colon is a key.
-    for match in re.finditer(r'("(?:[^"\\]|\\.)*")(\s*:)?|[\[\]{}]', text, re.DOTALL):
-        token = match.group()
-        if token in ("[", "{"):
-            stack.append({})
-        elif token in ("]", "}"):
-            if stack:
-                stack.pop()
-        elif stack and match.group(2):
-            name = match.group(1)
-            try:
-                decoded = json.loads(name)
-            except ValueError:
+_TOKEN = re.compile(r'("(?:[^"\\]|\\.)*")(\s*:)?|[\[\]{},]', re.DOTALL)
+
+
+def _duplicate_keys(text: str) -> list[Problem]:
+    """Every repeated key of well-formed JSON text, at its path, with both positions."""
+    problems = []
+    # One frame per open container: its path, the keys seen so far with their
+    # offsets (None for an array), and the current key or array index.
+    frames: list[list[Any]] = []
+    # Strings are matched whole, so brackets and commas inside them do not count.
+    for match in _TOKEN.finditer(text):
+        first = match.group()[0]
+        if first in "[{":
+            path = join_path(frames[-1][0], frames[-1][2]) if frames else "$"
+            frames.append([path, {} if first == "{" else None, 0])
+        elif first in "]}":
+            frames.pop()
+        elif first == ",":
+            if frames[-1][1] is None:
+                frames[-1][2] += 1
+        elif match.group(2):  # a string followed by a colon is a key
+            key = json.loads(match.group(1))
+            seen = frames[-1][1]
+            frames[-1][2] = key
+            if key not in seen:
+                seen[key] = match.start()
                 continue
-            keys = stack[-1]
-            if decoded == key and decoded in keys:
-                first_line, first_column = line_and_column(text, keys[decoded])
-                line, column = line_and_column(text, match.start())
-                return LoadError(
-                    f"duplicate key {encoded} (first at line {first_line}, column {first_column})",
-                    line=line,
-                    column=column,
+            first_line, first_column = line_and_column(text, seen[key])
+            line, column = line_and_column(text, match.start())
+            problems.append(
+                Problem(
+                    path=join_path(frames[-1][0], key),
+                    code="duplicate-key",
+                    message=f"duplicate key {excerpt(key)} (first at line {first_line}, column "
+                    f"{first_column}; again at line {line}, column {column})",
                 )
-            keys.setdefault(decoded, match.start())
-    return LoadError(f"duplicate key {encoded}")
+            )
+    return problems

@@ -31,14 +31,15 @@ class Limits:
             source (escapes count as written).
         max_integer_digits: digits of one integer.
         max_number_length: characters of one number as written (sign,
-            point and exponent included).
+            point and exponent included). The default, 100, takes every
+            number of valid JSON in JSONTestSuite (the longest has 81).
     """
 
     max_bytes: int = attrs.field(default=16 * 1024 * 1024, validator=_positive)
     max_depth: int = attrs.field(default=64, validator=_positive)
     max_string_length: int = attrs.field(default=1024 * 1024, validator=_positive)
     max_integer_digits: int = attrs.field(default=18, validator=_positive)
-    max_number_length: int = attrs.field(default=40, validator=_positive)
+    max_number_length: int = attrs.field(default=100, validator=_positive)
 
 
 DEFAULT_LIMITS = Limits()

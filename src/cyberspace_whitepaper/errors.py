@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 import attrs
 
@@ -31,8 +32,18 @@ _PATH_TOKEN = re.compile(r"\[(\d+)\]|\.([A-Za-z_][A-Za-z0-9_]*)|\[('(?:[^'\\]|\\
 
 
 def excerpt(value: object) -> str:
-    """Show a bad value safely in a message: escaped, and cut to 80 characters."""
-    text = repr(value)
+    """Show a bad value safely in a message: escaped, and cut to 80 characters.
+
+    A decimal number is shown as written (``1.0``, not ``Decimal('1.0')``);
+    a value whose ``repr`` fails (an int of over 4300 digits) by its type only.
+    """
+    if type(value) is Decimal:
+        text = str(value)
+    else:
+        try:
+            text = repr(value)
+        except Exception:  # a message must never fail to build
+            text = f"<{type(value).__name__} that cannot be shown>"
     if len(text) > _EXCERPT_LENGTH:
         text = text[: _EXCERPT_LENGTH - 3] + "..."
     return text

@@ -274,6 +274,8 @@ def _iter_lines(file: IO[bytes], cls: type, limits: Limits) -> Iterator[Any]:
             ) from None
         except LoadError as error:
             raise LoadError(error.message, line=number, column=error.column) from None
+        except ValidationError as error:  # duplicate keys
+            raise ValidationError(p.rebased("$", line=number) for p in error.problems) from None
         try:
             yield converters.structure(plain, cls)
         except ValidationError as error:

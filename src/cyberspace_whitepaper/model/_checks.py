@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -39,6 +40,7 @@ _JSON_TYPE_NAMES = {
     str: "string",
     int: "integer",
     float: "number",
+    Decimal: "number",
     bool: "boolean",
     type(None): "null",
     list: "array",
@@ -133,8 +135,17 @@ class _Pattern:
         path = _path(attribute, index)
         if type(value) is not str:
             raise fail(path, "type", f"expected string, got {describe_type(value)} {excerpt(value)}")
-        if len(value) > self.max_length or not self.regex.match(value):
+        # fullmatch: a "$" in the pattern would also match before a final newline.
+        if len(value) > self.max_length or not self.regex.fullmatch(value):
             raise fail(path, "pattern", f"not a valid {self.what}: {excerpt(value)}")
+        # A URL's pattern lets through any character but white space.
+        bad = None if value.isascii() and value.isprintable() else _BAD_TEXT_CHARACTER.search(value)
+        if bad:
+            raise fail(
+                path,
+                "character",
+                f"must not contain the character U+{ord(bad.group()):04X}: {excerpt(value)}",
+            )
 
     def __repr__(self) -> str:
         return f"<{self.what} validator>"
@@ -172,7 +183,7 @@ class _InRange:
         if type(value) is not int:
             raise fail(path, "type", f"expected integer, got {describe_type(value)} {excerpt(value)}")
         if not self.low <= value <= self.high:
-            raise fail(path, "range", f"must be from {self.low} to {self.high}, got {value}")
+            raise fail(path, "range", f"must be from {self.low} to {self.high}, got {excerpt(value)}")
 
     def __repr__(self) -> str:
         return f"<in_range validator {self.low}..{self.high}>"

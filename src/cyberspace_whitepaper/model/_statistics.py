@@ -27,7 +27,7 @@ def check_decimal(value: object, path: str) -> None:
     if type(value) is not Decimal:
         raise fail(path, "type", f"expected decimal number, got {type(value).__name__} {excerpt(value)}")
     if not value.is_finite():
-        raise fail(path, "value", f"must be a finite number, got {value}")
+        raise fail(path, "value", f"must be a finite number, got {excerpt(value)}")
     if value.is_zero():
         return
     digits = len(value.normalize().as_tuple().digits)
@@ -41,7 +41,7 @@ def check_decimal(value: object, path: str) -> None:
         raise fail(
             path,
             "range",
-            f"must lie between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT + 1}, got {value}",
+            f"must lie between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT + 1}, got {excerpt(value)}",
         )
 
 
