@@ -277,8 +277,9 @@ class Locator:
         validator=optional(in_range(1, 999)),
     )
 
+    # The lookahead keeps every Roman part from being empty at once ("", ".1").
     PATTERN: ClassVar[str] = (
-        r"^(preface|conclusion|M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})"
+        r"^(preface|conclusion|(?=[IVXLCDM])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})"
         r"(\.[1-9][0-9]{0,2}(\([1-9][0-9]{0,2}\))?)?)$"
     )
 
