@@ -49,26 +49,36 @@ def line_and_column(text: str, offset: int) -> tuple[int, int]:
 def decode_text(data: bytes | str) -> str:
     """Text from UTF-8 bytes, one leading byte order mark dropped; anything else is a LoadError."""
     if isinstance(data, str):
-        return data[1:] if data.startswith(_BOM) else data
-    if data.startswith(_UTF8_BOM):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4]:
+        return _drop_bom(data)
+    has_bom = data.startswith(_UTF8_BOM)
+    if not has_bom and (data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4]):
         # A UTF-16 or UTF-32 byte order mark, or a NUL byte among the first
         # four, which UTF-8 JSON and YAML never have but UTF-16 and UTF-32 do.
         raise LoadError("the input is UTF-16 or UTF-32; only UTF-8 is accepted", line=1, column=1)
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        # The column counts characters, as for every other LoadError; the
-        # line up to the bad byte is valid UTF-8.
-        line_start = data.rfind(b"\n", 0, error.start) + 1
+        # The column counts characters after any byte order mark, as for every
+        # other LoadError; the line up to the bad byte is valid UTF-8.
+        line_start = max(data.rfind(b"\n", 0, error.start) + 1, 3 if has_bom else 0)
         column = len(data[line_start : error.start].decode("utf-8")) + 1
         raise LoadError(
             f"not valid UTF-8 (byte {data[error.start]:#04x} at offset {error.start})",
             line=line,
             column=column,
         ) from None
+    return _drop_bom(text)
+
+
+def _drop_bom(text: str) -> str:
+    # One leading byte order mark is dropped (RFC 8259 lets a parser ignore
+    # it); a second is an error in every format, not a character of the text.
+    if text.startswith(_BOM):
+        text = text[1:]
+        if text.startswith(_BOM):
+            raise LoadError("more than one byte order mark at the start", line=1, column=1)
+    return text
 
 
 def check_text_limits(text: str, limits: Limits) -> None:
@@ -117,7 +127,12 @@ def _hooks(limits: Limits) -> dict[str, Any]:
         digits = len(token) - (token[0] == "-")
         if digits > max_digits:
             raise _NumberError(f"an integer has {digits} digits", "max_integer_digits", max_digits, token)
-        return int(token)
+        try:
+            return int(token)
+        except ValueError:  # over the interpreter's own cap (sys.set_int_max_str_digits)
+            raise _NumberError(
+                f"an integer has {digits} digits, more than Python converts", "", 0, token
+            ) from None
 
     def number(token: str) -> Decimal:
         if len(token) > max_length:
@@ -167,7 +182,8 @@ def _decode(text: str, hooks: dict[str, Any]) -> Any:
     try:
         return json.loads(text, **hooks)
     except json.JSONDecodeError as error:
-        raise LoadError(error.msg, line=error.lineno, column=error.colno) from None
+        # "Invalid control character at" reads better without its dangling "at".
+        raise LoadError(error.msg.removesuffix(" at"), line=error.lineno, column=error.colno) from None
     except _NumberError as error:
         line, column = _find_token(text, error.token)
         if not error.limit:

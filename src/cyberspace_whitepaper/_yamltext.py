@@ -57,14 +57,20 @@ def _plain_scalar(value: str, mark: Any, limits: Limits) -> Any:
     if value in ("true", "false"):
         return value == "true"
     if _INT.match(value):
-        if len(value) - value.startswith("-") > limits.max_integer_digits:
+        digits = len(value) - value.startswith("-")
+        if digits > limits.max_integer_digits:
             raise LimitError(
-                f"an integer has {len(value)} digits",
+                f"an integer has {digits} digits",
                 limit="max_integer_digits",
                 value=limits.max_integer_digits,
                 **_at(mark),
             )
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # over the interpreter's own cap (sys.set_int_max_str_digits)
+            raise LoadError(
+                f"an integer has {digits} digits, more than Python converts", **_at(mark)
+            ) from None
     if _FLOAT.match(value):
         if len(value) > limits.max_number_length:
             raise LimitError(

@@ -70,6 +70,13 @@ def _structure_str(value: Any, _: Any = None) -> str:
 
 def _structure_int(value: Any, _: Any = None) -> int:
     if type(value) is not int:
+        if type(value) in (Decimal, float):
+            # 1.0 and 1e0 are numbers, not integers: say why, since "got number 1" would puzzle.
+            raise ValidationError.single(
+                "$",
+                "type",
+                f"expected integer, got number {excerpt(value)} (written with a point or exponent)",
+            )
         raise _type_error("integer", value)
     return value
 
