@@ -15,6 +15,7 @@ from typing import Any
 from ._limits import DEFAULT_LIMITS, Limits
 from .dataset import load_white_paper
 from .errors import LimitError, LoadError, Problem, ValidationError, WhitePaperError
+from .export import json_schema, to_jsonld
 from .io import dump, dump_jsonl, dumps, from_dict, iter_jsonl, load, loads, to_dict
 from .model import (
     Actor,
@@ -94,10 +95,12 @@ __all__ = [
     "dumps",
     "from_dict",
     "iter_jsonl",
+    "json_schema",
     "load",
     "load_white_paper",
     "loads",
     "to_dict",
+    "to_jsonld",
 ]
 
 
