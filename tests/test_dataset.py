@@ -1,0 +1,600 @@
+"""The bundled white paper: it loads, it is canonical, and it says what the fact sheet says, no more."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import cyberspace_whitepaper as cw
+from cyberspace_whitepaper import dataset
+from cyberspace_whitepaper.model import Citation, Item, Part, Section
+
+DATA_FILE = Path(cw.__file__).parent / "data" / dataset.DATA_FILE
+PAPER_ID = "cyberspace-community-2022"
+TDI = "tdi-2022-11-09"
+
+# Fact sheet §2 and §9.1-3: the only official English headings seen are the four
+# chapter titles, I.1, III.1 and its sub-items (1) and (2).
+OFFICIAL_ENGLISH = {"I", "II", "III", "IV", "I.1", "III.1", "III.1(1)", "III.1(2)"}
+NOT_OFFICIAL_ENGLISH = {
+    "preface",
+    "conclusion",
+    "I.2",
+    "I.3",
+    *(f"II.{n}" for n in range(1, 8)),
+    *(f"III.{n}" for n in range(2, 5)),
+    *(f"IV.{n}" for n in range(1, 11)),
+}
+# Fact sheet §7: bodies whose presence in the white paper is not confirmed.
+UNCONFIRMED_BODIES = ("brics", "sco", "asean", "itu", "icann", "g20", "apec", "united-nations")
+# Fact sheet §9.5: events and documents the paper was not seen to name.
+NOT_SEEN_IN_PAPER = (
+    "xi-wic-2015-keynote",
+    "wic-2014",
+    "wic-2015",
+    "wic-founding-2022",
+    "global-initiative-on-data-security-2020",
+    "cybersecurity-law-adopted",
+    "cybersecurity-law-in-force",
+    "data-security-law-adopted",
+    "data-security-law-in-force",
+    "personal-information-protection-law-adopted",
+    "personal-information-protection-law-in-force",
+    "global-initiative-on-data-security",
+    "cybersecurity-law",
+    "data-security-law",
+    "personal-information-protection-law",
+)
+
+
+@pytest.fixture(scope="module")
+def paper() -> cw.WhitePaper:
+    """The bundled paper."""
+    return cw.load_white_paper()
+
+
+def structure(paper: cw.WhitePaper) -> Iterator[tuple[str, Part | cw.Chapter | Section | Item]]:
+    """Every part, chapter, section and item, with its locator."""
+    assert paper.preface is not None
+    assert paper.conclusion is not None
+    yield "preface", paper.preface
+    for chapter in paper.chapters:
+        numeral = str(cw.Locator(chapter=chapter.number))
+        yield numeral, chapter
+        for section in chapter.sections:
+            yield f"{numeral}.{section.number}", section
+            for item in section.items:
+                yield f"{numeral}.{section.number}({item.number})", item
+    yield "conclusion", paper.conclusion
+
+
+def citations_in(obj: Any) -> Iterator[Citation]:
+    """Every citation reachable from ``obj``."""
+    if type(obj) is Citation:
+        yield obj
+        return
+    if attrs.has(type(obj)):
+        for field in attrs.fields(type(obj)):
+            value = getattr(obj, field.name)
+            for item in value if type(value) is tuple else (value,):
+                yield from citations_in(item)
+
+
+def by_id(paper: cw.WhitePaper, entity_id: str) -> Any:
+    """The entity with this id (typed loosely, as tests read many kinds)."""
+    return paper.get(entity_id)
+
+
+class TestBundledFile:
+    def test_loads_through_the_strict_loader(self, paper: cw.WhitePaper) -> None:
+        """load_white_paper() gives the same paper as loading the file with cw.load."""
+        assert paper == cw.load(DATA_FILE)
+        assert paper.id == PAPER_ID
+
+    def test_is_canonical(self) -> None:
+        """The file is byte for byte what dumps writes for the paper it holds."""
+        text = DATA_FILE.read_bytes().decode("utf-8")
+        assert text == cw.dumps(cw.load(DATA_FILE))
+
+    def test_is_cached(self, paper: cw.WhitePaper) -> None:
+        """Later calls return the very same object."""
+        assert cw.load_white_paper() is paper
+
+
+class TestMetadata:
+    def test_titles(self, paper: cw.WhitePaper) -> None:
+        """The official English and Chinese titles."""
+        assert paper.title == cw.LocalizedText(
+            en="Jointly Build a Community with a Shared Future in Cyberspace", zh="携手构建网络空间命运共同体"
+        )
+
+    def test_release_date_and_publisher(self, paper: cw.WhitePaper) -> None:
+        """Released on 7 November 2022 by the SCIO, known to the day."""
+        assert str(paper.published) == "2022-11-07"
+        assert paper.published.precision is cw.DatePrecision.DAY
+        scio = by_id(paper, paper.publisher)
+        assert scio.name.zh == "中华人民共和国国务院新闻办公室"
+        assert scio.kind is cw.ActorKind.GOVERNMENT_BODY
+
+    def test_eight_language_editions(self, paper: cw.WhitePaper) -> None:
+        """The eight editions, in the order the launch host named them, also given as a statistic."""
+        assert paper.languages == ("zh", "en", "fr", "ru", "de", "es", "ar", "ja")
+        assert by_id(paper, "language-editions").value == Decimal(len(paper.languages))
+
+    def test_length(self, paper: cw.WhitePaper) -> None:
+        """About 24,000 Chinese characters."""
+        length = by_id(paper, "paper-length")
+        assert (length.value, length.unit, length.approximate) == (Decimal(24000), "chinese-characters", True)
+
+
+class TestStructure:
+    def test_counts(self, paper: cw.WhitePaper) -> None:
+        """A preface, four chapters of 3, 7, 4 and 10 sections, and a conclusion."""
+        assert [len(chapter.sections) for chapter in paper.chapters] == [3, 7, 4, 10]
+        assert paper.preface is not None
+        assert paper.conclusion is not None
+        assert (paper.preface.title.zh, paper.conclusion.title.zh) == ("前言", "结束语")
+
+    def test_chapter_titles(self, paper: cw.WhitePaper) -> None:
+        """The four chapter titles are the exact official English."""
+        assert [chapter.title.en for chapter in paper.chapters] == [
+            "Building a Community with a Shared Future in Cyberspace Is Essential in the Information Age",
+            "Development and Management of the Internet in China",
+            "China's Contribution to Building a Community with a Shared Future in Cyberspace",
+            "China's Proposals on Creating a Community with a Shared Future in Cyberspace",
+        ]
+
+    def test_chapter_iv_note_on_closer(self, paper: cw.WhitePaper) -> None:
+        """Chapter IV's Chinese title says 'closer'; a citation says the official English drops it."""
+        chapter = paper.chapters[3]
+        assert chapter.title.zh is not None
+        assert "更加紧密的" in chapter.title.zh
+        assert "closer" not in chapter.title.en
+        assert any(c.note and "'closer' (更加紧密的)" in c.note for c in chapter.citations)
+
+    def test_only_known_sub_items(self, paper: cw.WhitePaper) -> None:
+        """The only sub-items are III.1(1) and III.1(2), with their official English titles."""
+        items = [(where, part.title.en) for where, part in structure(paper) if type(part) is Item]
+        assert items == [
+            ("III.1(1)", "Construction of information infrastructure"),
+            ("III.1(2)", "Driving global economic growth with digital technology"),
+        ]
+
+    def test_every_section_has_its_chinese_title(self, paper: cw.WhitePaper) -> None:
+        """Each of the 24 sections has a Chinese title, cited as confirmed from the Chinese full text."""
+        sections = [(where, part) for where, part in structure(paper) if type(part) is Section]
+        assert len(sections) == 24
+        for where, section in sections:
+            assert section.title.zh, where
+            assert any(
+                c.source == "shdf-zh-full-text" and c.certainty is cw.Certainty.CONFIRMED
+                for c in section.citations
+            ), where
+
+
+class TestOfficialEnglish:
+    def test_lists_cover_the_whole_structure(self, paper: cw.WhitePaper) -> None:
+        """Every part of the paper is in exactly one of the two lists, so new parts need a decision."""
+        assert OFFICIAL_ENGLISH.isdisjoint(NOT_OFFICIAL_ENGLISH)
+        assert {where for where, _ in structure(paper)} == OFFICIAL_ENGLISH | NOT_OFFICIAL_ENGLISH
+
+    @pytest.mark.parametrize("where", sorted(NOT_OFFICIAL_ENGLISH))
+    def test_unconfirmed_english_is_never_official(self, paper: cw.WhitePaper, where: str) -> None:
+        """A heading whose official English the fact sheet could not confirm has en_official false."""
+        assert paper.section(where).title.en_official is False
+
+    @pytest.mark.parametrize("where", sorted(OFFICIAL_ENGLISH))
+    def test_confirmed_english_is_official(self, paper: cw.WhitePaper, where: str) -> None:
+        """A heading whose official English was seen has en_official true."""
+        assert paper.section(where).title.en_official is True
+
+    @pytest.mark.parametrize("where", ["preface", "conclusion"])
+    def test_preface_and_conclusion_labels_are_uncertain(self, paper: cw.WhitePaper, where: str) -> None:
+        """'Preface' and 'Conclusion' are the SCIO's usual labels, cited as uncertain."""
+        part = paper.section(where)
+        assert any(c.certainty is cw.Certainty.UNCERTAIN for c in part.citations)
+
+
+class TestPrinciples:
+    def test_basic_principles_in_order(self, paper: cw.WhitePaper) -> None:
+        """The four basic principles in the paper's order, with their Chinese names."""
+        basic = sorted(
+            (p for p in paper.principles if p.kind is cw.PrincipleKind.BASIC), key=lambda p: p.order
+        )
+        assert [(p.order, p.name.zh) for p in basic] == [
+            (1, "尊重网络主权"),
+            (2, "维护和平安全"),
+            (3, "促进开放合作"),
+            (4, "构建良好秩序"),
+        ]
+        assert [p.name.en for p in basic] == [
+            "respecting cyber sovereignty",
+            "safeguarding peace and security",
+            "promoting openness and cooperation",
+            "maintaining good order",
+        ]
+
+    def test_basic_principles_are_set_out_in_i3_and_came_from_2015(self, paper: cw.WhitePaper) -> None:
+        """Each basic principle sits in I.3, came from the 2015 speech, and has unofficial English."""
+        for principle in paper.principles:
+            if principle.kind is cw.PrincipleKind.BASIC:
+                assert str(principle.located_in) == "I.3"
+                assert principle.introduced_by == "xi-wic-2015-keynote"
+                assert principle.name.en_official is False
+                assert any(c.source == TDI for c in principle.citations)
+
+    def test_other_renderings_are_aliases(self, paper: cw.WhitePaper) -> None:
+        """The renderings of China.org.cn and CIIDS are aliases with their sources."""
+        order = by_id(paper, "building-good-order")
+        assert {(a.text, a.source) for a in order.aliases} == {
+            ("building a sound cyberspace order", "china-org-cn-keywords-2020-01-19"),
+            ("building a good order", "ciids-2017-07-12"),
+        }
+        assert any(c.certainty is cw.Certainty.UNCERTAIN for c in order.citations)
+
+    def test_governance_principles(self, paper: cw.WhitePaper) -> None:
+        """The two governance principles, in the official English that Xinhua quotes."""
+        governance = [p for p in paper.principles if p.kind is cw.PrincipleKind.GOVERNANCE]
+        assert [(p.order, p.name.en, p.name.zh, p.name.en_official) for p in governance] == [
+            (1, "people-centered approach", None, True),
+            (2, "extensive consultation, joint contribution, and shared benefits", "共商共建共享", True),
+        ]
+
+
+class TestGoals:
+    def test_vision_goals_keep_the_seven_term_listing(self, paper: cw.WhitePaper) -> None:
+        """Four paired goals whose terms, in order, are the seven English terms of the quoted list."""
+        vision = [g for g in paper.goals if g.kind is cw.GoalKind.VISION]
+        assert [g.name.zh for g in vision] == ["创新发展", "安全有序", "平等尊重", "开放共享"]
+        assert [term for g in vision for term in g.terms] == [
+            "innovation-driven development",
+            "security",
+            "order",
+            "equality",
+            "respect",
+            "openness",
+            "shared interests",
+        ]
+
+    def test_communities_and_joint_actions(self, paper: cw.WhitePaper) -> None:
+        """Four communities set out in I.2 and the four joint actions, in order."""
+        community = [g for g in paper.goals if g.kind is cw.GoalKind.COMMUNITY]
+        assert [g.name.zh for g in community] == ["发展共同体", "安全共同体", "责任共同体", "利益共同体"]
+        assert {str(g.located_in) for g in community} == {"I.2"}
+        joint = [g for g in paper.goals if g.kind is cw.GoalKind.JOINT_ACTION]
+        assert [g.name.zh for g in joint] == ["发展共同推进", "安全共同维护", "治理共同参与", "成果共同分享"]
+        assert [g.order for g in joint] == [1, 2, 3, 4]
+
+    def test_inferred_placement_is_cited_as_inferred(self, paper: cw.WhitePaper) -> None:
+        """The vision goals' and joint actions' place in I.2 is inferred, and cited so."""
+        for goal in paper.goals:
+            if goal.kind is not cw.GoalKind.COMMUNITY:
+                located = [c for c in goal.citations if c.locator == goal.located_in]
+                assert located, goal.id
+                assert {c.certainty for c in located} == {cw.Certainty.INFERRED}, goal.id
+
+
+class TestConcerns:
+    def test_three_problems_in_both_languages(self, paper: cw.WhitePaper) -> None:
+        """The internet's three problems, with the official English and the Chinese."""
+        names = [
+            (by_id(paper, i).name.en, by_id(paper, i).name.zh)
+            for i in ("unbalanced-development", "unsound-regulation", "unreasonable-order")
+        ]
+        assert names == [
+            ("unbalanced development", "发展不平衡"),
+            ("unsound regulation", "规则不健全"),
+            ("unreasonable order", "秩序不合理"),
+        ]
+
+    @pytest.mark.parametrize(
+        ("concern", "wording"),
+        [
+            ("unsound-regulation", "ineffective regulation"),
+            ("cyber-hegemonism", "cyber-hegemony"),
+            ("large-scale-cyber-theft-and-surveillance", "large-scale cyber surveillance"),
+            ("interference-in-internal-affairs", "interfere in the internal affairs of other countries"),
+        ],
+    )
+    def test_tdi_wordings_are_aliases(self, paper: cw.WhitePaper, concern: str, wording: str) -> None:
+        """The TDI report's wording is an alias of the official term, with the report as its source."""
+        entity = by_id(paper, concern)
+        assert entity.name.en != wording
+        assert cw.Alias(text=wording, language="en", source=TDI) in entity.aliases
+
+    def test_all_in_chapter_i(self, paper: cw.WhitePaper) -> None:
+        """Every challenge is named in chapter I, nearly all in I.1."""
+        assert len(paper.concerns) == 13
+        assert {str(c.located_in) for c in paper.concerns} == {"I", "I.1"}
+
+
+class TestProposals:
+    def test_ten_numbered_proposals_in_chapter_iv(self, paper: cw.WhitePaper) -> None:
+        """Ten proposals, numbered 1 to 10, each the heading of section IV.n."""
+        assert [p.number for p in paper.proposals] == list(range(1, 11))
+        for proposal in paper.proposals:
+            where = f"IV.{proposal.number}"
+            assert str(proposal.located_in) == where
+            assert proposal.name.zh == paper.section(where).title.zh
+            assert proposal.name.en_official is False
+
+    def test_supports_are_an_inference(self, paper: cw.WhitePaper) -> None:
+        """Every proposal supports something, and that link is cited as our inference."""
+        for proposal in paper.proposals:
+            assert proposal.supports, proposal.id
+            assert any(c.certainty is cw.Certainty.INFERRED for c in proposal.citations), proposal.id
+
+    def test_first_proposal(self, paper: cw.WhitePaper) -> None:
+        """IV.1 is 坚持尊重网络主权, with the machine translation kept as an alias."""
+        first = paper.proposals[0]
+        assert first.name.zh == "坚持尊重网络主权"
+        assert first.aliases == (
+            cw.Alias(
+                text="Adhere to respect for network sovereignty", language="en", source="tellerreport-mt"
+            ),
+        )
+
+
+class TestEvents:
+    def test_the_2015_speech(self, paper: cw.WhitePaper) -> None:
+        """Xi Jinping's keynote of 16 December 2015 at the second WIC, presided over by Liu Yunshan."""
+        speech = by_id(paper, "xi-wic-2015-keynote")
+        assert str(speech.date) == "2015-12-16"
+        assert speech.end is None
+        assert speech.kind is cw.EventKind.SPEECH
+        assert speech.actors == ("xi-jinping", "liu-yunshan", "wic")
+        assert str(speech.place) == "Wuzhen, Zhejiang"
+
+    def test_launch(self, paper: cw.WhitePaper) -> None:
+        """The release and the press conference, both on 7 November 2022, concern the paper itself."""
+        for event_id in ("white-paper-release", "white-paper-press-conference"):
+            event = by_id(paper, event_id)
+            assert str(event.date) == "2022-11-07"
+            assert PAPER_ID in event.documents
+        conference = by_id(paper, "white-paper-press-conference")
+        assert {"cao-shumin", "xing-huina", "sun-weimin", "yang-shuzhen"} <= set(conference.actors)
+
+    def test_only_what_the_paper_names_is_mentioned(self, paper: cw.WhitePaper) -> None:
+        """Only the 1994 access and the 18th CPC National Congress are events the paper is known to name."""
+        mentioned = {e.id: str(e.date) for e in paper.events if e.mentioned_in_paper}
+        assert mentioned == {
+            "full-function-internet-access-1994": "1994",
+            "cpc-18th-national-congress": "2012-11",
+        }
+
+    def test_1994_year_comes_from_another_source(self, paper: cw.WhitePaper) -> None:
+        """The preface names the access; the year 1994 is cited from the 2023 white paper's report."""
+        access = by_id(paper, "full-function-internet-access-1994")
+        assert {(c.source, str(c.locator)) for c in access.citations} == {
+            ("shdf-zh-full-text", "preface"),
+            ("chinadaily-pressreader-2023-06-02", "None"),
+        }
+
+    @pytest.mark.parametrize(
+        ("event_id", "date", "end"),
+        [
+            ("wic-2014", "2014-11-19", "2014-11-21"),
+            ("wic-2015", "2015-12-16", "2015-12-18"),
+            ("wic-2022-wuzhen-summit", "2022-11-09", "2022-11-11"),
+            ("sovereignty-in-cyberspace-2019", "2019-10", None),
+            ("wic-initiative-2020-issued", "2020-11", None),
+            ("cpc-20th-national-congress", "2022-10", None),
+            ("tdi-report-2022-11-09", "2022-11-09", None),
+        ],
+    )
+    def test_dates_keep_their_precision(
+        self, paper: cw.WhitePaper, event_id: str, date: str, end: str | None
+    ) -> None:
+        """Dates and ranges are written at the precision their sources give."""
+        event = by_id(paper, event_id)
+        assert (str(event.date), None if event.end is None else str(event.end)) == (date, end)
+
+    def test_inferred_end_is_cited_as_inferred(self, paper: cw.WhitePaper) -> None:
+        """The first WIC's end date is worked out from 'three-day', and cited as inferred."""
+        assert cw.Certainty.INFERRED in {c.certainty for c in by_id(paper, "wic-2014").citations}
+
+    @pytest.mark.parametrize(
+        ("law", "adopted", "in_force"),
+        [
+            ("cybersecurity-law", "2016-11-07", "2017-06-01"),
+            ("data-security-law", "2021-06-10", "2021-09-01"),
+            ("personal-information-protection-law", "2021-08-20", "2021-11-01"),
+        ],
+    )
+    def test_laws_are_adopted_and_take_effect_separately(
+        self, paper: cw.WhitePaper, law: str, adopted: str, in_force: str
+    ) -> None:
+        """A law's adoption and its entry into force are two events about the same document."""
+        first, second = by_id(paper, f"{law}-adopted"), by_id(paper, f"{law}-in-force")
+        assert (str(first.date), str(second.date)) == (adopted, in_force)
+        assert first.documents == second.documents == (law,)
+
+    def test_the_statistics_reference_date_is_not_an_event(self, paper: cw.WhitePaper) -> None:
+        """June 2022 is the statistics' as_of, not an event."""
+        assert not [e for e in paper.events if str(e.date) == "2022-06"]
+
+
+class TestStatistics:
+    @pytest.mark.parametrize(
+        ("stat_id", "expected"),
+        [
+            ("digital-economy-value-2021", ("45.5", "yuan", "trillion", "2021")),
+            ("digital-economy-share-of-gdp-2021", ("39.8", "percent", "one", "2021")),
+            ("internet-users-2022-06", ("1.05", "people", "billion", "2022-06")),
+            ("internet-penetration-2022-06", ("74.4", "percent", "one", "2022-06")),
+            ("base-stations-5g", ("1.85", "base-stations", "million", None)),
+        ],
+    )
+    def test_figures_are_exact(
+        self, paper: cw.WhitePaper, stat_id: str, expected: tuple[str, str, str, str | None]
+    ) -> None:
+        """Each figure is the exact decimal the paper gives, with its unit, scale and reference date."""
+        stat = by_id(paper, stat_id)
+        assert type(stat.value) is Decimal
+        as_of = None if stat.as_of is None else str(stat.as_of)
+        assert (str(stat.value), stat.unit, stat.scale.value, as_of) == expected
+        assert str(stat.located_in) == "II"
+
+    def test_magnitude(self, paper: cw.WhitePaper) -> None:
+        """45.5 trillion yuan is exactly 45,500,000,000,000 yuan."""
+        assert by_id(paper, "digital-economy-value-2021").magnitude == Decimal(45_500_000_000_000)
+
+    def test_section_placement_is_inferred(self, paper: cw.WhitePaper) -> None:
+        """The figures' place in chapter II is cited as inferred, never confirmed."""
+        for stat in paper.statistics:
+            if stat.located_in is not None:
+                located = {c.certainty for c in stat.citations if c.locator is not None}
+                assert located == {cw.Certainty.INFERRED}, stat.id
+
+
+class TestDocuments:
+    def test_same_title_concept_paper_is_distinct(self, paper: cw.WhitePaper) -> None:
+        """The 2019 WIC concept paper shares the title but has its own id, date and publisher."""
+        concept = by_id(paper, "wic-concept-paper-2019")
+        assert type(concept) is cw.DocumentRef
+        assert (concept.title.en, concept.title.zh) == (paper.title.en, paper.title.zh)
+        assert concept.id != paper.id
+        assert str(concept.published) == "2019-10-16"
+        assert concept.publishers == ("wic-organizing-committee",)
+        assert concept.relation is cw.DocumentRelation.SAME_TITLE
+
+    def test_taiwan_paper_is_linked_from_tdi(self, paper: cw.WhitePaper) -> None:
+        """The Taiwan white paper is there because the TDI report links it."""
+        taiwan = by_id(paper, "taiwan-white-paper-2022")
+        assert taiwan.relation is cw.DocumentRelation.LINKED_FROM_SOURCE
+        assert str(taiwan.published) == "2022-08-10"
+        assert any(c.source == TDI for c in taiwan.citations)
+
+    @pytest.mark.parametrize(
+        ("doc_id", "relation", "published"),
+        [
+            ("internet-in-china-2010", "predecessor", "2010-06-08"),
+            ("international-strategy-of-cooperation-on-cyberspace-2017", "antecedent", "2017-03-01"),
+            ("law-based-cyberspace-governance-2023", "successor", "2023-03-16"),
+            ("cnnic-50th-statistical-report", "probable-data-source", "2022-08-31"),
+        ],
+    )
+    def test_related_documents(
+        self, paper: cw.WhitePaper, doc_id: str, relation: str, published: str
+    ) -> None:
+        """The earlier paper, the 2017 strategy, the 2023 paper and the probable data source."""
+        document = by_id(paper, doc_id)
+        assert (document.relation.value, str(document.published)) == (relation, published)
+
+
+class TestCitations:
+    def test_everything_is_cited(self, paper: cw.WhitePaper) -> None:
+        """The paper, every part of its structure and every entity but the sources has a citation."""
+        assert paper.citations
+        for where, part in structure(paper):
+            assert part.citations, where
+        for entity in paper.entities():
+            if type(entity) is not cw.Source:
+                assert entity.citations, entity.id
+
+    def test_every_source_is_cited(self, paper: cw.WhitePaper) -> None:
+        """Every citation names a source, and every source is cited at least once."""
+        sources = {s.id for s in paper.sources}
+        cited = {c.source for c in citations_in(paper)}
+        assert cited == sources
+
+    def test_official_first_page_address_is_uncertain(self, paper: cw.WhitePaper) -> None:
+        """The official English first page's address was guessed from a pattern, so it is uncertain."""
+        page = by_id(paper, "scio-en-contents")
+        assert page.url == "http://english.scio.gov.cn/whitepapers/2022-11/07/content_78505694.htm"
+        assert page.certainty is cw.Certainty.UNCERTAIN
+
+    def test_machine_translation_is_never_official(self, paper: cw.WhitePaper) -> None:
+        """No official heading or name has an English that equals a machine-translation alias."""
+        mt = {
+            a.text
+            for e in paper.entities()
+            for a in getattr(e, "aliases", ())
+            if a.source == "tellerreport-mt"
+        }
+        assert mt
+        assert not [part for _, part in structure(paper) if part.title.en_official and part.title.en in mt]
+
+
+class TestNotConfirmed:
+    @pytest.mark.parametrize("actor_id", UNCONFIRMED_BODIES)
+    def test_bodies_not_seen_in_the_paper(self, paper: cw.WhitePaper, actor_id: str) -> None:
+        """Bodies whose presence in the paper is unconfirmed have only uncertain citations."""
+        certainties = {c.certainty for c in by_id(paper, actor_id).citations}
+        assert certainties == {cw.Certainty.UNCERTAIN}
+
+    @pytest.mark.parametrize("entity_id", NOT_SEEN_IN_PAPER)
+    def test_not_cited_as_in_the_paper(self, paper: cw.WhitePaper, entity_id: str) -> None:
+        """Events and documents the paper was not seen to name are not marked or cited as in it."""
+        entity = by_id(paper, entity_id)
+        assert getattr(entity, "mentioned_in_paper", False) is False
+        assert not [
+            c for c in entity.citations if c.locator is not None and c.certainty is cw.Certainty.CONFIRMED
+        ]
+
+    def test_fourth_principle_english_is_not_confirmed(self, paper: cw.WhitePaper) -> None:
+        """'maintaining good order' is TDI's and Xinhua's English, not confirmed as the SCIO's."""
+        principle = by_id(paper, "building-good-order")
+        assert principle.name.en_official is False
+        assert any(c.source == TDI and c.certainty is cw.Certainty.UNCERTAIN for c in principle.citations)
+
+    def test_weakly_sourced_dates(self, paper: cw.WhitePaper) -> None:
+        """The Cybersecurity Law's dates rest on a weak source and are cited only as uncertain."""
+        for event_id in ("cybersecurity-law-adopted", "cybersecurity-law-in-force"):
+            assert {c.certainty for c in by_id(paper, event_id).citations} == {cw.Certainty.UNCERTAIN}
+        assert by_id(paper, "cybersecurity-law").published is None
+
+    def test_uncertain_titles_are_not_official(self, paper: cw.WhitePaper) -> None:
+        """The 2020 WIC initiative's title is unconfirmed, so its English is not official."""
+        initiative = by_id(paper, "wic-initiative-2020")
+        assert initiative.title.en_official is False
+        assert any(c.certainty is cw.Certainty.UNCERTAIN for c in initiative.citations)
+
+
+class TestTdiReport:
+    @pytest.mark.parametrize(
+        "entity_id",
+        [
+            "scio",  # released by the State Council Information Office
+            "white-paper-release",  # published on Monday
+            "xi-wic-2015-keynote",  # 16 December 2015, second WIC, President Xi
+            "xi-jinping",
+            "development-and-security-challenges-in-cyberspace",  # increasingly serious challenges
+            "unbalanced-development",
+            "unsound-regulation",  # ineffective regulation
+            "cyber-hegemonism",  # cyber-hegemony
+            "interference-in-internal-affairs",
+            "large-scale-cyber-theft-and-surveillance",  # large-scale cyber surveillance
+            "increasingly-complex-cybersecurity-situation",
+            "people-centered-approach",
+            "consultation-contribution-shared-benefits",
+            "innovation-driven-development",
+            "security-and-order",
+            "equality-and-respect",
+            "openness-and-shared-interests",
+            "respecting-cyber-sovereignty",
+            "safeguarding-peace-and-security",
+            "promoting-openness-and-cooperation",
+            "building-good-order",  # maintaining good order
+            "taiwan-white-paper-2022",  # Also read
+            "tdi",
+            "tdi-report-2022-11-09",
+        ],
+    )
+    def test_statements_trace_to_entities(self, paper: cw.WhitePaper, entity_id: str) -> None:
+        """Each thing the TDI report says about the paper is an entity that cites the report."""
+        assert TDI in {c.source for c in by_id(paper, entity_id).citations}
+
+    @pytest.mark.parametrize("where", ["preface", "I.1", "III", "IV"])
+    def test_statements_about_the_text(self, paper: cw.WhitePaper, where: str) -> None:
+        """TDI's remarks on the paper's content are cited where they belong in the text."""
+        assert TDI in {c.source for c in paper.section(where).citations}
+
+    def test_title_and_vision(self, paper: cw.WhitePaper) -> None:
+        """The paper's own citations include the report, for its title and its vision."""
+        assert TDI in {c.source for c in paper.citations}
