@@ -24,7 +24,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from ._jsontext import decode_text
+from ._jsontext import decode_text, line_and_column
 from ._limits import Limits
 from .errors import LimitError, LoadError, excerpt
 
@@ -182,6 +182,12 @@ def parse_yaml(data: bytes | str, limits: Limits) -> Any:
             builder.feed(event, yaml)
     except yaml.MarkedYAMLError as error:
         raise LoadError(str(error.problem or error.context), **_at(error.problem_mark)) from None
+    except yaml.reader.ReaderError as error:
+        # A character YAML forbids (NUL, most controls): it has an offset, not a mark.
+        line, column = line_and_column(text, error.position)
+        raise LoadError(
+            f"the character U+{error.character:04X} is not allowed in YAML", line=line, column=column
+        ) from None
     except yaml.YAMLError as error:
         raise LoadError(str(error)) from None
     return builder.result
