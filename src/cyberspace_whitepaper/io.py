@@ -16,6 +16,7 @@ import builtins  # "type" is a parameter name here, as in the public API
 import json
 import os
 from collections.abc import Iterable, Iterator
+from io import TextIOBase
 from typing import IO, Any, Literal, TypeVar, overload
 
 import attrs
@@ -241,6 +242,11 @@ def iter_jsonl(
     if isinstance(source, (str, os.PathLike)):
         with open_regular_file(source) as file:
             yield from _iter_lines(file, cls, limits)
+    elif isinstance(source, TextIOBase) or not hasattr(source, "readline"):
+        raise TypeError(
+            "iter_jsonl() takes a path or a binary stream (open files with 'rb'), "
+            f"got {builtins.type(source).__name__}"
+        )
     else:
         yield from _iter_lines(source, cls, limits)
 
@@ -264,16 +270,9 @@ def _iter_lines(file: IO[bytes], cls: type, limits: Limits) -> Iterator[Any]:
             continue
         try:
             plain = parse_json(line, limits)
-        except LimitError as error:
-            raise LimitError(
-                error.message,
-                limit=error.limit,
-                value=error.value,
-                line=number,
-                column=error.column,
-            ) from None
-        except LoadError as error:
-            raise LoadError(error.message, line=number, column=error.column) from None
+        except LoadError as error:  # a LimitError too: the same error, placed on its line
+            error.line = number
+            raise
         except ValidationError as error:  # duplicate keys
             raise ValidationError(p.rebased("$", line=number) for p in error.problems) from None
         try:
