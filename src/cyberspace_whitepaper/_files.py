@@ -92,7 +92,12 @@ def atomic_write(path: StrPath, chunks: Iterable[bytes]) -> None:
         mode = 0o666 & ~_umask()
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as file:
+        try:
+            file = os.fdopen(fd, "wb")
+        except BaseException:
+            os.close(fd)  # nothing owns the descriptor yet
+            raise
+        with file:
             for chunk in chunks:
                 file.write(chunk)
             file.flush()
@@ -112,9 +117,9 @@ def _fsync_folder(folder: str) -> None:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    # The new file is already in place: a failure here must not report the save as failed.
+    with contextlib.suppress(OSError):
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
