@@ -443,6 +443,29 @@ class TestExport:
             "(choose from 'json', 'yaml', 'jsonld', 'schema')",
         )
 
+    def test_schema(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--to schema prints the model's JSON Schema."""
+        from cyberspace_whitepaper.export import json_schema
+
+        status, out, err = run(capsys, "export", "--to", "schema")
+        assert (status, err) == (0, "")
+        assert json.loads(out) == json_schema()
+        assert out.endswith("}\n")
+
+    def test_schema_to_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--to schema -o OUT writes the same schema to a file."""
+        out = tmp_path / "schema.json"
+        assert run(capsys, "export", "--to", "schema", "-o", out) == (0, "", "")
+        assert out.read_text(encoding="utf-8") == run(capsys, "export", "--to", "schema")[1]
+
+    def test_jsonld(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
+        """--to jsonld prints the paper as JSON-LD."""
+        from cyberspace_whitepaper.export import to_jsonld
+
+        status, out, err = run(capsys, "export", mini_paper_path, "--to", "jsonld")
+        assert (status, err) == (0, "")
+        assert json.loads(out) == to_jsonld(cw.load(mini_paper_path))
+
     def test_schema_takes_no_file(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
         """The schema describes the model, so a FILE with --to schema is a usage error."""
         status, _, err = run(capsys, "export", mini_paper_path, "--to", "schema")

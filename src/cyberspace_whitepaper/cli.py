@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
-import importlib
 import json
 import os
 import sys
@@ -302,17 +301,19 @@ def _export(args: argparse.Namespace) -> int:
     if args.to == "schema":
         if args.file is not None:
             raise _UsageError("export --to schema describes the model and takes no FILE")
-        _write(_json_text(_exporter().json_schema()), args.output)
+        from .export import json_schema  # noqa: PLC0415 -- only this command needs it
+
+        _write(_json_text(json_schema()), args.output)
         return EXIT_OK
     paper, _label = _load_paper(args.file)
-    text = _json_text(_exporter().to_jsonld(paper)) if args.to == "jsonld" else dumps(paper, format=args.to)
+    if args.to == "jsonld":
+        from .export import to_jsonld  # noqa: PLC0415 -- only this command needs it
+
+        text = _json_text(to_jsonld(paper))
+    else:
+        text = dumps(paper, format=args.to)
     _write(text, args.output)
     return EXIT_OK
-
-
-def _exporter() -> Any:
-    # Imported on use: the other commands need none of it.
-    return importlib.import_module(".export", __package__)
 
 
 def _timeline(args: argparse.Namespace) -> int:
