@@ -582,6 +582,18 @@ class TestGet:
         assert status == 0
         assert cw.loads(out, type=type(entity)) == entity
 
+    @pytest.mark.parametrize("place", ["I", "I.1", "I.1(1)", "preface"])
+    def test_place(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path, place: str) -> None:
+        """A place in the text, written as a locator, gives that part, chapter, section or item."""
+        paper = cw.load(mini_paper_path)
+        assert run(capsys, "get", place, mini_paper_path) == (0, cw.dumps(paper.section(place)), "")
+
+    def test_missing_place(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
+        """A locator of a place the paper does not have is a one-line error with status 2."""
+        status, _, err = run(capsys, "get", "II.1", mini_paper_path)
+        assert status == 2
+        assert_one_line_error(err, f"cyberspace-whitepaper: error: no place II.1 in {mini_paper_path}")
+
     def test_unknown_id(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
         """An unknown id is a one-line error with status 2."""
         status, out, err = run(capsys, "get", "nothing", mini_paper_path)

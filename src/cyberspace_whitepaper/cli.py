@@ -353,14 +353,26 @@ def _within(event: Event, start: PartialDate | None, stop: PartialDate | None) -
 def _get(args: argparse.Namespace) -> int:
     paper, label = _load_paper(args.file)
     try:
-        entity = paper.get(args.id)
+        found: object = paper.get(args.id)
     except KeyError:
-        ids = [entity.id for entity in paper.entities()]
-        close = difflib.get_close_matches(args.id, ids, n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise _UsageError(f"no entity with id {excerpt(args.id)} in {label}{hint}") from None
-    _emit_data(dumps(entity))
+        found = _place(paper, args.id, label)
+    _emit_data(dumps(found))
     return EXIT_OK
+
+
+def _place(paper: WhitePaper, text: str, label: str) -> object:
+    """The part, chapter, section or item a locator such as ``I.3`` names; else a usage error."""
+    try:
+        where = Locator.parse(text)
+    except ValidationError:
+        ids = [entity.id for entity in paper.entities()]
+        close = difflib.get_close_matches(text, ids, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise _UsageError(f"no entity with id {excerpt(text)} in {label}{hint}") from None
+    try:
+        return paper.section(where)
+    except KeyError:
+        raise _UsageError(f"no place {where} in {label}") from None
 
 
 # --- the parser -----------------------------------------------------------------
@@ -420,8 +432,8 @@ def _parser() -> _Parser:
         "--to", dest="stop", type=_date, metavar="DATE", help="only events on or before DATE (YYYY[-MM[-DD]])"
     )
 
-    get = command("get", _get, "one entity (principle, event, actor ...) as JSON")
-    get.add_argument("id", metavar="ID", help="the entity's id, such as a principle's")
+    get = command("get", _get, "one entity (principle, event, actor ...) or one part of the text, as JSON")
+    get.add_argument("id", metavar="ID", help="an entity's id, or a place in the text such as I.3 or preface")
     get.add_argument("file", nargs="?", metavar="FILE", help=file_help)
     return parser
 
