@@ -99,6 +99,7 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> Iterator[str
 def figure(value: Any, scale: str, unit: str, approximate: bool) -> str:
     """A statistic as a reader says it: ``about 45.5 trillion yuan``, ``39.8%``."""
     number = f"{value:,}"
+    unit = unit.replace("-", " ")  # units are slugs: "base-stations"
     if unit == "percent":
         text = f"{number}%"
     else:
