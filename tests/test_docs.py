@@ -239,8 +239,8 @@ class TestPaperPage:
         )
         assert paperpage.figure(Decimal("39.8"), "one", "percent", approximate=False) == "39.8%"
         assert (
-            paperpage.figure(Decimal("24000"), "one", "characters", approximate=True)
-            == "about 24,000 characters"
+            paperpage.figure(Decimal("24000"), "one", "chinese-characters", approximate=True)
+            == "about 24,000 chinese characters"
         )
 
     def test_text_is_escaped(self, mini_paper_path: Path) -> None:
