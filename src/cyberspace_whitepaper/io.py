@@ -13,6 +13,9 @@ is deterministic: equal objects give identical text.
 from __future__ import annotations
 
 import builtins  # "type" is a parameter name here, as in the public API
+import collections
+import datetime
+import decimal
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -94,6 +97,26 @@ def to_dict(obj: Any, *, type: Any = None) -> Any:
 
 
 _PLAIN_SCALARS = (str, int, float, bool, type(None))
+# Types whose repr runs no code of the caller's (containers: if their items are such too).
+_SHOWN_SCALARS = frozenset(
+    {*_PLAIN_SCALARS, bytes, complex, decimal.Decimal, datetime.date, datetime.datetime, datetime.time}
+)
+_SHOWN_CONTAINERS = frozenset({tuple, list, set, frozenset, dict, collections.OrderedDict, collections.deque})
+
+
+def _shows_safely(value: Any, depth: int = 0) -> bool:
+    kind = builtins.type(value)
+    if kind in _SHOWN_SCALARS:
+        return True
+    if kind not in _SHOWN_CONTAINERS or depth > 2 or len(value) > 20:
+        return False
+    items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+    return all(_shows_safely(item, depth + 1) for item in items)
+
+
+def _shown(value: Any) -> str:
+    """An excerpt of a value that is not plain data, without running any of its own code."""
+    return excerpt(value) if _shows_safely(value) else f"<{builtins.type(value).__name__} object>"
 
 
 def _check_plain(data: Any, limits: Limits) -> None:
@@ -118,7 +141,7 @@ def _check_plain(data: Any, limits: Limits) -> None:
                             Problem(
                                 path=path,
                                 code="key-type",
-                                message=f"keys must be strings, got {excerpt(key)}",
+                                message=f"keys must be strings, got {_shown(key)}",
                             )
                         )
                         continue
@@ -137,7 +160,7 @@ def _check_plain(data: Any, limits: Limits) -> None:
                 Problem(
                     path=path,
                     code="type",
-                    message=f"expected plain JSON data, got {kind.__name__} {excerpt(value)}",
+                    message=f"expected plain JSON data, got {kind.__name__} {_shown(value)}",
                 )
             )
     if problems:
