@@ -279,7 +279,7 @@ def structure(data: Any, cls: type[T]) -> T:
     try:
         return converter.structure(data, cls)
     except (ValidationError, cattrs.BaseValidationError) as error:
-        raise ValidationError(_problems(error, "$", cls)) from None
+        raise ValidationError(_problems(error, "$", cls), omitted=_omitted(error)) from None
 
 
 def unstructure(obj: Any, cls: type | None = None) -> Any:
@@ -288,6 +288,18 @@ def unstructure(obj: Any, cls: type | None = None) -> Any:
 
 
 # --- turning cattrs' exception tree into problems ------------------------------
+
+
+def _omitted(error: BaseException) -> int:
+    # Problems a nested ValidationError (such as a paper's rules) found beyond its cap.
+    total = 0
+    stack = [error]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ValidationError):
+            total += current.omitted
+        stack.extend(getattr(current, "exceptions", ()))
+    return total
 
 
 def _problems(error: BaseException, path: str, cls: Any) -> list[Problem]:

@@ -104,6 +104,21 @@ class Problem:
 class WhitePaperError(Exception):
     """Base of every error this library raises for bad data."""
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # The subclasses take keyword-only data that ``args`` does not hold, so
+        # the default pickling (used by multiprocessing) would fail to rebuild
+        # them: restore the attributes instead of calling ``__init__`` again.
+        return (_restore, (type(self), self.args, self.__dict__))
+
+
+def _restore(
+    cls: type[WhitePaperError], args: tuple[object, ...], state: dict[str, object]
+) -> WhitePaperError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 class LoadError(WhitePaperError, ValueError):
     """The input is not well-formed: bad syntax, bad encoding, or over a limit.
@@ -158,10 +173,11 @@ class ValidationError(WhitePaperError, ValueError):
         omitted: how many further problems were found and not kept.
     """
 
-    def __init__(self, problems: Iterable[Problem]):
+    def __init__(self, problems: Iterable[Problem], *, omitted: int = 0):
+        # ``omitted``: problems already left out by an error these were taken from.
         ordered = sorted(problems, key=lambda p: (p.line or 0, _path_sort_key(p.path), p.code))
         self.problems = tuple(ordered[:MAX_PROBLEMS])
-        self.omitted = max(0, len(ordered) - MAX_PROBLEMS)
+        self.omitted = max(0, len(ordered) - MAX_PROBLEMS) + omitted
         super().__init__(str(self))
 
     @classmethod

@@ -297,11 +297,15 @@ def _iter_lines(file: IO[bytes], cls: type, limits: Limits) -> Iterator[Any]:
             error.line = number
             raise
         except ValidationError as error:  # duplicate keys
-            raise ValidationError(p.rebased("$", line=number) for p in error.problems) from None
+            raise ValidationError(
+                (p.rebased("$", line=number) for p in error.problems), omitted=error.omitted
+            ) from None
         try:
             yield converters.structure(plain, cls)
         except ValidationError as error:
-            raise ValidationError(p.rebased("$", line=number) for p in error.problems) from None
+            raise ValidationError(
+                (p.rebased("$", line=number) for p in error.problems), omitted=error.omitted
+            ) from None
 
 
 def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:
