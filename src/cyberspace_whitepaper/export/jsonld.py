@@ -407,7 +407,8 @@ class _Writer:
         node["value"] = _decimal(statistic.value)
         node["unitText"] = statistic.unit
         node["scale"] = statistic.scale.value
-        node["magnitude"] = _decimal(statistic.magnitude)
+        # Normalised, so 45.5 trillion is 45500000000000 rather than 45500000000000.0.
+        node["magnitude"] = _decimal(statistic.magnitude.normalize())
         node["approximate"] = statistic.approximate
         if statistic.as_of is not None:
             node["observationDate"] = _date(statistic.as_of)
