@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
-__all__ = ["DEFAULT_LIMITS", "Limits"]
+from .errors import LimitError, join_path
+
+__all__ = ["DEFAULT_LIMITS", "Limits", "check_counts"]
 
 
 def _positive(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -18,7 +22,8 @@ class Limits:
 
     Each limit is checked before the work it protects: the size before
     reading, the nesting depth and string lengths before parsing, the digits
-    of a number before it is converted. Going over one raises
+    of a number before it is converted, the number of values before any
+    model object is built. Going over one raises
     :class:`~cyberspace_whitepaper.errors.LimitError`, which names the limit
     and its value.
 
@@ -33,6 +38,11 @@ class Limits:
         max_number_length: characters of one number as written (sign,
             point and exponent included). The default, 100, takes every
             number of valid JSON in JSONTestSuite (the longest has 81).
+        max_array_items: items in one array.
+        max_nodes: values in a document (or one JSON Lines record): the
+            top-level value, every array item and every object member's
+            value. A paper of 10,000 events and 10,000 actors has about
+            300,000.
     """
 
     max_bytes: int = attrs.field(default=16 * 1024 * 1024, validator=_positive)
@@ -40,6 +50,56 @@ class Limits:
     max_string_length: int = attrs.field(default=1024 * 1024, validator=_positive)
     max_integer_digits: int = attrs.field(default=18, validator=_positive)
     max_number_length: int = attrs.field(default=100, validator=_positive)
+    max_array_items: int = attrs.field(default=100_000, validator=_positive)
+    max_nodes: int = attrs.field(default=1_000_000, validator=_positive)
 
 
 DEFAULT_LIMITS = Limits()
+
+
+def check_counts(data: Any, limits: Limits, text_length: int | None = None) -> None:
+    """Raise :class:`LimitError` if parsed data has an array or a total of values over the limits.
+
+    ``text_length`` is the length of the text the data was parsed from: a
+    text shorter than both limits cannot break them (every value takes at
+    least one character, give or take the top one), so it is not walked.
+    """
+    if text_length is not None and text_length < min(limits.max_array_items, limits.max_nodes):
+        return
+    max_items = limits.max_array_items
+    max_nodes = limits.max_nodes
+    nodes = 1
+    stack: list[Any] = [data] if type(data) is dict or type(data) is list else []
+    push, pop = stack.append, stack.pop
+    while stack:
+        value: Any = pop()
+        size = len(value)
+        nodes += size
+        if type(value) is dict:
+            value = value.values()
+        elif size > max_items:
+            raise LimitError(
+                f"the array at {_path_of(data, value)} has {size} items",
+                limit="max_array_items",
+                value=max_items,
+            )
+        if nodes > max_nodes:
+            raise LimitError(f"the input has over {max_nodes} values", limit="max_nodes", value=max_nodes)
+        for item in value:
+            kind = type(item)
+            if kind is dict or kind is list:
+                push(item)
+
+
+def _path_of(data: Any, target: Any) -> str:
+    # Only on the error path: the JSON path of one container, found by identity.
+    stack: list[tuple[Any, str]] = [(data, "$")]
+    while stack:
+        value, path = stack.pop()
+        if value is target:
+            return path
+        if type(value) is dict:
+            stack.extend((item, join_path(path, key)) for key, item in value.items())
+        elif type(value) is list:
+            stack.extend((item, join_path(path, index)) for index, item in enumerate(value))
+    return "$"  # pragma: no cover - the target is always inside the data

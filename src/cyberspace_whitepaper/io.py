@@ -27,7 +27,7 @@ import attrs
 from . import converters
 from ._files import StrPath, atomic_write, open_regular_file, read_regular_file
 from ._jsontext import parse_json
-from ._limits import DEFAULT_LIMITS, Limits
+from ._limits import DEFAULT_LIMITS, Limits, check_counts
 from ._yamltext import dump_yaml, parse_yaml
 from .errors import LimitError, LoadError, Problem, ValidationError, excerpt, join_path
 from .model import WhitePaper
@@ -85,6 +85,7 @@ def from_dict(data: Any, *, type: Any = WhitePaper, limits: Limits = DEFAULT_LIM
     """
     cls = _model_class(type)
     _check_plain(data, limits)
+    check_counts(data, limits)
     return converters.structure(data, cls)
 
 
@@ -191,6 +192,7 @@ def loads(
         plain = parse_yaml(data, limits)
     else:
         raise ValueError(f"format must be 'json' or 'yaml', got {format!r}")
+    check_counts(plain, limits, len(data))
     return converters.structure(plain, cls)
 
 
@@ -293,6 +295,7 @@ def _iter_lines(file: IO[bytes], cls: type, limits: Limits) -> Iterator[Any]:
             continue
         try:
             plain = parse_json(line, limits)
+            check_counts(plain, limits, len(line))
         except LoadError as error:  # a LimitError too: the same error, placed on its line
             error.line = number
             raise
