@@ -59,3 +59,9 @@ def handle_errors(text: str) -> list[str]:
     except cw.ValidationError as error:
         return [f"{problem.path} {problem.code} {problem.message}" for problem in error.problems]
     return []
+
+
+def export(paper: cw.WhitePaper) -> tuple[str, object]:
+    schema: dict[str, object] = cw.json_schema()
+    linked = cw.to_jsonld(paper, base="https://example.org/id/")
+    return str(schema["$schema"]), linked
