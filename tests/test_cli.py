@@ -326,8 +326,8 @@ class TestValidate:
             "path": None,
             "code": "limit",
             "message": "the input is nested too deeply (limit max_depth=64)",
-            "line": None,
-            "column": None,
+            "line": 1,
+            "column": 65,
         }
         assert records[-1] == {
             "file": str(many),

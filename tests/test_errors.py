@@ -290,5 +290,5 @@ class TestLimitErrorText:
         """The value named is the one in force, not the default."""
         with pytest.raises(LimitError) as error:
             loads(mini_paper_text, limits=Limits(max_depth=3))
-        assert str(error.value) == "the input is nested too deeply (limit max_depth=3)"
+        assert str(error.value) == "line 10, column 28: the input is nested too deeply (limit max_depth=3)"
         assert (error.value.limit, error.value.value) == ("max_depth", 3)

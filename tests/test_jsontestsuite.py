@@ -140,7 +140,10 @@ INDETERMINATE: dict[str, tuple[type[WhitePaperError], str]] = {
     ),
     "i_string_truncated-utf-8.json": (LoadError, "line 1, column 3: not valid UTF-8 (byte 0xe0 at offset 2)"),
     # Rule 4: the depth limit.
-    "i_structure_500_nested_arrays.json": (LimitError, "the input is nested too deeply (limit max_depth=64)"),
+    "i_structure_500_nested_arrays.json": (
+        LimitError,
+        "line 1, column 65: the input is nested too deeply (limit max_depth=64)",
+    ),
     # Rule 1: one leading byte order mark is dropped; {} is then not a paper.
     "i_structure_UTF-8_BOM_empty_object.json": (ValidationError, NO_PAPER_KEYS),
 }

@@ -105,7 +105,31 @@ def check_text_limits(text: str, limits: Limits) -> None:
         depth += 1
     # Openers left unclosed (a truncated or hostile document) count too.
     if depth + brackets.count("(") > limits.max_depth:
-        raise LimitError("the input is nested too deeply", limit="max_depth", value=limits.max_depth)
+        line, column = _too_deep_at(text, limits.max_depth)
+        raise LimitError(
+            "the input is nested too deeply",
+            limit="max_depth",
+            value=limits.max_depth,
+            line=line,
+            column=column,
+        )
+
+
+_STRING_OR_BRACKET = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
+
+
+def _too_deep_at(text: str, max_depth: int) -> tuple[int | None, int | None]:
+    # Only on the error path: where the first array or object too deep opens.
+    depth = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        first = match.group()[0]
+        if first in "[{":
+            depth += 1
+            if depth > max_depth:
+                return line_and_column(text, match.start())
+        elif first in "]}":
+            depth -= 1
+    return None, None  # pragma: no cover - openers the check counted are always found
 
 
 @functools.lru_cache(maxsize=16)
