@@ -105,13 +105,13 @@ def check_text_limits(text: str, limits: Limits) -> None:
         depth += 1
     # Openers left unclosed (a truncated or hostile document) count too.
     if depth + brackets.count("(") > limits.max_depth:
-        line, column = _too_deep_at(text, limits.max_depth)
+        deep_line, deep_column = _too_deep_at(text, limits.max_depth)
         raise LimitError(
             "the input is nested too deeply",
             limit="max_depth",
             value=limits.max_depth,
-            line=line,
-            column=column,
+            line=deep_line,
+            column=deep_column,
         )
 
 
