@@ -181,6 +181,10 @@ def parse_yaml(data: bytes | str, limits: Limits) -> Any:
         for event in yaml.parse(text, Loader=loader):
             builder.feed(event, yaml)
     except yaml.MarkedYAMLError as error:
+        if error.problem == "exceeded maximum nesting depth" and error.problem_mark is not None:
+            # libyaml's own cap (1000 levels) is met while it scans ahead, before the
+            # builder sees a single event; the text up to there shows where ours is.
+            _raise_depth_limit(text[: error.problem_mark.index], limits)
         raise LoadError(str(error.problem or error.context), **_at(error.problem_mark)) from None
     except yaml.reader.ReaderError as error:
         # A character YAML forbids (NUL, most controls): it has an offset, not a mark.
@@ -191,6 +195,16 @@ def parse_yaml(data: bytes | str, limits: Limits) -> Any:
     except yaml.YAMLError as error:
         raise LoadError(str(error)) from None
     return builder.result
+
+
+def _raise_depth_limit(prefix: str, limits: Limits) -> None:
+    # Only on the error path: our depth limit, if reading the prefix reaches it.
+    try:
+        parse_yaml(prefix, limits)
+    except LimitError as error:
+        raise error from None
+    except LoadError:
+        pass  # the prefix ends mid-document; libyaml's own message stands
 
 
 def dump_yaml(data: Any) -> str:

@@ -29,8 +29,10 @@ Wire rules (:func:`configure_converter` applies all of them):
 
 from __future__ import annotations
 
+import contextvars
 import difflib
 import enum
+import heapq
 import math
 import typing
 from collections.abc import Callable
@@ -47,7 +49,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from . import vocab
-from .errors import Problem, ValidationError, excerpt, join_path
+from .errors import MAX_PROBLEMS, Problem, ValidationError, excerpt, join_path
 from .model import Locator, PartialDate
 from .model._checks import describe_type
 
@@ -173,6 +175,16 @@ def _tuple_hook(converter: cattrs.Converter, cls: Any) -> Callable[[Any, Any], A
                 items.append(structure_item(item, item_type))
             except (ValidationError, cattrs.BaseValidationError) as error:
                 errors.append(_at_index(error, index))
+                if _budget_spent() and index + 1 < len(value):
+                    # The error shows 100 problems: a million bad items must not cost a
+                    # million exceptions. Reported at the array's own path.
+                    rest = len(value) - index - 1
+                    errors.append(
+                        ValidationError.single(
+                            "$", "not-checked", f"checking stopped: {rest} more items not checked"
+                        )
+                    )
+                    break
         if errors:
             raise IterableValidationError("While structuring an array", errors, cls)
         return tuple(items)
@@ -274,12 +286,36 @@ def make_converter() -> cattrs.Converter:
 converter = make_converter()
 
 
+#: Failed array items one structure() call examines before it stops: ten times
+#: what an error shows, so that counts stay exact for any realistic input.
+MAX_FAILED_ITEMS = 10 * MAX_PROBLEMS
+#: Items of arrays that failed so far in this structure() call, when one is running.
+_failed_items: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("failed_items", default=None)
+
+
+def _budget_spent() -> bool:
+    """Count one failed array item; true once so many failed that the error could show no more."""
+    failed = _failed_items.get()
+    if failed is None:
+        return False
+    failed[0] += 1
+    return failed[0] >= MAX_FAILED_ITEMS
+
+
 def structure(data: Any, cls: type[T]) -> T:
-    """Build a ``cls`` from plain data, raising :class:`ValidationError` with every problem."""
+    """Build a ``cls`` from plain data, raising :class:`ValidationError` with every problem.
+
+    Every problem, up to a point: once 1,000 array items have failed, the rest
+    of each array is not examined, and one ``not-checked`` problem at the
+    array's path says how many items were left.
+    """
+    token = _failed_items.set([0])
     try:
         return converter.structure(data, cls)
     except (ValidationError, cattrs.BaseValidationError) as error:
         raise ValidationError(_problems(error, "$", cls), omitted=_omitted(error)) from None
+    finally:
+        _failed_items.reset(token)
 
 
 def unstructure(obj: Any, cls: type | None = None) -> Any:
@@ -332,7 +368,13 @@ def _step(error: BaseException, path: str, cls: Any) -> tuple[str, Any]:
 def _unknown_keys(error: ForbiddenExtraKeysError, path: str) -> list[Problem]:
     known = [field.name for field in attrs.fields(error.cl)] if attrs.has(error.cl) else []
     problems = []
-    for key in sorted(error.extra_fields, key=repr):
+    extra, shown = len(error.extra_fields), MAX_FAILED_ITEMS - 1
+    if extra > MAX_FAILED_ITEMS:
+        # Only the first keys can be shown; the rest are counted, not each compared.
+        problems.append(
+            Problem(path=path, code="unknown-key", message=f"and {extra - shown} more unknown keys")
+        )
+    for key in heapq.nsmallest(shown if extra > MAX_FAILED_ITEMS else extra, error.extra_fields, key=repr):
         if type(key) is not str:
             problems.append(
                 Problem(path=path, code="key-type", message=f"keys must be strings, got {excerpt(key)}")

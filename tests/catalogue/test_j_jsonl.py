@@ -189,7 +189,7 @@ def row_j5(tmp_path: Path) -> None:
     lines[bad_index] = b"[" * 70
     error = _load_error(b"\n".join(lines))
     assert isinstance(error, cw.LimitError)
-    assert str(error) == "line 7346: the input is nested too deeply (limit max_depth=64)"
+    assert str(error) == "line 7346, column 65: the input is nested too deeply (limit max_depth=64)"
 
 
 ROWS = [

@@ -126,6 +126,13 @@ def _unique_event_titles(paper: WhitePaper) -> Iterator[Problem]:
 # --- references -------------------------------------------------------------
 
 
+#: Comparisons the "did you mean" hints of one paper may cost. Each dangling
+#: reference is compared with every id of the kinds it may name, so thousands
+#: of them among thousands of ids would take minutes; past this budget the
+#: remaining dangling references are reported without a hint.
+HINT_COMPARISONS = 20_000
+
+
 class _Index:
     """Which id names what kind of entity, for resolving references."""
 
@@ -137,6 +144,7 @@ class _Index:
             self.ids_of[kind] = ids
             for entity_id in ids:
                 self.kind_of.setdefault(entity_id, kind)
+        self.comparisons_left = HINT_COMPARISONS
 
     def check(self, path: str, target: str, allowed: tuple[str, ...]) -> Problem | None:
         kind = self.kind_of.get(target)
@@ -144,11 +152,18 @@ class _Index:
             return None
         wanted = " or ".join(allowed)
         if kind is None:
-            candidates = [i for k in allowed for i in self.ids_of.get(k, ())]
-            close = difflib.get_close_matches(target, candidates, n=1, cutoff=0.75)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = self._hint(target, allowed)
             return _problem(path, "dangling-reference", f"unknown {wanted} {target!r}{hint}")
         return _problem(path, "wrong-kind", f"{target!r} is a {kind}, not a {wanted}")
+
+    def _hint(self, target: str, allowed: tuple[str, ...]) -> str:
+        size = sum(len(self.ids_of.get(k, ())) for k in allowed)
+        if size > self.comparisons_left:
+            return ""
+        self.comparisons_left -= size
+        candidates = [i for k in allowed for i in self.ids_of.get(k, ())]
+        close = difflib.get_close_matches(target, candidates, n=1, cutoff=0.75)
+        return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _references(paper: WhitePaper) -> Iterator[Problem]:
