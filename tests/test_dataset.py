@@ -17,6 +17,8 @@ from cyberspace_whitepaper.model import Citation, Item, Part, Section
 DATA_FILE = Path(cw.__file__).parent / "data" / dataset.DATA_FILE
 PAPER_ID = "cyberspace-community-2022"
 TDI = "tdi-2022-11-09"
+# The note on a full English name that no source used gives (only its abbreviation).
+GENERAL_KNOWLEDGE = "The full English name is supplied from general knowledge, not from a source used here."
 
 # Fact sheet §2 and §9.1-3: the only official English headings seen are the four
 # chapter titles, I.1, III.1 and its sub-items (1) and (2).
@@ -444,6 +446,20 @@ class TestStatistics:
         """45.5 trillion yuan is exactly 45,500,000,000,000 yuan."""
         assert by_id(paper, "digital-economy-value-2021").magnitude == Decimal(45_500_000_000_000)
 
+    def test_a_commentary_figure_is_not_the_papers(self, paper: cw.WhitePaper) -> None:
+        """The 23 countries a commentary attributes to the paper are an uncertain remark, not a statistic."""
+        assert Decimal(23) not in {stat.value for stat in paper.statistics}
+        remark = [c for c in paper.section("III").citations if c.source == "vkhz-commentary-2022"]
+        assert [c.certainty for c in remark] == [cw.Certainty.UNCERTAIN]
+
+    @pytest.mark.parametrize("stat_id", ["digital-economy-value-2021", "digital-economy-share-of-gdp-2021"])
+    def test_2012_figures_are_only_for_comparison(self, paper: cw.WhitePaper, stat_id: str) -> None:
+        """The 2012 digital-economy figures are cited as a comparison, with no place in the paper."""
+        (comparison,) = [c for c in by_id(paper, stat_id).citations if c.source == "people-cn-2022-08-20"]
+        assert comparison.locator is None
+        assert comparison.note is not None
+        assert comparison.note.startswith("For comparison, not the paper:")
+
     def test_section_placement_is_inferred(self, paper: cw.WhitePaper) -> None:
         """The figures' place in chapter II is cited as inferred, never confirmed."""
         for stat in paper.statistics:
@@ -520,6 +536,95 @@ class TestCitations:
         assert mt
         assert not [part for _, part in structure(paper) if part.title.en_official and part.title.en in mt]
 
+    def test_weak_sources_are_never_called_confirmed(self, paper: cw.WhitePaper) -> None:
+        """A citation that is not confirmed does not say in its note that something was confirmed from it."""
+        assert not [
+            c
+            for c in citations_in(paper)
+            if c.certainty is not cw.Certainty.CONFIRMED and "confirmed from this source" in (c.note or "")
+        ]
+
+    def test_source_titles_we_describe_are_not_official(self, paper: cw.WhitePaper) -> None:
+        """A source title with our own description in brackets is not presented as official wording."""
+        described = [s.id for s in paper.sources if "(" in s.title.en and s.title.en_official]
+        assert described == []
+
+    def test_titles_seen_only_in_chinese_are_not_official_english(self, paper: cw.WhitePaper) -> None:
+        """A related document cited only from Chinese-language sources has no official English title."""
+        chinese = {s.id for s in paper.sources if s.language == "zh"}
+        official = [
+            d.id
+            for d in paper.documents
+            if d.title.en_official and {c.source for c in d.citations} <= chinese
+        ]
+        assert official == []
+        assert by_id(paper, "cnnic-50th-statistical-report").title.en_official is False
+
+    @pytest.mark.parametrize(
+        ("source_id", "url"),
+        [
+            ("people-cn-2022-08-20", "http://en.people.cn/n3/2022/0820/c90000-10137628.html"),
+            ("people-cn-2022-10-29", "http://en.people.cn/n3/2022/1029/c90000-10164897.html"),
+            ("vkhz-commentary-2022", "https://www.vkhz.com/ush/at_265539.html"),
+        ],
+    )
+    def test_cross_check_sources_are_kept(self, paper: cw.WhitePaper, source_id: str, url: str) -> None:
+        """The fact sheet's sources for figures that are not the paper's are sources too."""
+        assert by_id(paper, source_id).url == url
+
+
+class TestActors:
+    def test_titles_as_the_sources_give_them(self, paper: cw.WhitePaper) -> None:
+        """Chen Renze was the person in charge of his bureau (负责人), not its director-general or head."""
+        assert by_id(paper, "chen-renze").role == (
+            "Person in charge of the Cyber Communication Bureau (网络传播局负责人); speaker at the launch."
+        )
+
+    @pytest.mark.parametrize(
+        ("actor_id", "role"),
+        [
+            (
+                "cnnic",
+                (
+                    "Publisher of statistical reports on internet development in China; "
+                    "probable source of the paper's June 2022 figures."
+                ),
+            ),
+            (
+                "wic",
+                (
+                    "Conference held in Wuzhen since 2014; "
+                    "an international organisation based in Beijing since July 2022."
+                ),
+            ),
+        ],
+    )
+    def test_roles_say_only_what_is_sourced(self, paper: cw.WhitePaper, actor_id: str, role: str) -> None:
+        """A role claims nothing the sources do not give (no 'semi-annual' reports, no 'annual' WIC)."""
+        assert by_id(paper, actor_id).role == role
+
+    @pytest.mark.parametrize(
+        "actor_id",
+        ["cnnic", "npc", "npcsc", "mfa", "cicir", "sass", "sco", "asean", "itu", "icann", "g20", "apec"],
+    )
+    def test_full_names_from_general_knowledge_are_uncertain(
+        self, paper: cw.WhitePaper, actor_id: str
+    ) -> None:
+        """A full English name that the sources give only as an abbreviation is cited as uncertain."""
+        assert any(
+            c.certainty is cw.Certainty.UNCERTAIN and (c.note or "").endswith(GENERAL_KNOWLEDGE)
+            for c in by_id(paper, actor_id).citations
+        )
+
+    def test_scio_chinese_names(self, paper: cw.WhitePaper) -> None:
+        """The SCIO's full and short Chinese names are aliases, cited to the Chinese full text."""
+        zh = {(a.text, a.source) for a in by_id(paper, "scio").aliases if a.language == "zh"}
+        assert zh == {
+            ("国务院新闻办公室", "shdf-zh-full-text"),
+            ("国务院新闻办", "shdf-zh-full-text"),
+            ("国新办", "shdf-zh-full-text"),
+        }
+
 
 class TestNotConfirmed:
     @pytest.mark.parametrize("actor_id", UNCONFIRMED_BODIES)
@@ -564,6 +669,8 @@ class TestTdiReport:
             "white-paper-release",  # published on Monday
             "xi-wic-2015-keynote",  # 16 December 2015, second WIC, President Xi
             "xi-jinping",
+            "wic",  # World Internet Conference (WIC)
+            "wic-2015",  # the second WIC
             "development-and-security-challenges-in-cyberspace",  # increasingly serious challenges
             "unbalanced-development",
             "unsound-regulation",  # ineffective regulation
@@ -598,3 +705,15 @@ class TestTdiReport:
     def test_title_and_vision(self, paper: cw.WhitePaper) -> None:
         """The paper's own citations include the report, for its title and its vision."""
         assert TDI in {c.source for c in paper.citations}
+
+    @pytest.mark.parametrize("where", ["preface", "III", "IV"])
+    def test_placing_its_remarks_is_our_inference(self, paper: cw.WhitePaper, where: str) -> None:
+        """TDI does not say where in the paper its general remarks belong, so placing them is inferred."""
+        assert {c.certainty for c in paper.section(where).citations if c.source == TDI} == {
+            cw.Certainty.INFERRED
+        }
+
+    def test_its_wording_of_the_concept_is_kept(self, paper: cw.WhitePaper) -> None:
+        """TDI's wording of the concept, unlike the official one, is kept in the 2015 speech's citation."""
+        notes = [c.note or "" for c in by_id(paper, "xi-wic-2015-keynote").citations if c.source == TDI]
+        assert any("'a community of shared future in cyberspace'" in note for note in notes)
