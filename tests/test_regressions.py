@@ -1,0 +1,49 @@
+"""Replays ``tests/data/regressions/``: inputs that once broke a loader, or that fuzzing found.
+
+Each file goes, as bytes, to ``loads`` (JSON), ``loads(format="yaml")`` and
+``iter_jsonl`` (as events), as ``fuzz/fuzz_loaders.py`` feeds atheris. It
+may load, and then must survive a round trip, or raise a library error;
+either way quickly, and without printing anything.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from pathlib import Path
+
+import pytest
+
+import cyberspace_whitepaper as cw
+
+REGRESSIONS = Path(__file__).parent / "data" / "regressions"
+FILES = sorted(REGRESSIONS.glob("*.bin"))
+
+
+def _loaders(data: bytes) -> dict[str, object]:
+    return {
+        "json": lambda: cw.loads(data),
+        "yaml": lambda: cw.loads(data, format="yaml"),
+        "jsonl": lambda: list(cw.iter_jsonl(io.BytesIO(data), type=cw.Event)),
+    }
+
+
+class TestRegressions:
+    def test_there_are_regressions_to_replay(self) -> None:
+        """The folder holds the cases found so far (fuzzing only ever adds to it)."""
+        assert len(FILES) >= 6
+
+    @pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
+    def test_replay(self, path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A regression input loads and round-trips, or raises a library error, quickly and silently."""
+        data = path.read_bytes()
+        for form, load in _loaders(data).items():
+            started = time.perf_counter()
+            try:
+                result = load()  # type: ignore[operator]
+            except cw.WhitePaperError:
+                result = []
+            assert time.perf_counter() - started < 5, form
+            for obj in result if isinstance(result, list) else [result]:
+                assert cw.loads(cw.dumps(obj), type=type(obj)) == obj
+        assert capsys.readouterr() == ("", "")
