@@ -83,7 +83,9 @@ def main() -> int:
             str(corpus),
             f"-max_total_time={arguments.seconds}",
             f"-max_len={arguments.max_len}",
-            "-timeout=2",
+            # Instrumented code runs about ten times slower: ten seconds is a hang,
+            # where the regression replay allows five uninstrumented.
+            "-timeout=10",
             "-rss_limit_mb=2048",
             f"-dict={TOKENS}",
             f"-artifact_prefix={artifacts}/",
