@@ -29,6 +29,7 @@ Wire rules (:func:`configure_converter` applies all of them):
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import difflib
 import enum
@@ -48,7 +49,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from . import vocab
+from . import _codegen, vocab
 from .errors import MAX_PROBLEMS, Problem, ValidationError, excerpt, join_path
 from .model import Locator, PartialDate
 from .model._checks import describe_type
@@ -309,6 +310,10 @@ def structure(data: Any, cls: type[T]) -> T:
     of each array is not examined, and one ``not-checked`` problem at the
     array's path says how many items were left.
     """
+    # Generated code first; it says nothing about what is wrong, so on any
+    # failure the converter goes over the same data and reports every problem.
+    with contextlib.suppress(Exception):
+        return _codegen.structure(data, cls)  # type: ignore[no-any-return]
     token = _failed_items.set([0])
     try:
         return converter.structure(data, cls)
@@ -320,6 +325,8 @@ def structure(data: Any, cls: type[T]) -> T:
 
 def unstructure(obj: Any, cls: type | None = None) -> Any:
     """Plain data (dicts, lists, strings, numbers) for a model object."""
+    with contextlib.suppress(Exception):
+        return _codegen.unstructure(obj, cls or type(obj))
     return converter.unstructure(obj, unstructure_as=cls or type(obj))
 
 
