@@ -1,0 +1,247 @@
+"""The fast paths agree with the slow ones they stand in front of.
+
+The generated structuring code (``_codegen``) and the proofs of the
+whole-paper rules (``model/_rules_fast``) only ever decide "valid": whatever
+they cannot vouch for goes on to the cattrs converter and to the rules
+themselves, whose errors are the API. So the one way they can go wrong is
+to accept what the slow path rejects, or to build a different object. These
+tests compare the two on valid data and on data broken in the ways the
+model checks.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import DATA
+from cyberspace_whitepaper import WhitePaper, _codegen, converters, load_white_paper, loads
+from cyberspace_whitepaper.model import MODEL_CLASSES, Locator, PartialDate
+from cyberspace_whitepaper.model._rules import _RULES
+from cyberspace_whitepaper.model._rules_fast import surely_passing
+from cyberspace_whitepaper.strategies import white_papers
+
+STRUCTURED = [cls for cls in MODEL_CLASSES if cls not in (PartialDate, Locator)]
+RULE_NAMES = {rule.__name__ for rule in _RULES}
+
+#: Values that break one check or another of the model, and some that pass.
+TRICKY: list[Any] = [
+    "", " ", "x ", " x", "a\x00b", "a\u202eb", "a\ud800b", "x\n", "a\tb", "Xx", "x-", "-x", "a--b",
+    "a" * 65, "I.99", "IIII", "I.0", "IV.10", "preface", "conclusion", "2022-02-30", "2022-13",
+    "0000", "2022-1-1", "2020-02-29", "https://example", "http://a.b/ c", "https://a.b/\x7f",
+    "en", "EN", "zh-Hans", "confirmed", "basic", "speech", "one", "percent", "trillion",
+    0, 1, -1, 2, 999, 1000, 3999, 4000, 9999, 10000, 10**16, True, False, None,
+    1.5, 1.0, -0.5, 100.5, 1e-5, float("nan"), float("inf"), Decimal("39.8"), Decimal("NaN"),
+    Decimal("1.0000000000000001"), [], {}, ["x"], ["a", "a"], ["en"], {"en": "x"},
+]  # fmt: skip
+
+SLOW = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def _outcome(function: Any, *args: Any) -> tuple[str, Any]:
+    try:
+        return "ok", function(*args)
+    except Exception as error:  # any failure counts as a rejection here
+        return "rejected", type(error).__name__
+
+
+def _slow(plain: Any, cls: type) -> Any:
+    return converters.converter.structure(plain, cls)
+
+
+def _places(value: Any) -> list[tuple[Any, Any]]:
+    """Every (container, key or index) in plain data, depth first."""
+    found: list[tuple[Any, Any]] = []
+    if type(value) is dict:
+        for key, item in value.items():
+            found.append((value, key))
+            found.extend(_places(item))
+    elif type(value) is list:
+        for index, item in enumerate(value):
+            found.append((value, index))
+            found.extend(_places(item))
+    return found
+
+
+class TestGeneratedStructuring:
+    @pytest.mark.parametrize("name", ["mini-paper.json", "bundled"])
+    def test_known_papers_build_equal_objects(self, name: str) -> None:
+        """For the mini and the bundled paper, the generated code builds what the cattrs converter builds."""
+        paper = load_white_paper() if name == "bundled" else loads((DATA / name).read_bytes())
+        plain = converters.converter.unstructure(paper, WhitePaper)
+        assert _codegen.structure(plain, WhitePaper) == _slow(plain, WhitePaper) == paper
+
+    @SLOW
+    @given(paper=white_papers())
+    def test_generated_papers_build_equal_objects(self, paper: WhitePaper) -> None:
+        """For any valid paper, the generated code builds an object equal to the converter's."""
+        plain = converters.converter.unstructure(paper, WhitePaper)
+        assert _codegen.structure(plain, WhitePaper) == paper
+
+    @SLOW
+    @given(data=st.data(), cls=st.sampled_from(STRUCTURED))
+    def test_every_class_builds_equal_objects(self, data: st.DataObject, cls: type) -> None:
+        """For a valid object of any model class, the generated code builds an equal one."""
+        obj = data.draw(st.from_type(cls))
+        plain = converters.converter.unstructure(obj, cls)
+        assert _codegen.structure(plain, cls) == obj
+
+    @settings(SLOW, max_examples=400)
+    @given(data=st.data(), paper=white_papers(max_events=3, max_actors=3), how=st.integers(0, 4))
+    def test_broken_papers_are_rejected_alike(self, data: st.DataObject, paper: WhitePaper, how: int) -> None:
+        """A paper with one value changed, or a key added or removed, is accepted by both paths or neither."""
+        plain = converters.converter.unstructure(paper, WhitePaper)
+        places = _places(plain)
+        container, key = data.draw(st.sampled_from(places))
+        if how == 0 and type(container) is dict:
+            del container[key]
+        elif how == 1 and type(container) is dict:
+            container[data.draw(st.sampled_from(["extra", "Id", "ids", "note", "zh", "end"]))] = "x"
+        elif how == 2 and any(type(c[k]) is list and c[k] and type(c[k][0]) is str for c, k in places):
+            # A repeated id or tag in a list that must not repeat.
+            lists = [(c, k) for c, k in places if type(c[k]) is list and c[k] and type(c[k][0]) is str]
+            container, key = data.draw(st.sampled_from(lists))
+            container[key].append(container[key][0])
+        else:
+            container[key] = copy.deepcopy(data.draw(st.sampled_from(TRICKY)))
+        fast, slow = _outcome(_codegen.structure, plain, WhitePaper), _outcome(_slow, plain, WhitePaper)
+        assert fast[0] == slow[0], (fast, slow)
+        if fast[0] == "ok":
+            assert fast[1] == slow[1]
+
+    @settings(SLOW, max_examples=400)
+    @given(data=st.data(), cls=st.sampled_from(STRUCTURED))
+    def test_broken_objects_are_rejected_alike(self, data: st.DataObject, cls: type) -> None:
+        """An object of any class with one value replaced is accepted by both paths alike, or by neither."""
+        plain = converters.converter.unstructure(data.draw(st.from_type(cls)), cls)
+        places = _places(plain)
+        if places:
+            container, key = data.draw(st.sampled_from(places))
+            container[key] = copy.deepcopy(data.draw(st.sampled_from(TRICKY)))
+        fast, slow = _outcome(_codegen.structure, plain, cls), _outcome(_slow, plain, cls)
+        assert fast[0] == slow[0], (fast, slow)
+        if fast[0] == "ok":
+            assert fast[1] == slow[1]
+
+
+class TestGeneratedUnstructuring:
+    @SLOW
+    @given(paper=white_papers())
+    def test_papers_give_the_same_plain_data(self, paper: WhitePaper) -> None:
+        """The generated code writes a paper as the same plain data as the converter, in key order."""
+        fast = _codegen.unstructure(paper, WhitePaper)
+        slow = converters.converter.unstructure(paper, unstructure_as=WhitePaper)
+        assert json.dumps(fast) == json.dumps(slow)
+
+    @SLOW
+    @given(data=st.data(), cls=st.sampled_from(STRUCTURED))
+    def test_every_class_gives_the_same_plain_data(self, data: st.DataObject, cls: type) -> None:
+        """For an object of any model class, the generated code writes the plain data the converter writes."""
+        obj = data.draw(st.from_type(cls))
+        fast = _codegen.unstructure(obj, cls)
+        assert json.dumps(fast) == json.dumps(converters.converter.unstructure(obj, unstructure_as=cls))
+
+
+def _unchecked(paper: WhitePaper, **changes: Any) -> WhitePaper:
+    """A paper with some fields replaced, built without the whole-paper rules."""
+    broken = object.__new__(WhitePaper)
+    for field in attrs.fields(WhitePaper):
+        object.__setattr__(broken, field.name, changes.get(field.name, getattr(paper, field.name)))
+    return broken
+
+
+def _first(items: tuple[Any, ...], test: Any) -> int:
+    return next(i for i, item in enumerate(items) if test(item))
+
+
+def _replace(items: tuple[Any, ...], index: int, **changes: Any) -> tuple[Any, ...]:
+    return (*items[:index], attrs.evolve(items[index], **changes), *items[index + 1 :])
+
+
+def _mutations(p: WhitePaper) -> dict[str, dict[str, Any]]:
+    """Changes to a valid paper, each breaking at least one whole-paper rule."""
+    e0, a0 = p.events[0], p.actors[0]
+    with_actor = _first(p.events, lambda e: e.actors)
+    with_document = _first(p.events, lambda e: e.documents)
+    with_alias = _first(p.actors, lambda a: any(x.source for x in a.aliases))
+    affiliated = _first(p.actors, lambda a: a.affiliation)
+    introduced = _first(p.principles, lambda x: x.introduced_by)
+    published = _first(p.documents, lambda d: d.publishers)
+    cited = _first(p.events, lambda e: e.citations)
+    located = _first(p.principles, lambda x: x.located_in)
+    dangling_citation = attrs.evolve(p.events[cited].citations[0], source="no-such-source")
+    late = PartialDate(year=p.published.year + 1)
+    alias = p.actors[with_alias].aliases
+    broken_alias = (attrs.evolve(alias[0], source="no-such-source"), *alias[1:])
+    return {
+        "duplicate id": {"events": _replace(p.events, 1, id=e0.id)},
+        "id of the paper": {"actors": _replace(p.actors, 0, id=p.id)},
+        "id across kinds": {"events": _replace(p.events, 0, id=a0.id)},
+        "duplicate name": {"concerns": _replace(p.concerns, 1, name=p.concerns[0].name)},
+        "duplicate Chinese name": {
+            "goals": _replace(p.goals, 1, name=attrs.evolve(p.goals[1].name, zh=p.goals[0].name.zh or "同名"))
+        },
+        "duplicate event": {"events": _replace(p.events, 1, date=e0.date, title=e0.title)},
+        "publisher": {"publisher": "no-such-actor"},
+        "publisher of the wrong kind": {"publisher": e0.id},
+        "introduced by": {"principles": _replace(p.principles, introduced, introduced_by=a0.id)},
+        "supports": {"proposals": _replace(p.proposals, 0, supports=("no-such-goal",))},
+        "supports an event": {"proposals": _replace(p.proposals, 0, supports=(e0.id,))},
+        "event actor": {"events": _replace(p.events, with_actor, actors=("no-such-actor",))},
+        "event document": {"events": _replace(p.events, with_document, documents=(a0.id,))},
+        "affiliation": {"actors": _replace(p.actors, affiliated, affiliation="no-such-actor")},
+        "self affiliation": {"actors": _replace(p.actors, 0, affiliation=a0.id)},
+        "document publisher": {"documents": _replace(p.documents, published, publishers=(e0.id,))},
+        "citation source": {
+            "events": _replace(p.events, cited, citations=(dangling_citation, *p.events[cited].citations[1:]))
+        },
+        "alias source": {"actors": _replace(p.actors, with_alias, aliases=broken_alias)},
+        "paper citation": {"citations": (*p.citations, dangling_citation)},
+        "locator": {"principles": _replace(p.principles, located, located_in=Locator.parse("IX.9"))},
+        "citation locator": {
+            "events": _replace(
+                p.events,
+                cited,
+                citations=(
+                    attrs.evolve(p.events[cited].citations[0], locator=Locator.parse("II.99")),
+                    *p.events[cited].citations[1:],
+                ),
+            )
+        },
+        "no preface": {"preface": None},
+        "chapter numbers": {"chapters": _replace(p.chapters, 0, number=9)},
+        "section numbers": {
+            "chapters": _replace(p.chapters, 0, sections=_replace(p.chapters[0].sections, 0, number=7))
+        },
+        "proposal numbers": {"proposals": _replace(p.proposals, 0, number=5)},
+        "principle order": {"principles": _replace(p.principles, 0, order=3)},
+        "statistic after the paper": {"statistics": _replace(p.statistics, 0, as_of=late)},
+        "event after the paper": {"events": _replace(p.events, 0, date=late, mentioned_in_paper=True)},
+    }
+
+
+BUNDLED = load_white_paper()
+
+
+class TestRuleProofs:
+    def test_a_valid_paper_is_proven(self) -> None:
+        """For the bundled paper, every rule with a proof is proven to hold, so none of them runs in full."""
+        assert surely_passing(BUNDLED) >= RULE_NAMES & {
+            "_unique_ids", "_unique_names", "_unique_event_titles", "_references",
+            "_locators_exist", "_numbering", "_dates",
+        }  # fmt: skip
+
+    @pytest.mark.parametrize("name", sorted(_mutations(BUNDLED)))
+    def test_no_proof_for_a_broken_rule(self, name: str) -> None:
+        """A paper that breaks a rule gets no proof for that rule, so the rule runs and reports."""
+        broken = _unchecked(BUNDLED, **_mutations(BUNDLED)[name])
+        failing = {rule.__name__ for rule in _RULES if list(rule(broken))}
+        assert failing, f"the mutation {name!r} breaks no rule"
+        assert not failing & surely_passing(broken)
