@@ -14,9 +14,10 @@ produce objects that are valid on their own. Give them ``source_ids=``,
 locators you already have; left out, references are arbitrary well-formed
 identifiers and locators.
 
-Installing the package registers these strategies with Hypothesis (through
-its ``hypothesis`` entry point), so ``st.from_type(WhitePaper)`` and
-``st.builds`` with model-typed arguments work without further set-up.
+Installing the package registers these strategies with Hypothesis (its
+``hypothesis`` entry point, in ``_hypothesis_plugin``), so
+``st.from_type(WhitePaper)`` and ``st.builds`` with model-typed arguments
+work without further set-up.
 
 Arguments are checked when a strategy is made, not when it is drawn from:
 a bad argument raises :class:`hypothesis.errors.InvalidArgument` at once.
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import random
 import re
 import string
 from collections.abc import Sequence
@@ -151,7 +153,9 @@ _NAMES: SearchStrategy[str] = st.one_of(_ENGLISH, _CHINESE, _TRICKY, _UNICODE, _
 _CHINESE_NAMES: SearchStrategy[str] = st.one_of(_CHINESE, _MIXED)
 #: Free text: summaries and notes, where tabs and newlines may stand inside.
 _PROSE: SearchStrategy[str] = st.one_of(
-    _NAMES, _text_of(st.one_of(st.sampled_from(_LATIN + "\n\t"), _HAN, _ANY_CHARACTER), 60)
+    _NAMES,
+    _text_of(st.one_of(st.sampled_from(_LATIN + "\n\t"), _HAN, _ANY_CHARACTER), 60),
+    st.lists(_NAMES, min_size=2, max_size=3).map("\n".join),
 )
 _BOOLEANS = st.booleans()
 _LOCALIZED_TEXTS: SearchStrategy[LocalizedText] = st.builds(
@@ -247,7 +251,6 @@ _LANGUAGES = st.one_of(
         st.sampled_from(("", "-CN", "-GB", "-US", "-TW")),
     ),
 )
-_LANGUAGE_LISTS = st.lists(_LANGUAGES, unique=True, max_size=3).map(tuple)
 
 
 @st.composite
@@ -261,57 +264,10 @@ def _url(draw: DrawFn) -> str:
 
 
 _URLS: SearchStrategy[str] = _url()
-
-_EARLIEST_DAY = datetime.date(1, 1, 1)
-_LATEST_DAY = datetime.date(9999, 12, 31)
-_PRECISIONS = st.sampled_from(DatePrecision)
-
-
-def _cut(day: datetime.date, precision: DatePrecision, low: datetime.date) -> PartialDate:
-    """``day`` at ``precision``, unless the coarser date would start before ``low``."""
-    if precision is DatePrecision.YEAR:
-        found = PartialDate(year=day.year)
-    elif precision is DatePrecision.MONTH:
-        found = PartialDate(year=day.year, month=day.month)
-    else:
-        return PartialDate.from_date(day)
-    return found if found.earliest >= low else PartialDate.from_date(day)
-
-
-def _draw_partial_date(draw: DrawFn, low: datetime.date, high: datetime.date) -> PartialDate:
-    day = datetime.date.fromordinal(draw(st.integers(low.toordinal(), high.toordinal())))
-    return _cut(day, draw(_PRECISIONS), low)
-
-
-@st.composite
-def _partial_dates(draw: DrawFn, low: datetime.date, high: datetime.date) -> PartialDate:
-    return _draw_partial_date(draw, low, high)
-
-
-def partial_dates(
-    *, min_value: datetime.date | None = None, max_value: datetime.date | None = None
-) -> SearchStrategy[PartialDate]:
-    """Dates of year, month or day precision whose earliest day lies from ``min_value`` to ``max_value``."""
-    low = _check_date("min_value", min_value) or _EARLIEST_DAY
-    high = _check_date("max_value", max_value) or _LATEST_DAY
-    if low > high:
-        raise InvalidArgument(f"min_value={low} is later than max_value={high}")
-    return _partial_dates(low, high)
-
-
-# How long after its start a range may end: up to about ten years.
-_RANGE_DAYS = st.integers(0, 3660)
-
-
-def _draw_end(draw: DrawFn, date: PartialDate) -> PartialDate | None:
-    if not draw(_BOOLEANS):
-        return None
-    ordinal = min(date.earliest.toordinal() + draw(_RANGE_DAYS), _LATEST_DAY.toordinal())
-    end = _cut(datetime.date.fromordinal(ordinal), draw(_PRECISIONS), date.earliest)
-    # The same earliest day at a coarser precision sorts before the date: never end before it.
-    return max(end, date)
-
-
+_UNITS = st.one_of(
+    st.sampled_from(("percent", "yuan", "people", "us-dollars", "users", "websites", "kilometres")),
+    _IDENTIFIERS,
+)
 _CHAPTER_NUMBERS = st.one_of(st.integers(1, 12), st.integers(1, 3999))
 _NUMBERS = st.one_of(st.integers(1, 12), st.integers(1, 999))
 _LOCATORS: SearchStrategy[Locator] = st.one_of(
@@ -327,16 +283,162 @@ def locators() -> SearchStrategy[Locator]:
     return _LOCATORS
 
 
+# --- choosers: where the choices come from ------------------------------------------
+
+
+class _Chooser:
+    """Where the choices that build an object come from.
+
+    :class:`_Drawing` draws each choice from Hypothesis, so that examples
+    shrink choice by choice. :class:`_Seeded` takes them from a seeded
+    random generator, and its texts, languages, addresses and units from
+    a few values Hypothesis drew for the paper: Hypothesis caps how much
+    one example may draw, and papers with hundreds of entities would go
+    over the cap if every choice were drawn.
+    """
+
+    def flip(self) -> bool:
+        raise NotImplementedError
+
+    def integer(self, low: int, high: int) -> int:
+        raise NotImplementedError
+
+    def value(self, kind: SearchStrategy[T]) -> T:
+        """A value of ``kind``: one of the module's text, language, URL or unit strategies."""
+        raise NotImplementedError
+
+    def identifiers(self, count: int) -> list[str]:
+        """``count`` distinct identifiers."""
+        raise NotImplementedError
+
+    def pick(self, choices: Sequence[T]) -> T:
+        return choices[self.integer(0, len(choices) - 1)] if len(choices) > 1 else choices[0]
+
+
+class _Drawing(_Chooser):
+    def __init__(self, draw: DrawFn):
+        self.draw = draw
+
+    def flip(self) -> bool:
+        return self.draw(_BOOLEANS)
+
+    def integer(self, low: int, high: int) -> int:
+        # st.integers is cached by its arguments: no new strategy per call.
+        return self.draw(st.integers(low, high))
+
+    def value(self, kind: SearchStrategy[T]) -> T:
+        return self.draw(kind)
+
+    def identifiers(self, count: int) -> list[str]:
+        return self.draw(_unique_ids(count))
+
+
+@functools.lru_cache(maxsize=256)
+def _unique_ids(count: int) -> SearchStrategy[list[str]]:
+    return st.lists(_IDENTIFIERS, min_size=count, max_size=count, unique=True)
+
+
+class _Seeded(_Chooser):
+    def __init__(self, seed: int, values: dict[SearchStrategy[Any], tuple[Any, ...]]):
+        self.random = random.Random(seed)  # noqa: S311 -- test data, not secrets
+        self.values = values
+
+    def flip(self) -> bool:
+        return self.random.random() < 0.5
+
+    def integer(self, low: int, high: int) -> int:
+        return self.random.randint(low, high)
+
+    def value(self, kind: SearchStrategy[T]) -> T:
+        found: T = self.random.choice(self.values[kind])
+        return found
+
+    def identifiers(self, count: int) -> list[str]:
+        found: dict[str, None] = {}
+        while len(found) < count:
+            words = self.random.randint(1, 3)
+            found[
+                "-".join(
+                    self.random.choice(_LOWER)
+                    + "".join(self.random.choices(_LOWER_DIGITS, k=self.random.randint(0, 8)))
+                    for _ in range(words)
+                )
+            ] = None
+        return list(found)
+
+
+#: What a seeded chooser picks its values from: a few of each, drawn per paper.
+_SEEDED_KINDS: tuple[SearchStrategy[Any], ...] = (_NAMES, _CHINESE_NAMES, _PROSE, _LANGUAGES, _URLS, _UNITS)
+
+
+@st.composite
+def _seeded(draw: DrawFn) -> _Seeded:
+    values = {kind: tuple(draw(st.lists(kind, min_size=1, max_size=8))) for kind in _SEEDED_KINDS}
+    return _Seeded(draw(st.integers(0, 2**64 - 1)), values)
+
+
+# --- dates ------------------------------------------------------------------------
+
+_EARLIEST_DAY = datetime.date(1, 1, 1)
+_LATEST_DAY = datetime.date(9999, 12, 31)
+_PRECISION_MEMBERS = tuple(DatePrecision)
+# How long after its start a range may end: up to about ten years.
+_MOST_RANGE_DAYS = 3660
+
+
+def _cut(day: datetime.date, precision: DatePrecision, low: datetime.date) -> PartialDate:
+    """``day`` at ``precision``, unless the coarser date would start before ``low``."""
+    if precision is DatePrecision.YEAR:
+        found = PartialDate(year=day.year)
+    elif precision is DatePrecision.MONTH:
+        found = PartialDate(year=day.year, month=day.month)
+    else:
+        return PartialDate.from_date(day)
+    return found if found.earliest >= low else PartialDate.from_date(day)
+
+
+def _choose_date(
+    chooser: _Chooser, low: datetime.date = _EARLIEST_DAY, high: datetime.date = _LATEST_DAY
+) -> PartialDate:
+    day = datetime.date.fromordinal(chooser.integer(low.toordinal(), high.toordinal()))
+    return _cut(day, chooser.pick(_PRECISION_MEMBERS), low)
+
+
+def _choose_optional_date(chooser: _Chooser) -> PartialDate | None:
+    return _choose_date(chooser) if chooser.flip() else None
+
+
+def _choose_end(chooser: _Chooser, date: PartialDate) -> PartialDate | None:
+    if not chooser.flip():
+        return None
+    ordinal = min(date.earliest.toordinal() + chooser.integer(0, _MOST_RANGE_DAYS), _LATEST_DAY.toordinal())
+    end = _cut(datetime.date.fromordinal(ordinal), chooser.pick(_PRECISION_MEMBERS), date.earliest)
+    # The same earliest day at a coarser precision sorts before the date: never end before it.
+    return max(end, date)
+
+
+@st.composite
+def _partial_dates(draw: DrawFn, low: datetime.date, high: datetime.date) -> PartialDate:
+    return _choose_date(_Drawing(draw), low, high)
+
+
+def partial_dates(
+    *, min_value: datetime.date | None = None, max_value: datetime.date | None = None
+) -> SearchStrategy[PartialDate]:
+    """Dates of year, month or day precision whose earliest day lies from ``min_value`` to ``max_value``."""
+    low = _check_date("min_value", min_value) or _EARLIEST_DAY
+    high = _check_date("max_value", max_value) or _LATEST_DAY
+    if low > high:
+        raise InvalidArgument(f"min_value={low} is later than max_value={high}")
+    return _partial_dates(low, high)
+
+
 # --- what references may point to -------------------------------------------------
 
 
 @attrs.frozen(kw_only=True)
 class _Pool:
-    """What the references of an object may point to; None means any well-formed value.
-
-    ``texts``, when given, are the names, Chinese names and prose that every
-    text is picked from (for big papers: see ``_Sizes.pooled_texts``).
-    """
+    """What the references of an object may point to; None means any well-formed value."""
 
     sources: tuple[str, ...] | None = None
     actors: tuple[str, ...] | None = None
@@ -347,301 +449,287 @@ class _Pool:
     places: tuple[Locator, ...] | None = None
     not_after: datetime.date | None = None
     max_citations: int = 2
-    texts: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None = None
 
 
+_ANYTHING = _Pool()
 _MAX_ALIASES = 2
 
 
-def _pick(draw: DrawFn, choices: Sequence[T]) -> T:
-    # st.integers is cached by its arguments, so this makes no new strategy per call.
-    return choices[draw(st.integers(0, len(choices) - 1))] if len(choices) > 1 else choices[0]
+def _choose_id(chooser: _Chooser) -> str:
+    return chooser.value(_IDENTIFIERS)
 
 
-def _draw_ref(draw: DrawFn, pool: tuple[str, ...] | None) -> str | None:
+def _choose_ref(chooser: _Chooser, pool: tuple[str, ...] | None) -> str | None:
     """No reference, or one into ``pool`` (any identifier if ``pool`` is None)."""
-    if pool == () or not draw(_BOOLEANS):
+    if pool == () or not chooser.flip():
         return None
-    return draw(_IDENTIFIERS) if pool is None else _pick(draw, pool)
+    return _choose_id(chooser) if pool is None else chooser.pick(pool)
 
 
-def _draw_refs(draw: DrawFn, pool: tuple[str, ...] | None, max_size: int) -> tuple[str, ...]:
-    """Distinct references into ``pool``, in the order drawn."""
+def _choose_refs(chooser: _Chooser, pool: tuple[str, ...] | None, max_size: int) -> tuple[str, ...]:
+    """Distinct references into ``pool``, in the order chosen."""
     if pool == ():
         return ()
-    count = draw(st.integers(0, max_size if pool is None else min(max_size, len(pool))))
-    drawn = (draw(_IDENTIFIERS) if pool is None else _pick(draw, pool) for _ in range(count))
-    return tuple(dict.fromkeys(drawn))
+    count = chooser.integer(0, max_size if pool is None else min(max_size, len(pool)))
+    chosen = (_choose_id(chooser) if pool is None else chooser.pick(pool) for _ in range(count))
+    return tuple(dict.fromkeys(chosen))
 
 
-def _draw_place(draw: DrawFn, pool: _Pool) -> Locator | None:
-    if pool.places == () or not draw(_BOOLEANS):
+def _choose_place(chooser: _Chooser, pool: _Pool) -> Locator | None:
+    if pool.places == () or not chooser.flip():
         return None
-    return draw(_LOCATORS) if pool.places is None else _pick(draw, pool.places)
+    return chooser.value(_LOCATORS) if pool.places is None else chooser.pick(pool.places)
 
 
-def _draw_name(draw: DrawFn, pool: _Pool) -> str:
-    return draw(_NAMES) if pool.texts is None else _pick(draw, pool.texts[0])
+def _choose_prose(chooser: _Chooser) -> str:
+    return chooser.value(_PROSE)
 
 
-def _draw_prose(draw: DrawFn, pool: _Pool) -> str:
-    return draw(_PROSE) if pool.texts is None else _pick(draw, pool.texts[2])
+def _choose_optional_prose(chooser: _Chooser) -> str | None:
+    return chooser.value(_PROSE) if chooser.flip() else None
 
 
-def _draw_text(draw: DrawFn, pool: _Pool) -> LocalizedText:
-    if pool.texts is None:
-        return draw(_LOCALIZED_TEXTS)
-    chinese = _pick(draw, pool.texts[1]) if draw(_BOOLEANS) else None
-    return LocalizedText(en=_draw_name(draw, pool), zh=chinese, en_official=draw(_BOOLEANS))
-
-
-def _maybe(draw: DrawFn, pool: _Pool, what: Any) -> Any:
-    """``what(draw, pool)``, or None."""
-    return what(draw, pool) if draw(_BOOLEANS) else None
-
-
-_CERTAINTIES = st.sampled_from(Certainty)
-
-
-def _draw_citation(draw: DrawFn, pool: _Pool) -> Citation:
-    return Citation(
-        source=draw(_IDENTIFIERS) if pool.sources is None else _pick(draw, pool.sources),
-        locator=_draw_place(draw, pool),
-        certainty=draw(_CERTAINTIES),
-        note=_maybe(draw, pool, _draw_prose),
+def _choose_text(chooser: _Chooser) -> LocalizedText:
+    return LocalizedText(
+        en=chooser.value(_NAMES),
+        zh=chooser.value(_CHINESE_NAMES) if chooser.flip() else None,
+        en_official=chooser.flip(),
     )
 
 
-def _draw_citations(draw: DrawFn, pool: _Pool) -> tuple[Citation, ...]:
+_CERTAINTY_MEMBERS = tuple(Certainty)
+
+
+def _choose_citation(chooser: _Chooser, pool: _Pool) -> Citation:
+    return Citation(
+        source=_choose_id(chooser) if pool.sources is None else chooser.pick(pool.sources),
+        locator=_choose_place(chooser, pool),
+        certainty=chooser.pick(_CERTAINTY_MEMBERS),
+        note=_choose_optional_prose(chooser),
+    )
+
+
+def _choose_citations(chooser: _Chooser, pool: _Pool) -> tuple[Citation, ...]:
     if pool.sources == () or pool.max_citations == 0:
         return ()
-    return tuple(_draw_citation(draw, pool) for _ in range(draw(st.integers(0, pool.max_citations))))
+    return tuple(_choose_citation(chooser, pool) for _ in range(chooser.integer(0, pool.max_citations)))
 
 
-def _draw_alias(draw: DrawFn, pool: _Pool) -> Alias:
-    return Alias(text=_draw_name(draw, pool), language=draw(_LANGUAGES), source=_draw_ref(draw, pool.sources))
+def _choose_alias(chooser: _Chooser, pool: _Pool) -> Alias:
+    return Alias(
+        text=chooser.value(_NAMES),
+        language=chooser.value(_LANGUAGES),
+        source=_choose_ref(chooser, pool.sources),
+    )
 
 
-def _draw_aliases(draw: DrawFn, pool: _Pool) -> tuple[Alias, ...]:
-    return tuple(_draw_alias(draw, pool) for _ in range(draw(st.integers(0, _MAX_ALIASES))))
+def _choose_aliases(chooser: _Chooser, pool: _Pool) -> tuple[Alias, ...]:
+    return tuple(_choose_alias(chooser, pool) for _ in range(chooser.integer(0, _MAX_ALIASES)))
 
 
-# --- objects, one draw function each ----------------------------------------------
+# --- objects, one function each ----------------------------------------------------
 
-_SOURCE_KINDS = st.sampled_from(SourceKind)
-_EVENT_KINDS = st.sampled_from(EventKind)
-_ACTOR_KINDS = st.sampled_from(ActorKind)
-_PRINCIPLE_KINDS = st.sampled_from(PrincipleKind)
-_GOAL_KINDS = st.sampled_from(GoalKind)
-_DOCUMENT_KINDS = st.sampled_from(DocumentKind)
-_RELATIONS = st.sampled_from(DocumentRelation)
-_SCALES = st.sampled_from(Scale)
-_OPTIONAL_DATES = st.none() | partial_dates()
-_OPTIONAL_URLS = st.none() | _URLS
+_SOURCE_KINDS = tuple(SourceKind)
+_EVENT_KINDS = tuple(EventKind)
+_ACTOR_KINDS = tuple(ActorKind)
+_PRINCIPLE_KINDS = tuple(PrincipleKind)
+_GOAL_KINDS = tuple(GoalKind)
+_DOCUMENT_KINDS = tuple(DocumentKind)
+_RELATIONS = tuple(DocumentRelation)
+_SCALES = tuple(Scale)
 
 
-def _draw_source(draw: DrawFn, pool: _Pool, source_id: str) -> Source:
+def _choose_source(chooser: _Chooser, source_id: str) -> Source:
     return Source(
         id=source_id,
-        title=_draw_text(draw, pool),
-        kind=draw(_SOURCE_KINDS),
-        url=draw(_URLS),
-        language=draw(_LANGUAGES),
-        published=draw(_OPTIONAL_DATES),
-        certainty=draw(_CERTAINTIES),
-        note=_maybe(draw, pool, _draw_prose),
+        title=_choose_text(chooser),
+        kind=chooser.pick(_SOURCE_KINDS),
+        url=chooser.value(_URLS),
+        language=chooser.value(_LANGUAGES),
+        published=_choose_optional_date(chooser),
+        certainty=chooser.pick(_CERTAINTY_MEMBERS),
+        note=_choose_optional_prose(chooser),
     )
 
 
-def _draw_part(draw: DrawFn, pool: _Pool) -> Part:
+def _choose_part(chooser: _Chooser, pool: _Pool) -> Part:
     return Part(
-        title=_draw_text(draw, pool), summary=_draw_prose(draw, pool), citations=_draw_citations(draw, pool)
+        title=_choose_text(chooser),
+        summary=_choose_prose(chooser),
+        citations=_choose_citations(chooser, pool),
     )
 
 
-def _draw_item(draw: DrawFn, pool: _Pool, number: int) -> Item:
+def _choose_item(chooser: _Chooser, pool: _Pool, number: int) -> Item:
     return Item(
         number=number,
-        title=_draw_text(draw, pool),
-        summary=_maybe(draw, pool, _draw_prose),
-        citations=_draw_citations(draw, pool),
+        title=_choose_text(chooser),
+        summary=_choose_optional_prose(chooser),
+        citations=_choose_citations(chooser, pool),
     )
 
 
-def _draw_section(draw: DrawFn, pool: _Pool, number: int, item_count: int) -> Section:
+def _choose_section(chooser: _Chooser, pool: _Pool, number: int, item_count: int) -> Section:
     # Items are numbered 1..n in order, as the paper's rules want.
     return Section(
         number=number,
-        title=_draw_text(draw, pool),
-        summary=_draw_prose(draw, pool),
-        items=tuple(_draw_item(draw, pool, n) for n in range(1, item_count + 1)),
-        citations=_draw_citations(draw, pool),
+        title=_choose_text(chooser),
+        summary=_choose_prose(chooser),
+        items=tuple(_choose_item(chooser, pool, n) for n in range(1, item_count + 1)),
+        citations=_choose_citations(chooser, pool),
     )
 
 
-def _draw_chapter(draw: DrawFn, pool: _Pool, number: int, shape: Sequence[int]) -> Chapter:
+def _choose_chapter(chooser: _Chooser, pool: _Pool, number: int, shape: Sequence[int]) -> Chapter:
     return Chapter(
         number=number,
-        title=_draw_text(draw, pool),
-        summary=_draw_prose(draw, pool),
-        sections=tuple(_draw_section(draw, pool, n, count) for n, count in enumerate(shape, 1)),
-        citations=_draw_citations(draw, pool),
+        title=_choose_text(chooser),
+        summary=_choose_prose(chooser),
+        sections=tuple(_choose_section(chooser, pool, n, count) for n, count in enumerate(shape, 1)),
+        citations=_choose_citations(chooser, pool),
     )
 
 
-def _draw_event_date(draw: DrawFn, pool: _Pool, mentioned: bool) -> PartialDate:
+def _choose_event_date(chooser: _Chooser, pool: _Pool, mentioned: bool) -> PartialDate:
     # Only the events the paper mentions must happen no later than the paper.
-    high = pool.not_after if mentioned and pool.not_after is not None else _LATEST_DAY
-    return _draw_partial_date(draw, _EARLIEST_DAY, high)
+    return _choose_date(chooser, high=pool.not_after if mentioned and pool.not_after else _LATEST_DAY)
 
 
-def _draw_event(
-    draw: DrawFn, pool: _Pool, *, event_id: str, mentioned: bool, date: PartialDate, title: LocalizedText
+def _choose_event(
+    chooser: _Chooser, pool: _Pool, *, event_id: str, mentioned: bool, date: PartialDate, title: LocalizedText
 ) -> Event:
     return Event(
         id=event_id,
         date=date,
-        end=_draw_end(draw, date),
-        kind=draw(_EVENT_KINDS),
+        end=_choose_end(chooser, date),
+        kind=chooser.pick(_EVENT_KINDS),
         title=title,
-        summary=_maybe(draw, pool, _draw_prose),
-        place=_maybe(draw, pool, _draw_text),
-        actors=_draw_refs(draw, pool.actors, 4),
-        documents=_draw_refs(draw, pool.documents, 2),
+        summary=_choose_optional_prose(chooser),
+        place=_choose_text(chooser) if chooser.flip() else None,
+        actors=_choose_refs(chooser, pool.actors, 4),
+        documents=_choose_refs(chooser, pool.documents, 2),
         mentioned_in_paper=mentioned,
-        citations=_draw_citations(draw, pool),
+        citations=_choose_citations(chooser, pool),
     )
 
 
-def _draw_actor(draw: DrawFn, pool: _Pool, actor_id: str, affiliation: str | None) -> Actor:
+def _choose_actor(chooser: _Chooser, pool: _Pool, actor_id: str, affiliation: str | None) -> Actor:
     return Actor(
         id=actor_id,
-        name=_draw_text(draw, pool),
-        kind=draw(_ACTOR_KINDS),
-        role=_maybe(draw, pool, _draw_name),
+        name=_choose_text(chooser),
+        kind=chooser.pick(_ACTOR_KINDS),
+        role=chooser.value(_NAMES) if chooser.flip() else None,
         affiliation=affiliation,
-        aliases=_draw_aliases(draw, pool),
-        citations=_draw_citations(draw, pool),
+        aliases=_choose_aliases(chooser, pool),
+        citations=_choose_citations(chooser, pool),
     )
 
 
-def _draw_principle(
-    draw: DrawFn, pool: _Pool, *, principle_id: str, kind: PrincipleKind, order: int, name: LocalizedText
+def _choose_principle(
+    chooser: _Chooser, pool: _Pool, *, principle_id: str, kind: PrincipleKind, order: int, name: LocalizedText
 ) -> Principle:
     return Principle(
         id=principle_id,
         kind=kind,
         order=order,
         name=name,
-        summary=_draw_prose(draw, pool),
-        aliases=_draw_aliases(draw, pool),
-        located_in=_draw_place(draw, pool),
-        introduced_by=_draw_ref(draw, pool.events),
-        citations=_draw_citations(draw, pool),
+        summary=_choose_prose(chooser),
+        aliases=_choose_aliases(chooser, pool),
+        located_in=_choose_place(chooser, pool),
+        introduced_by=_choose_ref(chooser, pool.events),
+        citations=_choose_citations(chooser, pool),
     )
 
 
-def _draw_terms(draw: DrawFn, pool: _Pool) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(_draw_name(draw, pool) for _ in range(draw(st.integers(0, 3)))))
+def _choose_terms(chooser: _Chooser) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(chooser.value(_NAMES) for _ in range(chooser.integer(0, 3))))
 
 
-def _draw_goal(
-    draw: DrawFn, pool: _Pool, *, goal_id: str, kind: GoalKind, order: int, name: LocalizedText
+def _choose_goal(
+    chooser: _Chooser, pool: _Pool, *, goal_id: str, kind: GoalKind, order: int, name: LocalizedText
 ) -> Goal:
     return Goal(
         id=goal_id,
         kind=kind,
         order=order,
         name=name,
-        terms=_draw_terms(draw, pool),
-        summary=_draw_prose(draw, pool),
-        aliases=_draw_aliases(draw, pool),
-        located_in=_draw_place(draw, pool),
-        citations=_draw_citations(draw, pool),
+        terms=_choose_terms(chooser),
+        summary=_choose_prose(chooser),
+        aliases=_choose_aliases(chooser, pool),
+        located_in=_choose_place(chooser, pool),
+        citations=_choose_citations(chooser, pool),
     )
 
 
-def _draw_concern(draw: DrawFn, pool: _Pool, concern_id: str, name: LocalizedText) -> Concern:
+def _choose_concern(chooser: _Chooser, pool: _Pool, concern_id: str, name: LocalizedText) -> Concern:
     return Concern(
         id=concern_id,
         name=name,
-        summary=_draw_prose(draw, pool),
-        aliases=_draw_aliases(draw, pool),
-        located_in=_draw_place(draw, pool),
-        citations=_draw_citations(draw, pool),
+        summary=_choose_prose(chooser),
+        aliases=_choose_aliases(chooser, pool),
+        located_in=_choose_place(chooser, pool),
+        citations=_choose_citations(chooser, pool),
     )
 
 
-def _draw_proposal(draw: DrawFn, pool: _Pool, proposal_id: str, number: int, name: LocalizedText) -> Proposal:
+def _choose_proposal(
+    chooser: _Chooser, pool: _Pool, proposal_id: str, number: int, name: LocalizedText
+) -> Proposal:
     return Proposal(
         id=proposal_id,
         number=number,
         name=name,
-        summary=_draw_prose(draw, pool),
-        aliases=_draw_aliases(draw, pool),
-        located_in=_draw_place(draw, pool),
-        supports=_draw_refs(draw, pool.supports, 4),
-        citations=_draw_citations(draw, pool),
+        summary=_choose_prose(chooser),
+        aliases=_choose_aliases(chooser, pool),
+        located_in=_choose_place(chooser, pool),
+        supports=_choose_refs(chooser, pool.supports, 4),
+        citations=_choose_citations(chooser, pool),
     )
 
 
-_UNITS = st.one_of(
-    st.sampled_from(("percent", "yuan", "people", "us-dollars", "users", "websites", "kilometres")),
-    _IDENTIFIERS,
-)
-_DECIMAL_PLACES = st.integers(0, 6)
-_COEFFICIENTS = st.one_of(st.integers(0, 999), st.integers(0, 10**MAX_SIGNIFICANT_DIGITS - 1))
-# For each count of digits, the exponents that keep the leading digit's
-# exponent (the "adjusted" one) within the model's range.
-_EXPONENTS = {
-    digits: st.integers(-MAX_EXPONENT - (digits - 1), MAX_EXPONENT - (digits - 1))
-    for digits in range(1, MAX_SIGNIFICANT_DIGITS + 1)
-}
-
-
-def _draw_figure(draw: DrawFn, unit: str) -> tuple[Decimal, Scale]:
+def _choose_figure(chooser: _Chooser, unit: str) -> tuple[Decimal, Scale]:
     if unit == "percent":
         # A share from 0 to 100 at scale one, with up to 6 decimal places.
-        places = draw(_DECIMAL_PLACES)
-        whole = draw(st.integers(0, 100 * 10**places))
-        return Decimal(whole).scaleb(-places), Scale.ONE
-    coefficient = draw(_COEFFICIENTS)
-    exponent = draw(_EXPONENTS[len(str(coefficient))])
-    return Decimal(coefficient).scaleb(exponent), draw(_SCALES)
+        places = chooser.integer(0, 6)
+        return Decimal(chooser.integer(0, 100 * 10**places)).scaleb(-places), Scale.ONE
+    # Small coefficients half the time, up to the model's 15 significant digits otherwise.
+    coefficient = chooser.integer(0, 999 if chooser.flip() else 10**MAX_SIGNIFICANT_DIGITS - 1)
+    # The exponent keeps the leading digit's exponent (the "adjusted" one) within the model's range.
+    lead = len(str(coefficient)) - 1
+    exponent = chooser.integer(-MAX_EXPONENT - lead, MAX_EXPONENT - lead)
+    return Decimal(coefficient).scaleb(exponent), chooser.pick(_SCALES)
 
 
-def _draw_statistic(draw: DrawFn, pool: _Pool, statistic_id: str) -> Statistic:
-    unit = draw(_UNITS)
-    value, scale = _draw_figure(draw, unit)
-    as_of = None
-    if draw(_BOOLEANS):
-        # A figure of the paper refers to a date no later than the paper.
-        as_of = _draw_partial_date(draw, _EARLIEST_DAY, pool.not_after or _LATEST_DAY)
+def _choose_statistic(chooser: _Chooser, pool: _Pool, statistic_id: str) -> Statistic:
+    unit = chooser.value(_UNITS)
+    value, scale = _choose_figure(chooser, unit)
+    # A figure of the paper refers to a date no later than the paper.
+    as_of = _choose_date(chooser, high=pool.not_after or _LATEST_DAY) if chooser.flip() else None
     return Statistic(
         id=statistic_id,
-        measure=_draw_text(draw, pool),
+        measure=_choose_text(chooser),
         value=value,
         unit=unit,
         scale=scale,
-        approximate=draw(_BOOLEANS),
+        approximate=chooser.flip(),
         as_of=as_of,
-        scope=_draw_name(draw, pool),
-        located_in=_draw_place(draw, pool),
-        citations=_draw_citations(draw, pool),
+        scope=chooser.value(_NAMES),
+        located_in=_choose_place(chooser, pool),
+        citations=_choose_citations(chooser, pool),
     )
 
 
-def _draw_document(draw: DrawFn, pool: _Pool, document_id: str) -> DocumentRef:
+def _choose_document(chooser: _Chooser, pool: _Pool, document_id: str) -> DocumentRef:
     return DocumentRef(
         id=document_id,
-        title=_draw_text(draw, pool),
-        kind=draw(_DOCUMENT_KINDS),
-        publishers=_draw_refs(draw, pool.actors, 3),
-        published=draw(_OPTIONAL_DATES),
-        url=draw(_OPTIONAL_URLS),
-        relation=draw(_RELATIONS),
-        summary=_maybe(draw, pool, _draw_prose),
-        citations=_draw_citations(draw, pool),
+        title=_choose_text(chooser),
+        kind=chooser.pick(_DOCUMENT_KINDS),
+        publishers=_choose_refs(chooser, pool.actors, 3),
+        published=_choose_optional_date(chooser),
+        url=chooser.value(_URLS) if chooser.flip() else None,
+        relation=chooser.pick(_RELATIONS),
+        summary=_choose_optional_prose(chooser),
+        citations=_choose_citations(chooser, pool),
     )
 
 
@@ -676,7 +764,7 @@ def _pool_for(
 
 @st.composite
 def _citations(draw: DrawFn, pool: _Pool) -> Citation:
-    return _draw_citation(draw, pool)
+    return _choose_citation(_Drawing(draw), pool)
 
 
 def citations(
@@ -691,7 +779,7 @@ def citations(
 
 @st.composite
 def _aliases(draw: DrawFn, pool: _Pool) -> Alias:
-    return _draw_alias(draw, pool)
+    return _choose_alias(_Drawing(draw), pool)
 
 
 def aliases(*, source_ids: Sequence[str] | None = None) -> SearchStrategy[Alias]:
@@ -701,7 +789,8 @@ def aliases(*, source_ids: Sequence[str] | None = None) -> SearchStrategy[Alias]
 
 @st.composite
 def _sources(draw: DrawFn) -> Source:
-    return _draw_source(draw, _ANYTHING, draw(_IDENTIFIERS))
+    chooser = _Drawing(draw)
+    return _choose_source(chooser, _choose_id(chooser))
 
 
 def sources() -> SearchStrategy[Source]:
@@ -709,12 +798,9 @@ def sources() -> SearchStrategy[Source]:
     return _sources()
 
 
-_ANYTHING = _Pool()
-
-
 @st.composite
 def _parts(draw: DrawFn, pool: _Pool) -> Part:
-    return _draw_part(draw, pool)
+    return _choose_part(_Drawing(draw), pool)
 
 
 def parts(
@@ -729,7 +815,7 @@ def parts(
 
 @st.composite
 def _items(draw: DrawFn, pool: _Pool) -> Item:
-    return _draw_item(draw, pool, draw(_NUMBERS))
+    return _choose_item(_Drawing(draw), pool, draw(_NUMBERS))
 
 
 def items(
@@ -749,7 +835,7 @@ def _shapes(max_sections: int, max_items: int) -> SearchStrategy[list[int]]:
 
 @st.composite
 def _sections(draw: DrawFn, pool: _Pool, item_counts: SearchStrategy[int]) -> Section:
-    return _draw_section(draw, pool, draw(_NUMBERS), draw(item_counts))
+    return _choose_section(_Drawing(draw), pool, draw(_NUMBERS), draw(item_counts))
 
 
 def sections(
@@ -766,7 +852,7 @@ def sections(
 
 @st.composite
 def _chapters(draw: DrawFn, pool: _Pool, shapes: SearchStrategy[list[int]]) -> Chapter:
-    return _draw_chapter(draw, pool, draw(_NUMBERS), draw(shapes))
+    return _choose_chapter(_Drawing(draw), pool, draw(_NUMBERS), draw(shapes))
 
 
 def chapters(
@@ -785,10 +871,15 @@ def chapters(
 
 @st.composite
 def _events(draw: DrawFn, pool: _Pool) -> Event:
-    mentioned = draw(_BOOLEANS)
-    date = _draw_event_date(draw, pool, mentioned)
-    return _draw_event(
-        draw, pool, event_id=draw(_IDENTIFIERS), mentioned=mentioned, date=date, title=_draw_text(draw, pool)
+    chooser = _Drawing(draw)
+    mentioned = chooser.flip()
+    return _choose_event(
+        chooser,
+        pool,
+        event_id=_choose_id(chooser),
+        mentioned=mentioned,
+        date=_choose_event_date(chooser, pool, mentioned),
+        title=_choose_text(chooser),
     )
 
 
@@ -819,10 +910,11 @@ def events(
 
 @st.composite
 def _actors(draw: DrawFn, pool: _Pool) -> Actor:
-    actor_id = draw(_IDENTIFIERS)
-    affiliation = _draw_ref(draw, pool.affiliations)
+    chooser = _Drawing(draw)
+    actor_id = _choose_id(chooser)
+    affiliation = _choose_ref(chooser, pool.affiliations)
     # An actor cannot belong to itself.
-    return _draw_actor(draw, pool, actor_id, None if affiliation == actor_id else affiliation)
+    return _choose_actor(chooser, pool, actor_id, None if affiliation == actor_id else affiliation)
 
 
 def actors(
@@ -842,9 +934,14 @@ def actors(
 
 @st.composite
 def _principles(draw: DrawFn, pool: _Pool) -> Principle:
-    kind, order = draw(_PRINCIPLE_KINDS), draw(_NUMBERS)
-    return _draw_principle(
-        draw, pool, principle_id=draw(_IDENTIFIERS), kind=kind, order=order, name=_draw_text(draw, pool)
+    chooser = _Drawing(draw)
+    return _choose_principle(
+        chooser,
+        pool,
+        principle_id=_choose_id(chooser),
+        kind=chooser.pick(_PRINCIPLE_KINDS),
+        order=draw(_NUMBERS),
+        name=_choose_text(chooser),
     )
 
 
@@ -863,9 +960,14 @@ def principles(
 
 @st.composite
 def _goals(draw: DrawFn, pool: _Pool) -> Goal:
-    kind, order = draw(_GOAL_KINDS), draw(_NUMBERS)
-    return _draw_goal(
-        draw, pool, goal_id=draw(_IDENTIFIERS), kind=kind, order=order, name=_draw_text(draw, pool)
+    chooser = _Drawing(draw)
+    return _choose_goal(
+        chooser,
+        pool,
+        goal_id=_choose_id(chooser),
+        kind=chooser.pick(_GOAL_KINDS),
+        order=draw(_NUMBERS),
+        name=_choose_text(chooser),
     )
 
 
@@ -881,7 +983,8 @@ def goals(
 
 @st.composite
 def _concerns(draw: DrawFn, pool: _Pool) -> Concern:
-    return _draw_concern(draw, pool, draw(_IDENTIFIERS), _draw_text(draw, pool))
+    chooser = _Drawing(draw)
+    return _choose_concern(chooser, pool, _choose_id(chooser), _choose_text(chooser))
 
 
 def concerns(
@@ -896,7 +999,8 @@ def concerns(
 
 @st.composite
 def _proposals(draw: DrawFn, pool: _Pool) -> Proposal:
-    return _draw_proposal(draw, pool, draw(_IDENTIFIERS), draw(_NUMBERS), _draw_text(draw, pool))
+    chooser = _Drawing(draw)
+    return _choose_proposal(chooser, pool, _choose_id(chooser), draw(_NUMBERS), _choose_text(chooser))
 
 
 def proposals(
@@ -914,7 +1018,8 @@ def proposals(
 
 @st.composite
 def _statistics(draw: DrawFn, pool: _Pool) -> Statistic:
-    return _draw_statistic(draw, pool, draw(_IDENTIFIERS))
+    chooser = _Drawing(draw)
+    return _choose_statistic(chooser, pool, _choose_id(chooser))
 
 
 def statistics(
@@ -935,7 +1040,8 @@ def statistics(
 
 @st.composite
 def _document_refs(draw: DrawFn, pool: _Pool) -> DocumentRef:
-    return _draw_document(draw, pool, draw(_IDENTIFIERS))
+    chooser = _Drawing(draw)
+    return _choose_document(chooser, pool, _choose_id(chooser))
 
 
 def document_refs(
@@ -967,8 +1073,8 @@ def _check_number(name: str, value: object) -> int:
 _ENTITY_FIELDS = (
     "sources", "actors", "events", "documents", "principles", "goals", "concerns", "proposals", "statistics",
 )  # fmt: skip
-#: Up to this many entities, every text of a paper is drawn afresh.
-_MOST_ENTITIES_WITH_FRESH_TEXT = 50
+#: Papers that may hold more entities than this are built by a seeded chooser.
+_MOST_ENTITIES_DRAWN = 50
 
 
 @attrs.frozen(kw_only=True)
@@ -990,26 +1096,10 @@ class _Sizes:
     citations: int
 
     @property
-    def pooled_texts(self) -> bool:
-        """Whether a paper this big picks its texts from a few drawn for it.
-
-        Hypothesis caps how much one example may draw; a paper with hundreds
-        of entities, each with fresh text, would go over the cap.
-        """
+    def seeded(self) -> bool:
+        """Whether papers this big are built by a seeded chooser (see :class:`_Chooser`)."""
         bounds: list[tuple[int, int]] = [getattr(self, name) for name in _ENTITY_FIELDS]
-        return sum(high for _, high in bounds) > _MOST_ENTITIES_WITH_FRESH_TEXT
-
-
-_TEXT_POOLS = st.tuples(
-    st.lists(_NAMES, min_size=1, max_size=12).map(tuple),
-    st.lists(_CHINESE_NAMES, min_size=1, max_size=6).map(tuple),
-    st.lists(_PROSE, min_size=1, max_size=6).map(tuple),
-)
-
-
-@functools.lru_cache(maxsize=256)
-def _unique_ids(count: int) -> SearchStrategy[list[str]]:
-    return st.lists(_IDENTIFIERS, min_size=count, max_size=count, unique=True)
+        return sum(high for _, high in bounds) > _MOST_ENTITIES_DRAWN
 
 
 def _distinct(text: str, taken: set[str], position: int) -> str:
@@ -1020,13 +1110,13 @@ def _distinct(text: str, taken: set[str], position: int) -> str:
     return text
 
 
-def _draw_names(draw: DrawFn, pool: _Pool, count: int) -> list[LocalizedText]:
+def _choose_names(chooser: _Chooser, count: int) -> list[LocalizedText]:
     """Names unique in English, and in Chinese where they have it, as the paper's rules want."""
     taken_en: set[str] = set()
     taken_zh: set[str] = set()
     names = []
     for position in range(count):
-        name = _draw_text(draw, pool)
+        name = _choose_text(chooser)
         en = _distinct(name.en, taken_en, position)
         # A clash in Chinese drops the Chinese, which is optional.
         zh = None if name.zh in taken_zh else name.zh
@@ -1060,20 +1150,27 @@ def _existing_places(preface: bool, shape: Sequence[Sequence[int]], conclusion: 
     return tuple(places)
 
 
-@st.composite
-def _white_papers(draw: DrawFn, sizes: _Sizes, shapes: SearchStrategy[list[list[int]]]) -> WhitePaper:
+def _choose_shape(chooser: _Chooser, sizes: _Sizes) -> list[list[int]]:
+    """How many sections each chapter has, and how many items each section."""
+    return [
+        [chooser.integer(0, sizes.items) for _ in range(chooser.integer(0, sizes.sections))]
+        for _ in range(chooser.integer(*sizes.chapters))
+    ]
+
+
+def _choose_white_paper(chooser: _Chooser, sizes: _Sizes) -> WhitePaper:
     # How many of each kind, then one id each, unique across the paper.
-    counts = {name: draw(st.integers(*getattr(sizes, name))) for name in _ENTITY_FIELDS}
-    drawn_ids = draw(_unique_ids(sum(counts.values()) + 1))
+    counts = {name: chooser.integer(*getattr(sizes, name)) for name in _ENTITY_FIELDS}
+    drawn_ids = chooser.identifiers(sum(counts.values()) + 1)
     paper_id = drawn_ids.pop()
     ids: dict[str, tuple[str, ...]] = {}
     for name in _ENTITY_FIELDS:
         ids[name], drawn_ids = tuple(drawn_ids[: counts[name]]), drawn_ids[counts[name] :]
-    published = draw(partial_dates())
+    published = _choose_date(chooser)
 
     # The structure comes first, since citations and located_in point into it.
-    has_preface, has_conclusion = draw(_BOOLEANS), draw(_BOOLEANS)
-    shape = draw(shapes)
+    has_preface, has_conclusion = chooser.flip(), chooser.flip()
+    shape = _choose_shape(chooser, sizes)
     pool = _Pool(
         sources=ids["sources"],
         actors=ids["actors"],
@@ -1083,75 +1180,79 @@ def _white_papers(draw: DrawFn, sizes: _Sizes, shapes: SearchStrategy[list[list[
         places=_existing_places(has_preface, shape, has_conclusion),
         not_after=published.latest,
         max_citations=sizes.citations,
-        texts=draw(_TEXT_POOLS) if sizes.pooled_texts else None,
     )
-    preface = _draw_part(draw, pool) if has_preface else None
-    chapter_list = tuple(_draw_chapter(draw, pool, n, item_counts) for n, item_counts in enumerate(shape, 1))
-    conclusion = _draw_part(draw, pool) if has_conclusion else None
-    source_list = tuple(_draw_source(draw, pool, source_id) for source_id in ids["sources"])
+    preface = _choose_part(chooser, pool) if has_preface else None
+    chapter_list = tuple(
+        _choose_chapter(chooser, pool, n, item_counts) for n, item_counts in enumerate(shape, 1)
+    )
+    conclusion = _choose_part(chooser, pool) if has_conclusion else None
+    source_list = tuple(_choose_source(chooser, source_id) for source_id in ids["sources"])
 
     actor_list = []
     for position, actor_id in enumerate(ids["actors"]):
         # An actor belongs only to an actor listed before it: never to itself, and no cycles.
-        affiliation = _draw_ref(draw, ids["actors"][:position])
-        actor_list.append(_draw_actor(draw, pool, actor_id, affiliation))
+        affiliation = _choose_ref(chooser, ids["actors"][:position])
+        actor_list.append(_choose_actor(chooser, pool, actor_id, affiliation))
 
     event_list = []
     taken: set[str] = set()
     for position, event_id in enumerate(ids["events"]):
-        mentioned = draw(_BOOLEANS)
-        date = _draw_event_date(draw, pool, mentioned)
-        title = _draw_text(draw, pool)
+        mentioned = chooser.flip()
+        date = _choose_event_date(chooser, pool, mentioned)
+        title = _choose_text(chooser)
         # Event titles are unique per date.
         unique_title = _distinct(f"{date}|{title.en}", taken, position).split("|", 1)[1]
         if unique_title != title.en:
             title = attrs.evolve(title, en=unique_title)
         event_list.append(
-            _draw_event(draw, pool, event_id=event_id, mentioned=mentioned, date=date, title=title)
+            _choose_event(chooser, pool, event_id=event_id, mentioned=mentioned, date=date, title=title)
         )
 
-    principle_kinds = [draw(_PRINCIPLE_KINDS) for _ in ids["principles"]]
+    principle_kinds = [chooser.pick(_PRINCIPLE_KINDS) for _ in ids["principles"]]
     principle_list = tuple(
-        _draw_principle(draw, pool, principle_id=principle_id, kind=kind, order=order, name=name)
+        _choose_principle(chooser, pool, principle_id=principle_id, kind=kind, order=order, name=name)
         for principle_id, kind, order, name in zip(
             ids["principles"],
             principle_kinds,
             _numbered_by_kind(principle_kinds),
-            _draw_names(draw, pool, counts["principles"]),
+            _choose_names(chooser, counts["principles"]),
             strict=True,
         )
     )
-    goal_kinds = [draw(_GOAL_KINDS) for _ in ids["goals"]]
+    goal_kinds = [chooser.pick(_GOAL_KINDS) for _ in ids["goals"]]
     goal_list = tuple(
-        _draw_goal(draw, pool, goal_id=goal_id, kind=kind, order=order, name=name)
+        _choose_goal(chooser, pool, goal_id=goal_id, kind=kind, order=order, name=name)
         for goal_id, kind, order, name in zip(
             ids["goals"],
             goal_kinds,
             _numbered_by_kind(goal_kinds),
-            _draw_names(draw, pool, counts["goals"]),
+            _choose_names(chooser, counts["goals"]),
             strict=True,
         )
     )
     concern_list = tuple(
-        _draw_concern(draw, pool, concern_id, name)
-        for concern_id, name in zip(ids["concerns"], _draw_names(draw, pool, counts["concerns"]), strict=True)
+        _choose_concern(chooser, pool, concern_id, name)
+        for concern_id, name in zip(ids["concerns"], _choose_names(chooser, counts["concerns"]), strict=True)
     )
     proposal_list = tuple(
-        _draw_proposal(draw, pool, proposal_id, number, name)
+        _choose_proposal(chooser, pool, proposal_id, number, name)
         for number, (proposal_id, name) in enumerate(
-            zip(ids["proposals"], _draw_names(draw, pool, counts["proposals"]), strict=True), 1
+            zip(ids["proposals"], _choose_names(chooser, counts["proposals"]), strict=True), 1
         )
     )
-    statistic_list = tuple(_draw_statistic(draw, pool, statistic_id) for statistic_id in ids["statistics"])
-    document_list = tuple(_draw_document(draw, pool, document_id) for document_id in ids["documents"])
+    statistic_list = tuple(
+        _choose_statistic(chooser, pool, statistic_id) for statistic_id in ids["statistics"]
+    )
+    document_list = tuple(_choose_document(chooser, pool, document_id) for document_id in ids["documents"])
+    languages = tuple(dict.fromkeys(chooser.value(_LANGUAGES) for _ in range(chooser.integer(0, 3))))
 
     return WhitePaper(
         id=paper_id,
-        title=_draw_text(draw, pool),
-        publisher=_pick(draw, ids["actors"]),
+        title=_choose_text(chooser),
+        publisher=chooser.pick(ids["actors"]),
         published=published,
-        languages=draw(_LANGUAGE_LISTS),
-        summary=_draw_prose(draw, pool),
+        languages=languages,
+        summary=_choose_prose(chooser),
         preface=preface,
         chapters=chapter_list,
         conclusion=conclusion,
@@ -1164,8 +1265,14 @@ def _white_papers(draw: DrawFn, sizes: _Sizes, shapes: SearchStrategy[list[list[
         statistics=statistic_list,
         documents=document_list,
         sources=source_list,
-        citations=_draw_citations(draw, pool),
+        citations=_choose_citations(chooser, pool),
     )
+
+
+@st.composite
+def _white_papers(draw: DrawFn, sizes: _Sizes) -> WhitePaper:
+    chooser: _Chooser = draw(_seeded()) if sizes.seeded else _Drawing(draw)
+    return _choose_white_paper(chooser, sizes)
 
 
 def white_papers(
@@ -1203,11 +1310,11 @@ def white_papers(
     documents, proposals its principles and goals. A paper has at least one
     chapter and one actor (its publisher).
 
-    Papers that may hold more than 50 entities pick their texts from a few
-    drawn for each paper, so that they fit in what Hypothesis lets one
-    example draw. Their smallest example is big, so a test of them needs
-    ``suppress_health_check=[HealthCheck.large_base_example]`` (and, on a
-    slow machine, ``HealthCheck.too_slow``).
+    Hypothesis caps how much one example may draw, so a paper that may hold
+    more than 50 entities is built from a drawn seed and a few drawn texts,
+    languages, addresses and units, rather than choice by choice. Any size
+    then works (a paper of 1,000 events takes a tenth of a second), but a failing
+    example of such a paper shrinks little.
     """
     sizes = _Sizes(
         chapters=_check_sizes("min_chapters", min_chapters, "max_chapters", max_chapters),
@@ -1236,37 +1343,4 @@ def white_papers(
         ("max_proposals", max_proposals),
     ):
         _check_number(name, value)
-    shapes = st.lists(
-        _shapes(sizes.sections, sizes.items), min_size=sizes.chapters[0], max_size=sizes.chapters[1]
-    )
-    return _white_papers(sizes, shapes)
-
-
-# --- registration -------------------------------------------------------------------
-
-
-def _register_hypothesis_strategies() -> None:
-    """Register a strategy for every model class; Hypothesis calls this through its entry point."""
-    registered: dict[type, SearchStrategy[Any]] = {
-        WhitePaper: white_papers(),
-        Part: parts(),
-        Chapter: chapters(),
-        Section: sections(),
-        Item: items(),
-        Principle: principles(),
-        Goal: goals(),
-        Concern: concerns(),
-        Proposal: proposals(),
-        Event: events(),
-        Actor: actors(),
-        Statistic: statistics(),
-        DocumentRef: document_refs(),
-        Source: sources(),
-        Citation: citations(),
-        Alias: aliases(),
-        LocalizedText: localized_texts(),
-        PartialDate: partial_dates(),
-        Locator: locators(),
-    }
-    for cls, strategy in registered.items():
-        st.register_type_strategy(cls, strategy)
+    return _white_papers(sizes)
