@@ -213,6 +213,8 @@ class _Builder:
     def _literal(self, options: tuple[Any, ...], validators: list[Any], where: str) -> dict[str, Any]:
         for validator in validators:
             allowed = getattr(validator, "options", None)
+            if isinstance(validator, _InRange) and (validator.low,) == (validator.high,) == options:
+                continue  # an int range of the one allowed value, such as schema_version's
             if not (type(validator).__name__ == "_InValidator" and tuple(allowed or ()) == options):
                 raise TypeError(f"{where}: no schema for the validator {validator!r} on a Literal")
         kinds = {_json_type(type(option), where) for option in options}

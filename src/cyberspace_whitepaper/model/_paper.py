@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._checks import about, exact_type, identifier, language_tag, optional, text, tuple_of, unique
+from ._checks import about, exact_type, identifier, in_range, language_tag, optional, text, tuple_of, unique
 from ._concepts import Concern, Goal, Principle, Proposal
 from ._document import Chapter, DocumentRef, Item, Part, Section
 from ._provenance import Citation, Source, citations_field
@@ -67,7 +67,8 @@ class WhitePaper:
     schema_version: Literal[1] = attrs.field(
         metadata=about("Version of the JSON shape."),
         default=SCHEMA_VERSION,
-        validator=attrs.validators.in_((SCHEMA_VERSION,)),
+        # Not attrs' in_(): True and 1.0 are "in" (1,), and would be written out as true and 1.0.
+        validator=in_range(SCHEMA_VERSION, SCHEMA_VERSION),
     )
     id: str = attrs.field(metadata=about("Identifier of the paper."), validator=identifier())
     title: LocalizedText = attrs.field(
