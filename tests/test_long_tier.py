@@ -5,7 +5,7 @@ Not run by default. Run it on purpose (about 25 minutes on 2 cores)::
     RELIABILITY_TIER=long python -m pytest tests/test_long_tier.py -s
 
 ``-s`` shows the figures: inputs tried by kind, exceptions other than library
-errors (must be 0), the slowest input (must take under a second), and
+errors (must be 0), the slowest input (must take under a second of CPU), and
 libFuzzer's execution count. ``RELIABILITY_FUZZ_SECONDS`` sets how long
 atheris runs (default 600); where atheris cannot be imported its test is
 skipped and the rest still runs. ``RELIABILITY_LONG_FRACTION`` (default 1)
@@ -58,7 +58,7 @@ DAMAGES_PER_PAPER = 100
 PAPERS = max(1, int(400 * FRACTION))
 MUTATIONS_PER_PAPER = 250
 MINIMUM = int(200_000 * FRACTION)
-SLOW = 1.0  # seconds: no single input may take longer
+SLOW = 1.0  # seconds of this process's CPU time (not wall time, which a busy machine stretches)
 ROOT = Path(__file__).parents[1]
 
 LONG = settings(
@@ -79,7 +79,7 @@ class _Figures:
 
     def run(self, kind: str, call: Callable[[], Any]) -> Any:
         """Run one loader on one input: the result, or None for a library error; anything else fails."""
-        started = time.perf_counter()
+        started = time.process_time()
         try:
             result = call()
         except cw.WhitePaperError as error:
@@ -87,7 +87,7 @@ class _Figures:
             result = None
         else:
             self.outcomes["loaded"] += 1
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         self.slowest = max(self.slowest, elapsed)
         assert elapsed < SLOW, (kind, elapsed)
         return result
@@ -195,10 +195,10 @@ class TestLongTier:
                 continue
             changed, path, alone = made
             figures.tried["mutations"] += 1
-            started = time.perf_counter()
+            started = time.process_time()
             target = locations.json_path(path)
             outcome = checker._check(kind, changed, target, alone, also_text=number % 8 == 0)
-            figures.slowest = max(figures.slowest, time.perf_counter() - started)
+            figures.slowest = max(figures.slowest, time.process_time() - started)
             figures.outcomes[f"mutation: {outcome}"] += 1
 
     def test_atheris(self) -> None:

@@ -38,12 +38,12 @@ class TestRegressions:
         """A regression input loads and round-trips, or raises a library error, quickly and silently."""
         data = path.read_bytes()
         for form, load in _loaders(data).items():
-            started = time.perf_counter()
+            started = time.process_time()
             try:
                 result = load()  # type: ignore[operator]
             except cw.WhitePaperError:
                 result = []
-            assert time.perf_counter() - started < 5, form
+            assert time.process_time() - started < 5, form
             for obj in result if isinstance(result, list) else [result]:
                 assert cw.loads(cw.dumps(obj), type=type(obj)) == obj
         assert capsys.readouterr() == ("", "")

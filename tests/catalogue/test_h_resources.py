@@ -120,10 +120,10 @@ def row_h3(tmp_path: Path) -> None:
     huge = tmp_path / "huge.json"
     with huge.open("wb") as file:
         file.truncate(1024**3)  # sparse: takes no disk
-    started = time.perf_counter()
+    started = time.process_time()
     error = _limit_error(lambda: cw.load(huge), "max_bytes")
     assert error.message == f"the file has {1024**3} bytes (limit max_bytes={LIMITS.max_bytes})"
-    assert time.perf_counter() - started < 5  # nothing was read
+    assert time.process_time() - started < 5  # nothing was read (CPU seconds)
     # JSON Lines reads a line at a time, each cut at the limit: a file with no newline ends there.
     error = _limit_error(lambda: list(cw.iter_jsonl(huge)), "max_bytes")
     assert (error.message, error.line) == (
@@ -180,7 +180,7 @@ def row_h5(tmp_path: Path) -> None:
     assert (error.line, error.column) == (1, 11)
     # A 1 MiB identifier or URL fails on its length, not after a long regular-expression match.
     long = "a" * 100_000
-    started = time.perf_counter()
+    started = time.process_time()
     for field, value in (("id", long), ("url", "https://" + long)):
         with pytest.raises(cw.ValidationError) as caught:
             cw.from_dict(
@@ -195,7 +195,7 @@ def row_h5(tmp_path: Path) -> None:
                 type=cw.Source,
             )
         assert [(p.path, p.code) for p in caught.value.problems] == [(f"$.{field}", "pattern")]
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 def row_h6(tmp_path: Path) -> None:
@@ -205,10 +205,10 @@ def row_h6(tmp_path: Path) -> None:
     lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
     bomb = "\n".join(lines) + "\n"
     assert len(bomb) < 400
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(cw.LoadError) as caught:
         cw.loads(bomb, format="yaml")
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 1
     assert type(caught.value) is cw.LoadError
     assert (caught.value.message, caught.value.line, caught.value.column) == (
         "anchors and aliases are not accepted",
@@ -249,9 +249,9 @@ def row_h7(tmp_path: Path) -> None:
     del tmp_path
     bad = {**MINI, "languages": [0] * 100_000}
     for load in (lambda: cw.loads(json.dumps(bad)), lambda: cw.from_dict(bad)):
-        started = time.perf_counter()
+        started = time.process_time()
         problems = list(_problems(load, omitted=901))
-        assert time.perf_counter() - started < 5
+        assert time.process_time() - started < 5
         assert problems == [
             ("$.languages", "not-checked", "checking stopped: 99000 more items not checked"),
             *((f"$.languages[{i}]", "type", "expected string, got integer 0") for i in range(99)),
@@ -264,10 +264,10 @@ def row_h7(tmp_path: Path) -> None:
     # Thousands of dangling references among thousands of ids: the "did you mean"
     # hints stop at their budget instead of comparing every pair (minutes, before).
     data = _dangling_paper(3000)
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(cw.ValidationError) as caught:
         cw.from_dict(data)
-    assert time.perf_counter() - started < 30
+    assert time.process_time() - started < 30
     error = caught.value
     assert (len(error.problems), error.omitted) == (100, 8900)
     assert error.problems[0].message.startswith("unknown actor 'actor-x0-0' (did you mean 'actor-")
