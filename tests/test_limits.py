@@ -218,6 +218,11 @@ class TestDefaults:
             == cw.DEFAULT_LIMITS
         )
 
+    def test_one_is_a_limit(self) -> None:
+        """The smallest limit, 1, is accepted for every field."""
+        for name in ALL:
+            assert getattr(cw.Limits(**{name: 1}), name) == 1
+
     @pytest.mark.parametrize("value", [0, -1, True, 1.5, "64", None])
     def test_limits_are_positive_ints(self, value: object) -> None:
         """A limit that is not a positive int (never a bool) is refused when the Limits is made."""
@@ -338,6 +343,28 @@ class TestDefaultBoundaries:
             "max_array_items",
             limit,
         )
+
+    def test_array_limit_names_nested_arrays(self) -> None:
+        """An array over the limit inside other arrays is named by its whole path."""
+        data = {**MINI, "chapters": [MINI["chapters"][0], {**MINI["chapters"][0], "sections": [{}] * 4}]}
+        limits = cw.Limits(max_array_items=3)
+        for load in (
+            lambda: cw.from_dict(data, limits=limits),
+            lambda: cw.loads(json.dumps(data), limits=limits),
+        ):
+            error = _over(load, "max_array_items", 3)
+            assert (
+                error.message == "the array at $.chapters[1].sections has 4 items (limit max_array_items=3)"
+            )
+
+    def test_counts_of_a_bare_value(self) -> None:
+        """A document that is one string or number is one value: never taken for an array."""
+        limits = cw.Limits(max_array_items=2, max_nodes=2)
+        for value in ("a long string, longer than any limit here", 12345, None, True):
+            with pytest.raises(cw.ValidationError):
+                cw.from_dict(value, limits=limits)
+            with pytest.raises(cw.ValidationError):
+                cw.loads(json.dumps(value), limits=limits)
 
     def test_max_nodes(self) -> None:
         """An input of 1,000,000 values is parsed; 1,000,001 are a LimitError before any model work."""
