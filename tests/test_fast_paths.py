@@ -22,7 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA
-from cyberspace_whitepaper import WhitePaper, _codegen, converters, load_white_paper, loads
+from cyberspace_whitepaper import WhitePaper, _codegen, _fastjson, converters, dumps, load_white_paper, loads
+from cyberspace_whitepaper._jsontext import parse_json
+from cyberspace_whitepaper._limits import DEFAULT_LIMITS, Limits, check_counts
 from cyberspace_whitepaper.model import MODEL_CLASSES, Locator, PartialDate
 from cyberspace_whitepaper.model._rules import _RULES
 from cyberspace_whitepaper.model._rules_fast import surely_passing
@@ -245,3 +247,132 @@ class TestRuleProofs:
         failing = {rule.__name__ for rule in _RULES if list(rule(broken))}
         assert failing, f"the mutation {name!r} breaks no rule"
         assert not failing & surely_passing(broken)
+
+
+MINI_TEXT = (DATA / "mini-paper.json").read_text(encoding="utf-8")
+
+#: Edits of the mini paper's text, each as (old, new): what the JSON fast
+#: path must not let through unless the strict path builds the same paper.
+TEXT_EDITS: list[tuple[str, str]] = [
+    ('"id": "mini-paper",', '"id": "mini-paper", "id": "mini-paper",'),  # a repeated key
+    ('"id": "mini-paper",', '"id" : "other", "id": "mini-paper",'),  # repeated, with a space
+    ('"id": "mini-paper",', '"id"\n:\t"other",\r\n "id"  :  "mini-paper",'),
+    ('"en": "share"}', '"en": "share", "en": "share"}'),
+    ('"value": 39.8', '"value": 39.80'),  # not the shortest repr: the Decimal keeps the zero
+    ('"value": 39.8', '"value": 3.98e1'),
+    ('"value": 39.8', '"value": 39.800000000000000000001'),  # over 15 digits, not seen by a float
+    (
+        '"value": 39.8',
+        '"value": 39.8000000000000000000000000000000000000000000000000000000000000000000000000000',
+    ),
+    ('"value": 39.8', '"value": 40'),
+    ('"value": 39.8', '"value": 4E1'),
+    ('"value": 39.8', '"v\\u0061lue": 39.80'),  # an escaped key the token search cannot see
+    ('"value": 39.8', '"value": NaN'),
+    ('"value": 39.8', '"value": 1e400'),
+    ('"value": 39.8', '"value": 123456789012345678901234567890'),
+    ('"value": 39.8', '"value": -0.0'),
+    ('"value": 39.8', '"value": 1e-5'),
+    ('"order": 1', '"order": 1.0'),
+    ('"order": 1', '"order": 18446744073709551617'),
+    ('"order": 1', '"order": true'),
+    ('"summary": "x"', '"summary": "x\\u0000"'),
+    ('"summary": "x"', '"summary": "\\ud800"'),
+    ('"summary": "x"', '"summary": "a \\" : b"'),  # a quote and colon inside a string
+    ('"summary": "x"', '"summary": "a\\":b", "summary": "x"'),
+    ('"summary": "x"', '"summary": "a\\\\", "summary": "x"'),  # a string ending in a backslash
+    ('"summary": "x"', '"summary\\\\": "a", "summary": "x"'),  # a key ending in a backslash
+    ('{\n  "id"', '\ufeff{\n  "id"'),  # a byte order mark
+    ("]\n}\n", "]\n}\n}"),
+    ("]\n}\n", "]\n} "),
+    ('"languages": ["zh", "en"]', '"languages": ["zh", "zh"]'),
+    ('"kind": "speech"', '"kind": "Speech"'),
+]
+
+
+def _strict(data: bytes | str, cls: type, limits: Limits) -> tuple[str, Any]:
+    def run() -> Any:
+        plain = parse_json(data, limits)
+        check_counts(plain, limits, len(data))
+        return converters.converter.structure(plain, cls)
+
+    return _outcome(run)
+
+
+class TestJsonFastPath:
+    @pytest.mark.parametrize("use_orjson", [True, False])
+    @pytest.mark.parametrize(("old", "new"), TEXT_EDITS)
+    def test_edited_text_loads_as_strictly(
+        self, monkeypatch: Any, use_orjson: bool, old: str, new: str
+    ) -> None:
+        """Whatever the fast path loads from an edited paper, the strict path loads too, equal."""
+        monkeypatch.setattr(_fastjson, "USE_ORJSON", use_orjson)
+        assert MINI_TEXT.count(old) == 1
+        text = MINI_TEXT.replace(old, new)
+        for data in (text, text.encode("utf-8", "surrogatepass")):
+            fast = _fastjson.load(data, WhitePaper, DEFAULT_LIMITS)
+            if fast is not None:
+                assert _strict(data, WhitePaper, DEFAULT_LIMITS) == ("ok", fast)
+
+    @pytest.mark.parametrize("use_orjson", [True, False])
+    def test_valid_text_takes_the_fast_path(self, monkeypatch: Any, use_orjson: bool) -> None:
+        """The mini paper, as written and as dumps writes it, takes the fast path and loads as strictly."""
+        monkeypatch.setattr(_fastjson, "USE_ORJSON", use_orjson)
+        for text in (MINI_TEXT, dumps(loads(MINI_TEXT))):
+            fast = _fastjson.load(text.encode(), WhitePaper, DEFAULT_LIMITS)
+            assert fast is not None
+            assert _strict(text, WhitePaper, DEFAULT_LIMITS) == ("ok", fast)
+
+    @pytest.mark.parametrize(
+        ("limits", "breaks"),
+        [
+            (Limits(max_depth=4), True),
+            (Limits(max_string_length=10), True),
+            (Limits(max_integer_digits=3), False),
+            (Limits(max_number_length=3), True),
+            (Limits(max_array_items=1), True),
+            (Limits(max_nodes=20), True),
+            (Limits(max_bytes=100), True),
+        ],
+    )
+    def test_tight_limits_leave_the_fast_path(self, limits: Limits, breaks: bool) -> None:
+        """Under limits tighter than the fast path can vouch for, it declines and the strict path decides."""
+        assert _fastjson.load(MINI_TEXT.encode(), WhitePaper, limits) is None
+        assert _strict(MINI_TEXT, WhitePaper, limits)[0] == ("rejected" if breaks else "ok")
+
+    @SLOW
+    @given(paper=white_papers(), use_orjson=st.booleans(), compact=st.booleans())
+    def test_generated_papers_load_alike(self, paper: WhitePaper, use_orjson: bool, compact: bool) -> None:
+        """Any valid paper's JSON, indented or compact, loads by the fast path as by the strict one."""
+        plain = converters.converter.unstructure(paper, WhitePaper)
+        text = json.dumps(plain, ensure_ascii=compact, separators=(",", ":") if compact else None)
+        old = _fastjson.USE_ORJSON
+        _fastjson.USE_ORJSON = use_orjson
+        try:
+            fast = _fastjson.load(text, WhitePaper, DEFAULT_LIMITS)
+        finally:
+            _fastjson.USE_ORJSON = old
+        # It may decline (a string holding a quote, spaces and a colon looks
+        # like a spaced key), but never loads anything else.
+        assert fast is None or fast == paper
+
+    @SLOW
+    @given(paper=white_papers())
+    def test_dumps_writes_what_the_json_module_writes(self, paper: WhitePaper) -> None:
+        """The fast writer's text is byte for byte the json module's, indented and compact."""
+        plain = converters.converter.unstructure(paper, unstructure_as=WhitePaper)
+        expected = json.dumps(plain, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        assert dumps(paper) == expected
+        compact = _fastjson.dumps(paper, WhitePaper, indent=False)
+        assert compact is None or compact.decode() == json.dumps(
+            plain, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+        )
+
+    @pytest.mark.parametrize("value", ["0.00001", "0.000123", "1.5E-9", "0.0001", "39.8", "1E+15", "0.5"])
+    def test_small_decimals_are_written_as_the_json_module_writes_them(self, value: str) -> None:
+        """A decimal below 1e-4, which orjson would write as 1e-5, is written as the json module writes it."""
+        paper = loads(MINI_TEXT)
+        statistic = attrs.evolve(paper.statistics[0], value=Decimal(value), unit="yuan")
+        changed = attrs.evolve(paper, statistics=(statistic,))
+        plain = converters.converter.unstructure(changed, unstructure_as=WhitePaper)
+        assert dumps(changed) == json.dumps(plain, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

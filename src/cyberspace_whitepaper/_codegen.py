@@ -15,7 +15,9 @@ still go through ``__init__`` and every validator; only data that has
 passed the checks here skips them.
 
 A validator this module does not know is called as attrs would call it, on
-the finished object, so a new kind of validator is never skipped.
+the finished object, so a new kind of validator is never skipped. The tests
+in ``tests/test_fast_paths.py`` hold the generated checks to the
+validators' own.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ import enum
 import gc
 import inspect
 import math
+import re
+import types
 import typing
 from collections.abc import Callable
 from decimal import Decimal
@@ -34,6 +38,7 @@ import attrs
 from ._limits import DEFAULT_LIMITS
 from .model import Locator, PartialDate, _checks
 from .model._statistics import _DecimalValue, check_decimal
+from .model._values import _DATE
 
 __all__ = ["Plan", "plan_for", "structure", "unstructure"]
 
@@ -48,12 +53,21 @@ MAX_DECODED_STRING = DEFAULT_LIMITS.max_string_length // 12
 MAX_INTEGER_DIGITS = 16
 #: A float's shortest repr, as the JSON fast path accepts it, is at most this long.
 MAX_FLOAT_LENGTH = 24
+#: No array in data the generated code accepts has more items than this.
+MAX_ARRAY_ITEMS = DEFAULT_LIMITS.max_array_items
 
 # Strings are immutable, and PartialDate and Locator are frozen: a string
-# already read is read again from here. Bounded, so memory stays bounded.
-_CACHE_SIZE = 4096
+# already read is read again from here, and the objects are shared. Bounded,
+# so memory stays bounded.
+_CACHE_SIZE = 16384
 _DATES: dict[str, PartialDate] = {}
 _LOCATORS: dict[str, Locator] = {}
+# And back: the text of each cached object, by identity. The entry holds
+# the object itself, so that no other object can take its id meanwhile.
+_DATE_TEXTS: dict[int, tuple[PartialDate, str]] = {}
+_LOCATOR_TEXTS: dict[int, tuple[Locator, str]] = {}
+# Strings that passed a pattern validator, per validator (ids repeat a lot).
+_PATTERN_CACHE_SIZE = 4096
 
 
 class _UnsupportedError(Exception):
@@ -61,27 +75,48 @@ class _UnsupportedError(Exception):
 
 
 def _date(value: Any) -> PartialDate:
-    found = _DATES.get(value) if type(value) is str else None
-    if found is None:
-        if type(value) is not str:
-            raise TypeError
-        found = PartialDate.parse(value)
-        if len(_DATES) >= _CACHE_SIZE:
-            _DATES.clear()
-        _DATES[value] = found
+    # As PartialDate.parse: the same pattern, the same numbers, and the
+    # constructor's checks, generated (``k_PartialDate``).
+    if type(value) is not str:
+        raise TypeError
+    match = _DATE.match(value)
+    if match is None:
+        raise ValueError
+    year, month, day = match.groups()
+    found: PartialDate = _new_date()(
+        int(year), None if month is None else int(month), None if day is None else int(day)
+    )
+    if len(_DATES) >= _CACHE_SIZE:
+        _DATES.clear()
+        _DATE_TEXTS.clear()
+    _DATES[value] = found
+    _DATE_TEXTS[id(found)] = (found, value)
     return found
 
 
 def _locator(value: Any) -> Locator:
-    found = _LOCATORS.get(value) if type(value) is str else None
-    if found is None:
-        if type(value) is not str:
-            raise TypeError
-        found = Locator.parse(value)
-        if len(_LOCATORS) >= _CACHE_SIZE:
-            _LOCATORS.clear()
-        _LOCATORS[value] = found
+    if type(value) is not str:
+        raise TypeError
+    found = Locator.parse(value)
+    if len(_LOCATORS) >= _CACHE_SIZE:
+        _LOCATORS.clear()
+        _LOCATOR_TEXTS.clear()
+    _LOCATORS[value] = found
+    # Locator.parse takes only the canonical spelling, which str() gives back.
+    _LOCATOR_TEXTS[id(found)] = (found, value)
     return found
+
+
+_DATE_CONSTRUCTOR: list[Callable[..., PartialDate]] = []
+
+
+def _new_date() -> Callable[..., PartialDate]:
+    if not _DATE_CONSTRUCTOR:
+        generator = _Generator(PartialDate)
+        generator.constructor_function(PartialDate)
+        namespace = generator.compiled()
+        _DATE_CONSTRUCTOR.append(namespace["k_PartialDate"])
+    return _DATE_CONSTRUCTOR[0]
 
 
 def _decimal(value: Any, counter: list[int]) -> Decimal:
@@ -111,14 +146,31 @@ def _decimal_out(value: Decimal) -> int | float:
     return float(value)
 
 
+def _keep(cache: set[str], value: str) -> None:
+    if len(cache) >= _PATTERN_CACHE_SIZE:
+        cache.clear()
+    cache.add(value)
+
+
+def _fail() -> Any:
+    raise TypeError
+
+
 class Plan:
-    """The generated functions for one root class."""
+    """The generated functions for one root class.
+
+    ``structure(data, counter)`` takes a list of three counters, which it
+    increases by the keys of the objects it reads, the floats it reads as
+    decimals, and the items of the arrays it reads.
+    """
 
     def __init__(self, cls: type, namespace: dict[str, Any], source: str):
         self.cls = cls
         self.source = source
         self.structure: Callable[[Any, list[int]], Any] = namespace[f"s_{cls.__name__}"]
         self.unstructure: Callable[[Any], Any] = namespace[f"u_{cls.__name__}"]
+        #: Plain data for orjson: tuples left as they are.
+        self.to_json: Callable[[Any], Any] = namespace[f"j_{cls.__name__}"]
         tiny = namespace.get(f"t_{cls.__name__}")
         #: Whether an object holds a decimal written as a float in exponent
         #: form (|x| < 1e-4), where orjson and the json module write it differently.
@@ -163,7 +215,7 @@ def structure(data: Any, cls: type) -> Any:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return plan.structure(data, [0, 0])
+        return plan.structure(data, [0, 0, 0])
     finally:
         if enabled:
             gc.enable()
@@ -182,10 +234,11 @@ def unstructure(obj: Any, cls: type) -> Any:
 
 def _optional_inner(tp: Any) -> Any:
     """X for ``X | None``, else _MISSING."""
-    if typing.get_origin(tp) in (typing.Union, __import__("types").UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(args) == 1 and len(typing.get_args(tp)) == 2:
-            return args[0]
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = typing.get_args(tp)
+        others = [a for a in args if a is not type(None)]
+        if len(others) == 1 and len(args) == 2:
+            return others[0]
     return _MISSING
 
 
@@ -200,6 +253,16 @@ def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and attrs.has(tp) and tp not in (PartialDate, Locator)
 
 
+def _indent(lines: list[str], depth: int = 1) -> list[str]:
+    return ["    " * depth + line for line in lines]
+
+
+_IDENTIFIER = re.compile(r"\b_?[A-Za-z_][A-Za-z0-9_]*\b")
+
+#: Plain types whose converter check guarantees the Python type of the result.
+_KNOWN = {str: "str", int: "int", bool: "bool"}
+
+
 class _Generator:
     """Writes the source of every function one root class needs."""
 
@@ -208,13 +271,21 @@ class _Generator:
         self.names: dict[str, Any] = {
             "_MISSING": _MISSING,
             "_new": object.__new__,
+            "_DATES": _DATES,
+            "_LOCATORS": _LOCATORS,
+            "_DATE_TEXTS": _DATE_TEXTS,
+            "_LOCATOR_TEXTS": _LOCATOR_TEXTS,
+            "_str": str,
             "_date": _date,
             "_locator": _locator,
             "_decimal": _decimal,
             "_decimal_out": _decimal_out,
+            "_keep": _keep,
+            "_fail": _fail,
             "_BAD": _checks._BAD_TEXT_CHARACTER.search,
             "_MAXLEN": MAX_DECODED_STRING,
             "_IMAX": 10**MAX_INTEGER_DIGITS,
+            "_MAXITEMS": MAX_ARRAY_ITEMS,
         }
         self.lines: list[str] = []
         self.done: set[type] = set()
@@ -222,6 +293,7 @@ class _Generator:
         self.decimal_fields: set[str] = set()
         self.reaches_decimal: dict[type, bool] = {}
         self.counter = 0
+        self.defined: set[str] = set()
 
     def name(self, value: Any, hint: str) -> str:
         self.counter += 1
@@ -229,16 +301,36 @@ class _Generator:
         self.names[key] = value
         return key
 
+    def emit(self, head: str, parameters: str, body: list[str]) -> None:
+        """Add ``def head(parameters): body``, with every global it reads bound as a keyword default.
+
+        A default is a local variable inside the function: reading it is
+        cheaper than a global lookup, which the hot loops do millions of times.
+        """
+        text = "\n".join(body)
+        used = sorted(
+            {name for name in _IDENTIFIER.findall(text) if name in self.names or name in self.defined}
+        )
+        bound = ", ".join(f"{name}={name}" for name in used)
+        signature = f"{parameters}, *, {bound}" if bound else parameters
+        self.lines.extend([f"def {head}({signature}):", *_indent(body), ""])
+        self.defined.add(head)
+
+    def compiled(self) -> dict[str, Any]:
+        source = "\n".join(self.lines) + "\n"
+        code = compile(source, f"<cyberspace_whitepaper generated for {self.root.__name__}>", "exec")
+        exec(code, self.names)  # noqa: S102 - our own generated source, from our own classes
+        self.names["__source__"] = source
+        return self.names
+
     def plan(self) -> Plan:
         if not _is_model(self.root):
             raise _UnsupportedError(self.root)
         self.model(self.root)
         self.names["__depth__"] = self.depths[self.root]
         self.names["__decimal_fields__"] = frozenset(self.decimal_fields)
-        source = "\n".join(self.lines) + "\n"
-        code = compile(source, f"<cyberspace_whitepaper generated for {self.root.__name__}>", "exec")
-        exec(code, self.names)  # noqa: S102 - our own generated source, from our own classes
-        return Plan(self.root, self.names, source)
+        namespace = self.compiled()
+        return Plan(self.root, namespace, namespace["__source__"])
 
     # -- classes ----------------------------------------------------------------
 
@@ -329,57 +421,105 @@ class _Generator:
     # -- structuring ------------------------------------------------------------------
 
     def structure_function(self, cls: type, fields: Any, hints: dict[str, Any]) -> None:
-        cls_name = self.name(cls, "cls")
-        lines = [f"def s_{cls.__name__}(d, c):", "    if type(d) is not dict: raise TypeError", "    n = 0"]
-        required = 0
-        late: list[str] = []
+        lines = ["if type(d) is not dict: raise TypeError"]
+        required = [field for field in fields if field.default is attrs.NOTHING]
+        optional = [field for field in fields if field.default is not attrs.NOTHING]
+        if optional:
+            lines.append("n = 0")
         for field in fields:
             local = f"f_{field.name}"
-            tp = hints[field.name]
-            body = self.value(tp, "v", local)
-            body += self.validate(field.validator, local, tp, late, field)
+            body = self.value(hints[field.name], "v", local)
             if field.default is attrs.NOTHING:
-                required += 1
-                lines.append(f"    v = d[{field.name!r}]")
-                lines.extend("    " + line for line in body)
+                lines.append(f"v = d[{field.name!r}]")
+                lines.extend(body)
             else:
-                lines.append(f"    v = d.get({field.name!r}, _MISSING)")
-                lines.append("    if v is _MISSING:")
+                lines.append(f"if {field.name!r} in d:")
+                lines.append(f"    v = d[{field.name!r}]")
+                lines.append("    n += 1")
+                lines.extend(_indent(body))
+                lines.append("else:")
                 default = field.default
                 if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                    lines.append(f"        {local} = {self.name(default.factory, 'factory')}()")
+                    lines.append(f"    {local} = {self.name(default.factory, 'factory')}()")
                 else:
-                    lines.append(f"        {local} = {self.name(default, 'default')}")
-                lines.append("    else:")
-                lines.append("        n += 1")
-                lines.extend("        " + line for line in body)
-        lines.append(f"    if len(d) != n + {required}: raise KeyError")
-        lines.append("    c[0] += len(d)")
-        lines.append(f"    o = _new({cls_name})")
+                    lines.append(f"    {local} = {self.name(default, 'default')}")
+        count = f"n + {len(required)}" if optional else f"{len(required)}"
+        lines.append(f"if len(d) != {count}: raise KeyError")
+        lines.append("c[0] += len(d)")
+        lines.extend(self.build(cls, fields, hints))
+        self.emit(f"s_{cls.__name__}", "d, c", lines)
+
+    def constructor_function(self, cls: type) -> None:
+        """``k_<Class>(f_a, f_b, ...)``: the checks of ``__init__``, then the object."""
+        self.check_class(cls)
+        fields = attrs.fields(cls)
+        hints = typing.get_type_hints(cls)
+        parameters = ", ".join(f"f_{field.name}" for field in fields)
+        self.emit(f"k_{cls.__name__}", parameters, self.build(cls, fields, hints, known_types=False))
+
+    def build(self, cls: type, fields: Any, hints: dict[str, Any], *, known_types: bool = True) -> list[str]:
+        """Lines that check every field's ``f_<name>`` as its validator would, and return the object."""
+        lines: list[str] = []
+        late: list[str] = []
+        for field in fields:
+            tp = hints[field.name] if known_types else _MISSING
+            checks = self.validator_lines(field.validator, f"f_{field.name}", tp) if field.validator else []
+            if checks is None:
+                validator_name = self.name(field.validator, "validator")
+                attribute = self.name(field, "attribute")
+                late.append(f"{validator_name}(o, {attribute}, f_{field.name})")
+            else:
+                lines.extend(checks)
+        lines.append(f"o = _new({self.name(cls, 'cls')})")
         for field in fields:
             setter = self.name(inspect.getattr_static(cls, field.name).__set__, "set")
-            lines.append(f"    {setter}(o, f_{field.name})")
-        lines.extend("    " + line for line in late)
+            lines.append(f"{setter}(o, f_{field.name})")
+        lines.extend(late)
         if getattr(cls, "__attrs_post_init__", None) is not None:
-            lines.append("    o.__attrs_post_init__()")
-        lines.append("    return o")
-        self.lines.extend(lines)
-        self.lines.append("")
+            lines.append("o.__attrs_post_init__()")
+        lines.append("return o")
+        return lines
 
     def value(self, tp: Any, src: str, dst: str) -> list[str]:
         """Lines that turn plain ``src`` into ``dst`` of type ``tp`` as the converter would, or raise."""
         inner = _optional_inner(tp)
         if inner is not _MISSING:
             body = self.value(inner, src, dst)
-            return [f"if {src} is None:", f"    {dst} = None", "else:", *("    " + line for line in body)]
+            return [f"if {src} is None:", f"    {dst} = None", "else:", *_indent(body)]
         item = _tuple_item(tp)
         if item is not _MISSING:
+            head = [f"if type({src}) is not list or len({src}) > _MAXITEMS: raise TypeError"]
+            if item in _KNOWN:
+                check = self.scalar_check(item, "x")
+                return [
+                    *head,
+                    f"if {src}:",
+                    f"    c[2] += len({src})",
+                    f"    for x in {src}:",
+                    f"        if not ({check}): raise TypeError",
+                    f"    {dst} = tuple({src})",
+                    "else:",
+                    f"    {dst} = ()",
+                ]
             expression = self.item_expression(item, "x")
             return [
-                f"if type({src}) is not list: raise TypeError",
-                f"{dst} = tuple([{expression} for x in {src}])",
+                *head,
+                f"if {src}:",
+                f"    c[2] += len({src})",
+                f"    {dst} = tuple([{expression} for x in {src}])",
+                "else:",
+                f"    {dst} = ()",
             ]
+        if tp in _KNOWN:
+            return [f"if not ({self.scalar_check(tp, src)}): raise TypeError", f"{dst} = {src}"]
         return [f"{dst} = {self.scalar(tp, src)}"]
+
+    def scalar_check(self, tp: Any, src: str) -> str:
+        if tp is str:
+            return f"type({src}) is str and len({src}) <= _MAXLEN"
+        if tp is int:
+            return f"type({src}) is int and -_IMAX < {src} < _IMAX"
+        return f"type({src}) is {_KNOWN[tp]}"
 
     def item_expression(self, tp: Any, var: str) -> str:
         if _optional_inner(tp) is not _MISSING or _tuple_item(tp) is not _MISSING:
@@ -388,22 +528,17 @@ class _Generator:
 
     def scalar(self, tp: Any, src: str) -> str:
         """An expression for ``src`` as ``tp`` that raises on a wrong type."""
-        if tp is str:
-            checker = self.name(_checked_str, "str")
-            return f"{src} if type({src}) is str and len({src}) <= _MAXLEN else {checker}()"
-        if tp is bool:
-            return f"{src} if type({src}) is bool else {self.name(_fail, 'fail')}()"
-        if tp is int:
-            return f"{src} if type({src}) is int and -_IMAX < {src} < _IMAX else {self.name(_fail, 'fail')}()"
+        if tp in _KNOWN:
+            return f"{src} if {self.scalar_check(tp, src)} else _fail()"
         if tp is Decimal:
             return f"_decimal({src}, c)"
         if tp is PartialDate:
-            return f"_date({src})"
+            return f"(_DATES.get({src}) if type({src}) is str else None) or _date({src})"
         if tp is Locator:
-            return f"_locator({src})"
+            return f"(_LOCATORS.get({src}) if type({src}) is str else None) or _locator({src})"
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             members = self.name({member.value: member for member in tp}, "enum")
-            return f"{members}[{src}] if type({src}) is str else {self.name(_fail, 'fail')}()"
+            return f"{members}[{src}] if type({src}) is str else _fail()"
         if typing.get_origin(tp) is Literal:
             options = typing.get_args(tp)
             tests = " or ".join(
@@ -411,78 +546,74 @@ class _Generator:
                 for o in options
             )
             pick = self.name(_literal_pick(options), "pick")
-            return f"{pick}({src}) if {tests} else {self.name(_fail, 'fail')}()"
+            return f"{pick}({src}) if {tests} else _fail()"
         if _is_model(tp):
             self.model(tp)
             return f"s_{tp.__name__}({src}, c)"
         raise _UnsupportedError(tp)
 
-    def validate(self, validator: Any, var: str, tp: Any, late: list[str], field: Any) -> list[str]:
-        """Lines that check ``var`` as ``validator`` would; unknown validators run on the object."""
-        if validator is None:
-            return []
-        lines = self.validator_lines(validator, var, tp)
-        if lines is None:
-            validator_name = self.name(validator, "validator")
-            attribute = self.name(field, "attribute")
-            late.append(f"{validator_name}(o, {attribute}, {var})")
-            return []
-        return lines
-
     def validator_lines(self, validator: Any, var: str, tp: Any) -> list[str] | None:
+        """Lines that check ``var`` as ``validator`` would, or None for a validator this module does not know.
+
+        ``tp`` is the type the converter made ``var`` (its Python type is then
+        certain), or _MISSING where nothing is known (objects built in code).
+        """
         kind = type(validator)
+        known = tp if tp in _KNOWN or tp is _MISSING else None
         if kind is _checks._Optional:
             inner_tp = _optional_inner(tp)
             inner = self.validator_lines(validator.inner, var, tp if inner_tp is _MISSING else inner_tp)
             if inner is None:
                 return None
-            return [f"if {var} is not None:", *("    " + line for line in inner)] if inner else []
+            return [f"if {var} is not None:", *_indent(inner)] if inner else []
         if kind is _checks._ExactType:
-            if validator.expected is _optional_inner(tp) or validator.expected is tp:
+            if tp is not _MISSING and (validator.expected is _optional_inner(tp) or validator.expected is tp):
                 return []  # the converter made exactly this type
             return [f"if type({var}) is not {self.name(validator.expected, 'type')}: raise TypeError"]
         if kind is _checks._Text:
+            head = "" if known is str else f"type({var}) is str and "
             return [
                 (
-                    f"if not (type({var}) is str and {var} and len({var}.strip()) == len({var})"
+                    f"if not ({head}{var} and len({var}.strip()) == len({var})"
                     f" and ({var}.isascii() and {var}.isprintable() or not _BAD({var}))): raise ValueError"
                 )
             ]
         if kind is _checks._Pattern:
+            head = "" if known is str else f"type({var}) is str and "
+            cache = self.name(set(), "seen")
             match = self.name(validator.regex.fullmatch, "match")
             return [
+                f"if {var} not in {cache}:"
+                if known is str
+                else f"if type({var}) is not str or {var} not in {cache}:",
                 (
-                    f"if not (type({var}) is str and len({var}) <= {validator.max_length:d}"
-                    f" and {match}({var}) is not None"
+                    f"    if not ({head}len({var}) <= {validator.max_length:d} and {match}({var}) is not None"
                     f" and ({var}.isascii() and {var}.isprintable() or not _BAD({var}))): raise ValueError"
-                )
+                ),
+                f"    _keep({cache}, {var})",
             ]
         if kind is _checks._InRange:
-            return [
-                (
-                    f"if not (type({var}) is int and {validator.low:d} <= {var} <= {validator.high:d}):"
-                    " raise ValueError"
-                )
-            ]
+            head = "" if known is int else f"type({var}) is int and "
+            return [f"if not ({head}{validator.low:d} <= {var} <= {validator.high:d}): raise ValueError"]
         if kind is _checks._TupleOf:
-            item_tp = _tuple_item(tp)
-            member = self.validator_lines(validator.member, "x", _MISSING if item_tp is _MISSING else item_tp)
+            item_tp = _tuple_item(tp) if tp is not _MISSING else _MISSING
+            member = self.validator_lines(validator.member, "x", item_tp)
             if member is None:
                 return None
-            lines = [
-                f"if type({var}) is not tuple or len({var}) < {validator.min_length:d}: raise ValueError"
-            ]
+            lines = []
+            if tp is _MISSING:
+                lines.append(f"if type({var}) is not tuple: raise TypeError")
+            if validator.min_length:
+                lines.append(f"if len({var}) < {validator.min_length:d}: raise ValueError")
             if member:
-                lines += [f"for x in {var}:", *("    " + line for line in member)]
+                lines += [f"for x in {var}:", *_indent(member)]
             return lines
         if kind is _checks._Unique:
             return [f"if len(set({var})) != len({var}): raise ValueError"]
         if kind is _DecimalValue:
-            check = self.name(check_decimal, "check")
-            return [f"{check}({var}, '$')"]
+            return [f"{self.name(check_decimal, 'check')}({var}, '$')"]
         if kind is type(attrs.validators.in_(())):
-            options = self.name(validator.options, "options")
-            return [f"if {var} not in {options}: raise ValueError"]
+            return [f"if {var} not in {self.name(validator.options, 'options')}: raise ValueError"]
         if kind is type(attrs.validators.and_()):
             lines = []
             for part in validator._validators:
@@ -496,44 +627,49 @@ class _Generator:
     # -- unstructuring ------------------------------------------------------------
 
     def unstructure_function(self, cls: type, fields: Any, hints: dict[str, Any]) -> None:
-        items = ", ".join(
-            f"{field.name!r}: {self.out(hints[field.name], f'o.{field.name}')}" for field in fields
-        )
-        self.lines.append(f"def u_{cls.__name__}(o):")
-        self.lines.append(f"    return {{{items}}}")
-        self.lines.append("")
+        for prefix, for_json in (("u", False), ("j", True)):
+            items = ", ".join(
+                f"{field.name!r}: {self.out(hints[field.name], f'o.{field.name}', for_json)}"
+                for field in fields
+            )
+            self.emit(f"{prefix}_{cls.__name__}", "o", [f"return {{{items}}}"])
 
-    def out(self, tp: Any, src: str) -> str:
+    def out(self, tp: Any, src: str, for_json: bool) -> str:
+        """An expression for ``src`` as plain data: exactly as the converter writes it, or for orjson.
+
+        For orjson, tuples of plain values stay as they are: orjson writes
+        them as the same arrays.
+        """
         inner = _optional_inner(tp)
         if inner is not _MISSING:
-            expression = self.out(inner, src)
+            expression = self.out(inner, src, for_json)
             return src if expression == src else f"(None if {src} is None else {expression})"
         item = _tuple_item(tp)
         if item is not _MISSING:
-            expression = self.out(item, "x")
-            return f"list({src})" if expression == "x" else f"[{expression} for x in {src}]"
+            expression = self.out(item, "x", for_json)
+            if expression == "x":
+                return src if for_json else f"list({src})"
+            return f"[{expression} for x in {src}]"
         if tp in (str, int, bool) or typing.get_origin(tp) is Literal:
             return src
         if tp is Decimal:
             return f"_decimal_out({src})"
         if tp in (PartialDate, Locator):
-            return f"{self.name(str, 'str')}({src})"
+            # Objects read from text are the cached ones: their text is at hand.
+            texts = "_DATE_TEXTS" if tp is PartialDate else "_LOCATOR_TEXTS"
+            return f"({texts}.get(id({src})) or (None, _str({src})))[1]"
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            return f"{src}.value"
+            # orjson would write a member as its value, but ``_value_`` fails,
+            # as the converter does, on anything put there behind attrs' back.
+            return f"{src}._value_"
         if _is_model(tp):
             self.model(tp)
-            return f"u_{tp.__name__}({src})"
+            return f"{'j' if for_json else 'u'}_{tp.__name__}({src})"
         raise _UnsupportedError(tp)
 
     def tiny_function(self, cls: type, fields: Any, hints: dict[str, Any]) -> None:
-        tests = []
-        for field in fields:
-            test = self.tiny(hints[field.name], f"o.{field.name}")
-            if test:
-                tests.append(test)
-        self.lines.append(f"def t_{cls.__name__}(o):")
-        self.lines.append(f"    return {' or '.join(tests) or 'False'}")
-        self.lines.append("")
+        tests = [test for field in fields if (test := self.tiny(hints[field.name], f"o.{field.name}"))]
+        self.lines.extend([f"def t_{cls.__name__}(o):", f"    return {' or '.join(tests) or 'False'}", ""])
 
     def tiny(self, tp: Any, src: str) -> str:
         inner = _optional_inner(tp)
@@ -550,14 +686,6 @@ class _Generator:
             self.model(tp)
             return f"t_{tp.__name__}({src})"
         return ""
-
-
-def _fail() -> Any:
-    raise TypeError
-
-
-def _checked_str() -> Any:
-    raise TypeError
 
 
 def _literal_pick(options: tuple[Any, ...]) -> Callable[[Any], Any]:

@@ -24,7 +24,7 @@ from typing import IO, Any, Literal, TypeVar, overload
 
 import attrs
 
-from . import converters
+from . import _fastjson, converters
 from ._files import StrPath, atomic_write, open_regular_file, read_regular_file
 from ._jsontext import parse_json
 from ._limits import DEFAULT_LIMITS, Limits, check_counts
@@ -95,6 +95,14 @@ def to_dict(obj: Any, *, type: Any = None) -> Any:
     if not isinstance(obj, cls):
         raise TypeError(f"expected a {cls.__name__}, got {builtins.type(obj).__name__}")
     return converters.unstructure(obj, cls)
+
+
+def _fast_json(obj: Any, cls: Any, *, indent: bool) -> bytes | None:
+    """JSON bytes for ``obj`` from the fast writer, or None where ``to_dict`` must speak (errors included)."""
+    cls = builtins.type(obj) if cls is None else cls
+    if not (isinstance(cls, builtins.type) and attrs.has(cls) and isinstance(obj, cls)):
+        return None
+    return _fastjson.dumps(obj, cls, indent=indent)
 
 
 _PLAIN_SCALARS = (str, int, float, bool, type(None))
@@ -187,6 +195,9 @@ def loads(
     if not isinstance(data, (bytes, str)):
         raise TypeError(f"loads() takes str or bytes, got {builtins.type(data).__name__}")
     if format == "json":
+        fast = _fastjson.load(data, cls, limits)
+        if fast is not None:
+            return fast
         plain = parse_json(data, limits)
     elif format == "yaml":
         plain = parse_yaml(data, limits)
@@ -203,6 +214,9 @@ def dumps(obj: Any, *, type: Any = None, format: Format = "json") -> str:
     Chinese written as itself, a trailing newline. Equal objects give
     identical text.
     """
+    fast = _fast_json(obj, type, indent=True) if format == "json" else None
+    if fast is not None:
+        return fast.decode("utf-8") + "\n"
     plain = to_dict(obj, type=type)
     if format == "json":
         return json.dumps(plain, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
@@ -235,8 +249,10 @@ def dump(obj: Any, path: StrPath, *, type: Any = None) -> None:
     old file is unchanged and no temporary file is left. A symbolic link as
     destination is refused (``OSError``).
     """
-    text = dumps(obj, type=type, format=_format_of(path))
-    atomic_write(path, (text.encode("utf-8"),))
+    file_format = _format_of(path)
+    fast = _fast_json(obj, type, indent=True) if file_format == "json" else None
+    data = fast + b"\n" if fast is not None else dumps(obj, type=type, format=file_format).encode("utf-8")
+    atomic_write(path, (data,))
 
 
 # --- JSON Lines -----------------------------------------------------------------
@@ -293,6 +309,10 @@ def _iter_lines(file: IO[bytes], cls: type, limits: Limits) -> Iterator[Any]:
             line = line[3:]
         if not line.strip():
             continue
+        fast = _fastjson.load(line, cls, limits)
+        if fast is not None:
+            yield fast
+            continue
         try:
             plain = parse_json(line, limits)
             check_counts(plain, limits, len(line))
@@ -326,8 +346,12 @@ def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:
         for item in items:
             if expected is None:
                 expected = _model_class(builtins.type(item))
-            plain = to_dict(item, type=expected)
             count += 1
+            fast = _fast_json(item, expected, indent=False)
+            if fast is not None:
+                yield fast + b"\n"
+                continue
+            plain = to_dict(item, type=expected)
             yield (
                 json.dumps(plain, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
             ).encode()

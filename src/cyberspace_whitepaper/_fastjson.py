@@ -1,0 +1,173 @@
+"""JSON text to model objects and back, fast, where it can be shown that nothing changes.
+
+The strict path (:func:`._jsontext.parse_json`, the count limits, then the
+converter) checks limits with regular expressions before parsing, finds
+duplicate keys with a Python hook on every object and reads every number
+through a hook. For text that turns out valid, the same can be shown after
+a plain parse, far more cheaply:
+
+- orjson parses when it is installed, else the json module without hooks
+  (floats become exact Decimals either way; see below);
+- duplicate keys: a parser keeps the last of two equal keys, so the
+  objects then hold fewer keys than the text names. Every key of the text
+  ends with a quote, white space and a colon, and the text holds at least
+  as many such runs as keys, so if the generated code counts no fewer
+  keys in its objects than there are such runs, no key was repeated;
+- limits: the generated code accepts only strings short enough, arrays
+  small enough and integers with few enough digits that no limit could be
+  broken, given the limits in force (otherwise the strict path runs), and
+  counts values for ``max_nodes``; the class's own shape bounds the depth;
+- exact decimals: orjson reads a number with a point or an exponent as a
+  float. Each such number of a decimal field is looked up in the text, and
+  must be written exactly as the float's shortest repr, which the
+  Decimal of the repr then equals, digit for digit.
+
+Whenever anything cannot be shown, :func:`load` returns None, and the strict
+path reads the text again and reports what is wrong, with the exact errors
+of the API (or, rarely, finds nothing wrong and builds the same object).
+
+Writing: the generated code makes the plain data, and orjson writes it
+where it writes exactly what the json module would (it does, but for floats
+below 1e-4, which the json module writes as ``1e-05``).
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import importlib
+import json
+import re
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from . import _codegen
+from ._limits import Limits
+
+orjson: Any
+try:
+    # Imported by name, so that type checkers need no stubs where it is missing.
+    orjson = importlib.import_module("orjson")
+except ImportError:  # pragma: no cover - the stdlib path is tested by forcing it
+    orjson = None
+
+__all__ = ["dumps", "load"]
+
+#: Set to False to use the json module's parser even where orjson is installed.
+USE_ORJSON = orjson is not None
+
+# White space between a key and its colon, which the count of '":' would miss.
+_SPACED_KEY = re.compile(rb'"[ \t\r\n]+:')
+_SPACED_KEY_TEXT = re.compile(r'"[ \t\r\n]+:')
+
+
+def _eligible(plan: _codegen.Plan, limits: Limits) -> bool:
+    return (
+        plan.depth <= limits.max_depth
+        and limits.max_string_length >= 12 * _codegen.MAX_DECODED_STRING
+        and limits.max_integer_digits >= _codegen.MAX_INTEGER_DIGITS
+        and limits.max_number_length >= _codegen.MAX_FLOAT_LENGTH
+        and limits.max_array_items >= _codegen.MAX_ARRAY_ITEMS
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _decoder(max_number_length: int) -> json.JSONDecoder:
+    def number(token: str) -> Decimal:
+        if len(token) > max_number_length:
+            raise ValueError(token)
+        return Decimal(token)
+
+    return json.JSONDecoder(parse_float=number)
+
+
+@functools.lru_cache(maxsize=64)
+def _token_finder(names: frozenset[str], text: bool) -> re.Pattern[Any]:
+    # The numbers written after the keys that hold decimals.
+    alternatives = "|".join(re.escape(name) for name in sorted(names))
+    pattern = rf'"(?:{alternatives})"[ \t\r\n]*:[ \t\r\n]*(-?[0-9][0-9.eE+-]*)'
+    return re.compile(pattern if text else pattern.encode())
+
+
+def load(data: bytes | str, cls: type, limits: Limits) -> Any:
+    """The ``cls`` the strict path would build from JSON ``data``, or None if that cannot be shown quickly."""
+    plan = _codegen.plan_for(cls)
+    if plan is None or not _eligible(plan, limits) or attrs.validators.get_disabled():
+        return None
+    if len(data) > limits.max_bytes:
+        return None
+    counter = [0, 0, 0]  # keys, floats, array items
+    enabled = gc.isenabled()
+    gc.disable()  # nothing built here can form a cycle; see _codegen.structure
+    try:
+        if USE_ORJSON and orjson is not None:
+            plain = orjson.loads(data)
+        else:
+            text = data.decode("utf-8") if type(data) is bytes else data
+            plain = _decoder(limits.max_number_length).decode(text)  # type: ignore[arg-type]
+        obj = plan.structure(plain, counter)
+    except Exception:  # anything at all: the strict path will say what
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+    keys, floats, items = counter
+    if 1 + keys + items > limits.max_nodes:
+        return None
+    is_text = type(data) is str
+    if not _no_repeated_key(data, keys, is_text):
+        return None
+    if floats and not _floats_exact(data, plan.decimal_fields, floats, is_text):
+        return None
+    return obj
+
+
+def _no_repeated_key(data: bytes | str, keys: int, is_text: bool) -> bool:
+    """Whether the text names no more keys than the ``keys`` its parsed objects hold.
+
+    Called only once the objects passed the generated code, so every key is
+    a field's name: none holds a backslash or a quote. Then each key written
+    without white space before its colon is one '":' whose quote no
+    backslash comes before, and inside a string every quote comes after a
+    backslash. So no key is repeated if there are no more such runs than
+    keys, and no key has white space before its colon: certainly so if every
+    colon comes right after a quote, else if a search finds no such space.
+    """
+    quote_colon, escaped, colon = ('":', '\\":', ":") if is_text else (b'":', b'\\":', b":")
+    pairs = data.count(quote_colon)  # type: ignore[arg-type]
+    if pairs - data.count(escaped) > keys:  # type: ignore[arg-type]
+        return False
+    if len(data) < 65536 and data.count(colon) == pairs:  # type: ignore[arg-type]
+        return True
+    return (_SPACED_KEY_TEXT if is_text else _SPACED_KEY).search(data) is None  # type: ignore[arg-type]
+
+
+def _floats_exact(data: bytes | str, names: frozenset[str], floats: int, is_text: bool) -> bool:
+    """Whether each of the ``floats`` floats read for a decimal field was written as its shortest repr."""
+    written = []
+    for token in _token_finder(names, is_text).findall(data):
+        number = token if is_text else token.decode("ascii")
+        if "." in number or "e" in number or "E" in number:
+            written.append(number)
+    # A key written with escapes is not found: then the counts differ.
+    try:
+        return len(written) == floats and all(repr(float(number)) == number for number in written)
+    except ValueError:
+        return False
+
+
+def dumps(obj: Any, cls: type, *, indent: bool) -> bytes | None:
+    """JSON for ``obj`` as the json module writes it (indented, or compact), or None to let it do so."""
+    plan = _codegen.plan_for(cls)
+    if plan is None or orjson is None:
+        return None
+    try:
+        if plan.has_tiny_float(obj):
+            return None
+        plain = plan.to_json(obj)
+        written: bytes = orjson.dumps(plain, option=orjson.OPT_INDENT_2) if indent else orjson.dumps(plain)
+    except Exception:  # a value orjson will not write (a lone surrogate): the json module does
+        return None
+    return written
