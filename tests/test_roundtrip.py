@@ -59,7 +59,7 @@ class TestJsonLines:
         self, cls: type[Any], data: st.DataObject, jsonl_folder: Path
     ) -> None:
         """A list written by dump_jsonl reads back equal by iter_jsonl and writes back to the same bytes."""
-        originals = data.draw(st.lists(st.from_type(cls), min_size=1, max_size=4))
+        originals = data.draw(st.lists(st.from_type(cls), min_size=1, max_size=3))
         first, second = jsonl_folder / "first.jsonl", jsonl_folder / "second.jsonl"
         assert cw.dump_jsonl(originals, first, type=cls) == len(originals)
         read = list(cw.iter_jsonl(first, type=cls))

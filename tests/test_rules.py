@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import cyberspace_whitepaper as cw
@@ -907,6 +907,9 @@ class TestOtherFieldRules:
 
 # --- whole-paper rules broken on generated papers ----------------------------------
 
+#: Each test below draws a whole paper and builds it twice; a third of the profile's examples
+#: is plenty to find the path of one broken rule (a third of 300 in the "ci" profile).
+FEWER = settings(max_examples=max(10, settings().max_examples // 3))
 PAPERS = strategies.white_papers(
     min_events=1, min_principles=1, min_concerns=1, min_proposals=1, min_statistics=1, min_sources=1
 )
@@ -957,6 +960,7 @@ def index_into(data: st.DataObject, entries: tuple[Any, ...], label: str) -> int
 
 
 class TestBreakingGeneratedPapers:
+    @FEWER
     @given(paper=PAPERS, data=st.data())
     def test_dangling_event_actor(self, paper: cw.WhitePaper, data: st.DataObject) -> None:
         """Rule: "every reference resolves" -- an unknown actor is reported at exactly its place."""
@@ -970,6 +974,7 @@ class TestBreakingGeneratedPapers:
         )
         assert problem.message.startswith(f"unknown actor {missing!r}")
 
+    @FEWER
     @given(paper=PAPERS, data=st.data())
     def test_dangling_citation_source(self, paper: cw.WhitePaper, data: st.DataObject) -> None:
         """Rule: "every reference resolves" -- a citation of an unknown source deep in the structure."""
@@ -984,6 +989,7 @@ class TestBreakingGeneratedPapers:
             "dangling-reference",
         )
 
+    @FEWER
     @given(paper=PAPERS, data=st.data())
     def test_reference_to_the_wrong_kind(self, paper: cw.WhitePaper, data: st.DataObject) -> None:
         """Rule: every reference resolves "to the right kind" -- a source named as an event's actor."""
@@ -998,6 +1004,7 @@ class TestBreakingGeneratedPapers:
             message=f"{source!r} is a source, not a actor",
         )
 
+    @FEWER
     @given(paper=PAPERS, data=st.data())
     def test_duplicate_id(self, paper: cw.WhitePaper, data: st.DataObject) -> None:
         """Rule: "ids unique across the paper" -- a new source reusing an id is reported, naming the first."""
@@ -1010,6 +1017,7 @@ class TestBreakingGeneratedPapers:
             message=f"id {taken!r} is already used at {first_path_of(paper, taken)}",
         )
 
+    @FEWER
     @given(paper=PAPERS, data=st.data())
     def test_duplicate_name(self, paper: cw.WhitePaper, data: st.DataObject) -> None:
         """Rule: "names unique within ... concerns" -- a new concern reusing an English name."""
@@ -1024,6 +1032,7 @@ class TestBreakingGeneratedPapers:
         )
         assert problem.message.endswith(f"is already used at $.concerns[{j}].name.en")
 
+    @FEWER
     @given(paper=PAPERS, data=st.data())
     def test_duplicate_event_title_on_a_date(self, paper: cw.WhitePaper, data: st.DataObject) -> None:
         """Rule: "event titles unique per date" -- a second event of the same title and date."""
@@ -1082,6 +1091,7 @@ class TestBreakingGeneratedPapers:
             path=path, code="numbering", message=f"expected {expected}, got {got} {GAP}"
         )
 
+    @FEWER
     @given(paper=PAPERS, data=st.data())
     def test_end_before_date(self, paper: cw.WhitePaper, data: st.DataObject) -> None:
         """Rule: "end >= date" -- an end a day before the start, loaded from plain data, is reported there."""
@@ -1095,6 +1105,7 @@ class TestBreakingGeneratedPapers:
             (f"$.events[{i}].end", "date-order", f"ends ({day_before}) before it begins ({start})")
         ]
 
+    @FEWER
     @given(paper=PAPERS, data=st.data(), holder=st.sampled_from(["paper", "statistic", "event"]))
     def test_locator_of_a_missing_place(self, paper: cw.WhitePaper, data: st.DataObject, holder: str) -> None:
         """Rule: "every locator names a part, chapter, section or item that exists"."""
@@ -1118,6 +1129,7 @@ class TestBreakingGeneratedPapers:
             path=path, code="unknown-locator", message=f"the paper has no {missing}"
         )
 
+    @FEWER
     @given(paper=PAPERS, data=st.data())
     def test_statistic_after_the_paper(self, paper: cw.WhitePaper, data: st.DataObject) -> None:
         """Rule: "statistics of the paper are dated no later than the paper"."""
@@ -1133,6 +1145,7 @@ class TestBreakingGeneratedPapers:
             message=f"{later} is after the paper's date {paper.published}",
         )
 
+    @FEWER
     @given(paper=PAPERS, data=st.data())
     def test_mentioned_event_after_the_paper(self, paper: cw.WhitePaper, data: st.DataObject) -> None:
         """Rule: "events that the paper mentions happen no later than the paper"."""
@@ -1148,6 +1161,7 @@ class TestBreakingGeneratedPapers:
             message=f"an event the paper mentions cannot happen after it ({later} > {paper.published})",
         )
 
+    @FEWER
     @given(paper=PAPERS, data=st.data())
     def test_actor_belonging_to_itself(self, paper: cw.WhitePaper, data: st.DataObject) -> None:
         """Rule: references point to another entity -- an actor's affiliation is not the actor itself."""
@@ -1161,6 +1175,7 @@ class TestBreakingGeneratedPapers:
             message="an actor cannot belong to itself",
         )
 
+    @FEWER
     @given(paper=PAPERS, data=st.data())
     def test_several_broken_rules_are_all_reported_in_path_order(
         self, paper: cw.WhitePaper, data: st.DataObject

@@ -38,6 +38,8 @@ STRATEGY_OF: dict[type, Any] = {
     cw.PartialDate: strategies.partial_dates,
     cw.Locator: strategies.locators,
 }
+#: Whole papers are slow to draw: the tests of their shape take a third of the profile's examples.
+FEWER = settings(max_examples=max(10, settings().max_examples // 3))
 CLASSES = pytest.mark.parametrize("cls", MODEL_CLASSES, ids=[cls.__name__ for cls in MODEL_CLASSES])
 HAN = range(0x4E00, 0xA000)
 
@@ -109,12 +111,14 @@ def ids_of(paper: cw.WhitePaper) -> list[str]:
 
 
 class TestWhitePapers:
+    @FEWER
     @given(paper=strategies.white_papers())
     def test_ids_are_unique_across_the_paper(self, paper: cw.WhitePaper) -> None:
         """No id is used twice, the paper's own id included."""
         ids = ids_of(paper)
         assert len(ids) == len(set(ids))
 
+    @FEWER
     @given(paper=strategies.white_papers())
     def test_references_point_into_the_paper(self, paper: cw.WhitePaper) -> None:
         """Publisher, event actors and documents, supports and affiliations name the right kind."""
@@ -128,6 +132,7 @@ class TestWhitePapers:
         for position, actor in enumerate(paper.actors):
             assert actor.affiliation is None or actor.affiliation in {a.id for a in paper.actors[:position]}
 
+    @FEWER
     @given(
         paper=strategies.white_papers(
             min_events=3, max_events=3, min_actors=2, max_actors=2, min_sources=0, max_sources=0
@@ -138,6 +143,7 @@ class TestWhitePapers:
         assert (len(paper.events), len(paper.actors), len(paper.sources)) == (3, 2, 0)
         assert all(not citations for citations in values_of_key(cw.to_dict(paper), "citations"))
 
+    @FEWER
     @given(paper=strategies.white_papers(max_chapters=2, max_sections=2, max_items=2))
     def test_structure_is_numbered_from_one(self, paper: cw.WhitePaper) -> None:
         """Chapters, sections and items are numbered 1..n, within the bounds asked for."""
@@ -149,6 +155,7 @@ class TestWhitePapers:
                 assert [i.number for i in section.items] == list(range(1, len(section.items) + 1))
                 assert len(section.items) <= 2
 
+    @FEWER
     @given(paper=strategies.white_papers())
     def test_dates_respect_the_paper(self, paper: cw.WhitePaper) -> None:
         """Ranges never end before they begin; figures and mentioned events are no later than the paper."""
