@@ -46,6 +46,7 @@ from hypothesis import strategies as st
 
 import cyberspace_whitepaper as cw
 from cyberspace_whitepaper import strategies
+from cyberspace_whitepaper.errors import excerpt
 
 PAPERS = 50
 MUTATIONS_PER_PAPER = 130
@@ -302,6 +303,23 @@ class TestErrorLocations:
         assert [(p.path, p.code) for p in caught.value.problems] == [
             (p.path, p.code) for p in expected.problems
         ]
+
+
+class TestErrorText:
+    def test_excerpt_cut_at_80(self) -> None:
+        """A value shown in a message is cut only when its repr is over 80 characters."""
+        exactly = "x" * 78  # its repr, quotes included, is 80 characters
+        assert excerpt(exactly) == repr(exactly)
+        assert excerpt(exactly + "x") == repr(exactly + "x")[:77] + "..."
+
+    def test_args_hold_the_message(self) -> None:
+        """Errors keep their whole text in ``args``, as built-in exceptions do."""
+        with pytest.raises(cw.ValidationError) as invalid:
+            cw.from_dict({})
+        assert invalid.value.args == (str(invalid.value),)
+        with pytest.raises(cw.LoadError) as syntax:
+            cw.loads("{")
+        assert syntax.value.args == (syntax.value.message,)
 
 
 class TestPathWriting:

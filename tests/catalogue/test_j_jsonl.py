@@ -94,6 +94,10 @@ def row_j2(tmp_path: Path) -> None:
     with text_file.open(encoding="utf-8") as opened, pytest.raises(TypeError) as caught:
         list(cw.iter_jsonl(opened, type=cw.Event))  # type: ignore[call-overload]
     assert str(caught.value).endswith("got TextIOWrapper")
+    # A single record is read with load(), as the class asked for.
+    single = tmp_path / "event.json"
+    single.write_bytes(_line(EVENT))
+    assert cw.load(single, type=cw.Event).id == "e1"
     # The same file opened in binary, or named by its path, reads fine.
     with text_file.open("rb") as opened:
         assert [e.id for e in cw.iter_jsonl(opened, type=cw.Event)] == ["e1"]
@@ -181,6 +185,13 @@ def row_j5(tmp_path: Path) -> None:
     assert len(seen) == bad_index
     with pytest.raises(cw.ValidationError):
         tuple(cw.iter_jsonl(io.BytesIO(data), type=cw.Event))
+    # A record with more problems than an error shows keeps the count of the rest.
+    many = _line(EVENT, id="e7345", actors=[0] * 150)
+    with pytest.raises(cw.ValidationError) as caught:
+        _read(b"\n".join([*lines[:bad_index], many]))
+    assert (len(caught.value.problems), caught.value.omitted) == (100, 50)
+    assert {p.line for p in caught.value.problems} == {7346}
+    assert str(caught.value).endswith("\nand 50 more")
     # A syntax error is located the same way.
     lines[bad_index] = b'{"id": "e7345", "date": }'
     error = _load_error(b"\n".join(lines))

@@ -316,6 +316,16 @@ def row_k2(tmp_path: Path) -> None:
     with pytest.raises(cw.LoadError) as suffix:
         cw.dump(PAPER, tmp_path / "paper.txt")
     assert suffix.value.message.endswith("expected .json, .yaml or .yml")
+    with pytest.raises(cw.LoadError) as suffix:
+        cw.dump(PAPER, tmp_path / "paper.jsonl")
+    assert suffix.value.message.endswith(
+        "expected .json, .yaml or .yml (use iter_jsonl or dump_jsonl for JSON Lines)"
+    )
+    # An item of another class than the one asked for is refused too, before the file changes.
+    with pytest.raises(TypeError) as wrong_class:
+        cw.dump_jsonl([PAPER.actors[0]], target, type=cw.Event)
+    assert str(wrong_class.value) == "expected a Event, got Actor"
+    assert target.read_bytes() == OLD_BYTES
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.jsonl"]
 
 
@@ -585,3 +595,56 @@ class TestFileHelpers:
             assert os.umask(0o077) == 0o077
         finally:
             os.umask(old_mask)
+
+    def test_umask_without_proc(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Where /proc cannot tell the umask, it is read by setting and restoring it."""
+        real_open = open
+
+        def no_proc(file: Any, *args: Any, **kwargs: Any) -> Any:
+            if str(file).startswith("/proc/"):
+                raise FileNotFoundError(file)
+            return real_open(file, *args, **kwargs)
+
+        monkeypatch.setattr("builtins.open", no_proc)
+        old_mask = os.umask(0o027)
+        try:
+            assert _files._umask() == 0o027
+            assert os.umask(0o027) == 0o027
+        finally:
+            os.umask(old_mask)
+
+    def test_dump_jsonl_writes_compact_lines_and_counts_them(self, tmp_path: Path) -> None:
+        """One compact line per item, Chinese as itself, and the number of lines returned."""
+        target = tmp_path / "events.jsonl"
+        assert cw.dump_jsonl(EVENTS, target) == 3
+        lines = target.read_bytes().splitlines(keepends=True)
+        assert len(lines) == 3
+        expected = json.dumps(cw.to_dict(EVENTS[0]), ensure_ascii=False, separators=(",", ":"))
+        assert lines[0] == (expected + "\n").encode("utf-8")
+        assert cw.dump_jsonl([], target) == 0
+        assert target.read_bytes() == b""
+        chinese = attrs.evolve(EVENTS[0], title=cw.LocalizedText(en="Talk", zh="讲话"))
+        cw.dump_jsonl([chinese], target, type=cw.Event)
+        assert "讲话".encode() in target.read_bytes()
+
+    def test_cleanup_failure_keeps_the_first_error(self, tmp_path: Path) -> None:
+        """If removing the temporary file fails too, the error that stopped the save still propagates."""
+        target = tmp_path / "paper.json"
+        target.write_bytes(OLD_BYTES)
+        steps = _record("dump", existing=True)
+        fault = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        faults = _Faults(fail_at=steps.index("write"), exception=fault)
+
+        def no_unlink(path: Any) -> None:
+            raise PermissionError(errno.EACCES, "cannot remove", path)
+
+        with faults.installed(), pytest.MonkeyPatch.context() as patch:
+            patch.setattr(os, "unlink", no_unlink)
+            with pytest.raises(OSError, match="No space left") as caught:
+                cw.dump(PAPER, target)
+        assert caught.value is fault
+        assert target.read_bytes() == OLD_BYTES
+        # The temporary file could not be removed: it is the only stray, hidden and named as such.
+        strays = [p.name for p in tmp_path.iterdir() if p.name != "paper.json"]
+        assert len(strays) == 1
+        assert re.fullmatch(r"\.paper\.json\.[a-z0-9_]+\.tmp", strays[0])

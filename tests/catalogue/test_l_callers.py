@@ -32,6 +32,7 @@ import attrs
 import pytest
 
 import cyberspace_whitepaper as cw
+from cyberspace_whitepaper.errors import excerpt
 
 MINI = json.loads((Path(__file__).parents[1] / "data" / "mini-paper.json").read_text("utf-8"))
 PAPER = cw.from_dict(MINI)
@@ -275,6 +276,31 @@ def _hostile_cases() -> list[tuple[Callable[[], Any], list[tuple[str, str, str]]
         (
             lambda: key_in_root(1),
             [("$", "key-type", "keys must be strings, got 1")],
+        ),
+        (
+            # A bad key does not stop the check of the object's other members.
+            lambda: {1: "x", **_with(("summary",), _Tripwire())},
+            [
+                ("$", "key-type", "keys must be strings, got 1"),
+                typed("$.summary", "_Tripwire", "<_Tripwire object>"),
+            ],
+        ),
+        (
+            # Up to 20 items, nested up to three deep, a container of plain values is shown.
+            lambda: _with(("languages",), tuple(range(20))),
+            [typed("$.languages", "tuple", excerpt(tuple(range(20))))],
+        ),
+        (
+            lambda: _with(("languages",), tuple(range(21))),
+            [typed("$.languages", "tuple", "<tuple object>")],
+        ),
+        (
+            lambda: _with(("languages",), (((1,),),)),
+            [typed("$.languages", "tuple", "(((1,),),)")],
+        ),
+        (
+            lambda: _with(("languages",), ((((1,),),),)),
+            [typed("$.languages", "tuple", "<tuple object>")],
         ),
         (
             # Several at once: all are reported, sorted by path.

@@ -1,0 +1,114 @@
+"""Mutation testing with mutmut on the I/O, limit and error modules, within a time bound.
+
+    python tools/mutation.py                  # io.py, errors.py, _files.py, _limits.py
+    python tools/mutation.py --modules converters.py _jsontext.py --seconds 3600
+
+mutmut changes the source one small step at a time (a ``<`` for a ``<=``, a
+constant, a removed call) and runs the tests that cover the changed function;
+a mutant the tests do not notice "survives". The run happens in a throw-away
+copy of the committed tree (``git worktree``), so the working tree is never
+touched; ``../shared`` (JSONTestSuite) is linked into it. If ``pyproject.toml``
+has no ``[tool.mutmut]`` table, the one below is added to the copy.
+
+The tests used are the fast ones that exercise these modules: the bad-input
+catalogue, the limits, the error family, the regressions, JSONTestSuite and
+the public API. The script prints each survivor's diff and the counts, and the
+kill rate: (killed + timed out) / every mutant with a verdict.
+
+``converters.py`` is left out by default: most of it is wiring that runs once,
+when the module is imported or a class is first converted, and mutmut forks
+each mutant from a process that has already done that, so its mutants there
+survive whatever the tests do. The behaviour is covered by the catalogue.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV_BIN = Path(sys.executable).parent
+TESTS = [
+    "tests/catalogue",
+    "tests/test_limits.py",
+    "tests/test_errors.py",
+    "tests/test_regressions.py",
+    "tests/test_jsontestsuite.py",
+    "tests/test_public_api.py",
+]
+DEFAULT_MODULES = ["io.py", "errors.py", "_files.py", "_limits.py"]
+
+
+def config(modules: list[str]) -> str:
+    """The ``[tool.mutmut]`` table for these modules."""
+    only = ", ".join(f'"*/{name}"' for name in modules)
+    tests = ", ".join(f'"{path}"' for path in TESTS)
+    return (
+        "\n[tool.mutmut]\n"
+        'source_paths = ["src/cyberspace_whitepaper"]\n'
+        f"only_mutate = [{only}]\n"
+        'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q"]\n'
+        f"pytest_add_cli_args_test_selection = [{tests}]\n"
+    )
+
+
+def _mutmut(*args: str, cwd: Path, timeout: float | None = None) -> str:
+    finished = subprocess.run(  # noqa: S603 - our own command line
+        [str(VENV_BIN / "mutmut"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    return finished.stdout
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--modules", nargs="+", default=DEFAULT_MODULES, help="file names to mutate")
+    parser.add_argument("--seconds", type=int, default=1500, help="time bound of the run (default 1500)")
+    parser.add_argument("--children", type=int, default=os.cpu_count() or 2, help="parallel mutants")
+    arguments = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="mutation-"))
+    copy = work / "repo"
+    git = shutil.which("git") or "git"
+    subprocess.run([git, "worktree", "add", "--detach", str(copy), "HEAD"], cwd=ROOT, check=True)  # noqa: S603
+    try:
+        for link in (work / "shared", copy / "shared"):
+            link.symlink_to(ROOT.parent / "shared")
+        pyproject = copy / "pyproject.toml"
+        if "[tool.mutmut]" not in pyproject.read_text("utf-8"):
+            with pyproject.open("a", encoding="utf-8") as file:
+                file.write(config(arguments.modules))
+        try:
+            _mutmut("run", f"--max-children={arguments.children}", cwd=copy, timeout=arguments.seconds)
+            finished = "finished"
+        except subprocess.TimeoutExpired:
+            finished = f"stopped after {arguments.seconds} s (counts are of the mutants run)"
+        results = _mutmut("results", "--all", "true", cwd=copy)
+        verdicts: dict[str, list[str]] = {}
+        for name, verdict in re.findall(r"^\s*(\S+): (.+)$", results, re.MULTILINE):
+            verdicts.setdefault(verdict.strip(), []).append(name)
+        for name in verdicts.get("survived", []):
+            print(_mutmut("show", name, cwd=copy))
+        killed = len(verdicts.get("killed", [])) + len(verdicts.get("timeout", []))
+        judged = killed + len(verdicts.get("survived", [])) + len(verdicts.get("no tests", []))
+        print(f"modules: {', '.join(arguments.modules)}; {finished}")
+        print("; ".join(f"{verdict}: {len(names)}" for verdict, names in sorted(verdicts.items())))
+        if judged:
+            print(f"kill rate: {killed}/{judged} = {killed / judged:.1%}")
+    finally:
+        subprocess.run([git, "worktree", "remove", "--force", str(copy)], cwd=ROOT, check=False)  # noqa: S603
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
