@@ -364,8 +364,10 @@ class TestJsonFastPath:
         expected = json.dumps(plain, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
         assert dumps(paper) == expected
         compact = _fastjson.dumps(paper, WhitePaper, indent=False)
-        assert compact is None or compact.decode() == json.dumps(
-            plain, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+        assert (
+            compact is None
+            or compact.decode()
+            == json.dumps(plain, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
         )
 
     @pytest.mark.parametrize("value", ["0.00001", "0.000123", "1.5E-9", "0.0001", "39.8", "1E+15", "0.5"])

@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import enum
 import gc
+import importlib
 import inspect
+import itertools
 import math
 import re
 import types
@@ -67,7 +69,7 @@ _LOCATORS: dict[str, Locator] = {}
 _DATE_TEXTS: dict[int, tuple[PartialDate, str]] = {}
 _LOCATOR_TEXTS: dict[int, tuple[Locator, str]] = {}
 # Strings that passed a pattern validator, per validator (ids repeat a lot).
-_PATTERN_CACHE_SIZE = 4096
+_PATTERN_CACHE_SIZE = 16384
 
 
 class _UnsupportedError(Exception):
@@ -215,7 +217,7 @@ def structure(data: Any, cls: type) -> Any:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return plan.structure(data, [0, 0, 0])
+        return plan.structure(data, [0, 0, 0, 0])
     finally:
         if enabled:
             gc.enable()
@@ -253,6 +255,78 @@ def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and attrs.has(tp) and tp not in (PartialDate, Locator)
 
 
+def _bounded(validator: Any) -> bool:
+    """Whether ``validator`` limits a string's length (to no more than MAX_DECODED_STRING) itself."""
+    kind = type(validator)
+    if kind is _checks._Pattern:
+        return bool(validator.max_length <= MAX_DECODED_STRING)
+    if kind is _checks._Optional:
+        return _bounded(validator.inner)
+    if kind is _checks._TupleOf:
+        return _bounded(validator.member)
+    if kind is type(attrs.validators.and_()):
+        return any(_bounded(part) for part in validator._validators)
+    return False
+
+
+def _can_match(regex: re.Pattern[str], char: str) -> bool:
+    """Whether ``regex`` can match a string holding ``char`` (True where unsure).
+
+    Reads the parsed pattern: only literals and character classes without
+    categories or negation are understood; anything else counts as a match.
+    """
+    code = ord(char)
+
+    def items(parsed: Any) -> bool:
+        for op, arg in parsed:
+            if op in (c.AT,):
+                continue
+            if op is c.LITERAL:
+                if arg == code:
+                    return True
+            elif op is c.IN:
+                for item_op, item_arg in arg:
+                    if item_op is c.LITERAL and item_arg != code:
+                        continue
+                    if item_op is c.RANGE and not item_arg[0] <= code <= item_arg[1]:
+                        continue
+                    return True
+            elif op is c.SUBPATTERN:
+                if items(arg[3]):
+                    return True
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                if items(arg[2]):
+                    return True
+            elif op is c.BRANCH:
+                if any(items(branch) for branch in arg[1]):
+                    return True
+            else:
+                return True
+        return False
+
+    try:
+        # Internal modules of the re package (3.11 and later): if they change, be safe.
+        c = importlib.import_module("re._constants")
+        parsed = importlib.import_module("re._parser").parse(regex.pattern, regex.flags)
+        return items(parsed)
+    except Exception:
+        return True
+
+
+def _may_hold_colon(validator: Any) -> bool:
+    """Whether a string that ``validator`` accepts may hold a colon (True where unsure)."""
+    kind = type(validator)
+    if kind is _checks._Pattern:
+        return _can_match(validator.regex, ":")
+    if kind is _checks._Optional:
+        return _may_hold_colon(validator.inner)
+    if kind is _checks._TupleOf:
+        return _may_hold_colon(validator.member)
+    if kind is type(attrs.validators.and_()):
+        return all(_may_hold_colon(part) for part in validator._validators)
+    return True
+
+
 def _indent(lines: list[str], depth: int = 1) -> list[str]:
     return ["    " * depth + line for line in lines]
 
@@ -276,6 +350,9 @@ class _Generator:
             "_DATE_TEXTS": _DATE_TEXTS,
             "_LOCATOR_TEXTS": _LOCATOR_TEXTS,
             "_str": str,
+            "_id": id,
+            "_map": map,
+            "_repeat": itertools.repeat,
             "_date": _date,
             "_locator": _locator,
             "_decimal": _decimal,
@@ -428,7 +505,13 @@ class _Generator:
             lines.append("n = 0")
         for field in fields:
             local = f"f_{field.name}"
-            body = self.value(hints[field.name], "v", local)
+            body = self.value(
+                hints[field.name],
+                "v",
+                local,
+                bounded=_bounded(field.validator),
+                colons=_may_hold_colon(field.validator),
+            )
             if field.default is attrs.NOTHING:
                 lines.append(f"v = d[{field.name!r}]")
                 lines.extend(body)
@@ -444,8 +527,9 @@ class _Generator:
                 else:
                     lines.append(f"    {local} = {self.name(default, 'default')}")
         count = f"n + {len(required)}" if optional else f"{len(required)}"
-        lines.append(f"if len(d) != {count}: raise KeyError")
-        lines.append("c[0] += len(d)")
+        lines.append("k = len(d)")
+        lines.append(f"if k != {count}: raise KeyError")
+        lines.append("c[0] += k")
         lines.extend(self.build(cls, fields, hints))
         self.emit(f"s_{cls.__name__}", "d, c", lines)
 
@@ -463,7 +547,11 @@ class _Generator:
         late: list[str] = []
         for field in fields:
             tp = hints[field.name] if known_types else _MISSING
-            checks = self.validator_lines(field.validator, f"f_{field.name}", tp) if field.validator else []
+            checks = (
+                self.validator_lines(field.validator, f"f_{field.name}", tp, cache=field.name != "id")
+                if field.validator
+                else []
+            )
             if checks is None:
                 validator_name = self.name(field.validator, "validator")
                 attribute = self.name(field, "attribute")
@@ -480,43 +568,60 @@ class _Generator:
         lines.append("return o")
         return lines
 
-    def value(self, tp: Any, src: str, dst: str) -> list[str]:
-        """Lines that turn plain ``src`` into ``dst`` of type ``tp`` as the converter would, or raise."""
+    def value(self, tp: Any, src: str, dst: str, *, bounded: bool = False, colons: bool = True) -> list[str]:
+        """Lines that turn plain ``src`` into ``dst`` of type ``tp`` as the converter would, or raise.
+
+        ``bounded``: the field's validator already limits the length of its
+        strings. ``colons``: its strings may hold colons, which are counted
+        (in ``c[3]``) for the JSON fast path's proof that no key repeats.
+        """
         inner = _optional_inner(tp)
         if inner is not _MISSING:
-            body = self.value(inner, src, dst)
+            body = self.value(inner, src, dst, bounded=bounded, colons=colons)
             return [f"if {src} is None:", f"    {dst} = None", "else:", *_indent(body)]
         item = _tuple_item(tp)
         if item is not _MISSING:
             head = [f"if type({src}) is not list or len({src}) > _MAXITEMS: raise TypeError"]
             if item in _KNOWN:
-                check = self.scalar_check(item, "x")
+                check = self.scalar_check(item, "x", bounded=bounded)
+                count = ["        c[3] += x.count(':')"] if item is str and colons else []
                 return [
                     *head,
                     f"if {src}:",
                     f"    c[2] += len({src})",
                     f"    for x in {src}:",
                     f"        if not ({check}): raise TypeError",
+                    *count,
                     f"    {dst} = tuple({src})",
                     "else:",
                     f"    {dst} = ()",
                 ]
-            expression = self.item_expression(item, "x")
+            if _is_model(item):
+                self.model(item)
+                # map runs the loop in C: no comprehension frame per array.
+                expression = f"_map(s_{item.__name__}, {src}, _repeat(c))"
+            else:
+                expression = f"[{self.item_expression(item, 'x')} for x in {src}]"
             return [
                 *head,
                 f"if {src}:",
                 f"    c[2] += len({src})",
-                f"    {dst} = tuple([{expression} for x in {src}])",
+                f"    {dst} = tuple({expression})",
                 "else:",
                 f"    {dst} = ()",
             ]
         if tp in _KNOWN:
-            return [f"if not ({self.scalar_check(tp, src)}): raise TypeError", f"{dst} = {src}"]
+            count = [f"c[3] += {src}.count(':')"] if tp is str and colons else []
+            return [
+                f"if not ({self.scalar_check(tp, src, bounded=bounded)}): raise TypeError",
+                *count,
+                f"{dst} = {src}",
+            ]
         return [f"{dst} = {self.scalar(tp, src)}"]
 
-    def scalar_check(self, tp: Any, src: str) -> str:
+    def scalar_check(self, tp: Any, src: str, *, bounded: bool = False) -> str:
         if tp is str:
-            return f"type({src}) is str and len({src}) <= _MAXLEN"
+            return f"type({src}) is str" if bounded else f"type({src}) is str and len({src}) <= _MAXLEN"
         if tp is int:
             return f"type({src}) is int and -_IMAX < {src} < _IMAX"
         return f"type({src}) is {_KNOWN[tp]}"
@@ -537,6 +642,8 @@ class _Generator:
         if tp is Locator:
             return f"(_LOCATORS.get({src}) if type({src}) is str else None) or _locator({src})"
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            if any(":" in str(member.value) for member in tp):
+                raise _UnsupportedError(tp)  # the count of colons in strings would miss it
             members = self.name({member.value: member for member in tp}, "enum")
             return f"{members}[{src}] if type({src}) is str else _fail()"
         if typing.get_origin(tp) is Literal:
@@ -552,7 +659,7 @@ class _Generator:
             return f"s_{tp.__name__}({src}, c)"
         raise _UnsupportedError(tp)
 
-    def validator_lines(self, validator: Any, var: str, tp: Any) -> list[str] | None:
+    def validator_lines(self, validator: Any, var: str, tp: Any, *, cache: bool = True) -> list[str] | None:
         """Lines that check ``var`` as ``validator`` would, or None for a validator this module does not know.
 
         ``tp`` is the type the converter made ``var`` (its Python type is then
@@ -562,7 +669,9 @@ class _Generator:
         known = tp if tp in _KNOWN or tp is _MISSING else None
         if kind is _checks._Optional:
             inner_tp = _optional_inner(tp)
-            inner = self.validator_lines(validator.inner, var, tp if inner_tp is _MISSING else inner_tp)
+            inner = self.validator_lines(
+                validator.inner, var, tp if inner_tp is _MISSING else inner_tp, cache=cache
+            )
             if inner is None:
                 return None
             return [f"if {var} is not None:", *_indent(inner)] if inner else []
@@ -574,30 +683,30 @@ class _Generator:
             head = "" if known is str else f"type({var}) is str and "
             return [
                 (
-                    f"if not ({head}{var} and len({var}.strip()) == len({var})"
+                    f"if not ({head}{var} and {var}.strip() == {var}"
                     f" and ({var}.isascii() and {var}.isprintable() or not _BAD({var}))): raise ValueError"
                 )
             ]
         if kind is _checks._Pattern:
             head = "" if known is str else f"type({var}) is str and "
-            cache = self.name(set(), "seen")
             match = self.name(validator.regex.fullmatch, "match")
-            return [
-                f"if {var} not in {cache}:"
-                if known is str
-                else f"if type({var}) is not str or {var} not in {cache}:",
-                (
-                    f"    if not ({head}len({var}) <= {validator.max_length:d} and {match}({var}) is not None"
-                    f" and ({var}.isascii() and {var}.isprintable() or not _BAD({var}))): raise ValueError"
-                ),
-                f"    _keep({cache}, {var})",
-            ]
+            check = (
+                f"if not ({head}len({var}) <= {validator.max_length:d} and {match}({var}) is not None"
+                f" and ({var}.isascii() and {var}.isprintable() or not _BAD({var}))): raise ValueError"
+            )
+            if not cache:  # an id: seen once, so remembering it is only cost
+                return [check]
+            seen = self.name(set(), "seen")
+            test = (
+                f"{var} not in {seen}" if known is str else f"type({var}) is not str or {var} not in {seen}"
+            )
+            return [f"if {test}:", f"    {check}", f"    _keep({seen}, {var})"]
         if kind is _checks._InRange:
             head = "" if known is int else f"type({var}) is int and "
             return [f"if not ({head}{validator.low:d} <= {var} <= {validator.high:d}): raise ValueError"]
         if kind is _checks._TupleOf:
             item_tp = _tuple_item(tp) if tp is not _MISSING else _MISSING
-            member = self.validator_lines(validator.member, "x", item_tp)
+            member = self.validator_lines(validator.member, "x", item_tp, cache=cache)
             if member is None:
                 return None
             lines = []
@@ -609,7 +718,7 @@ class _Generator:
                 lines += [f"for x in {var}:", *_indent(member)]
             return lines
         if kind is _checks._Unique:
-            return [f"if len(set({var})) != len({var}): raise ValueError"]
+            return [f"if len({var}) > 1 and len(set({var})) != len({var}): raise ValueError"]
         if kind is _DecimalValue:
             return [f"{self.name(check_decimal, 'check')}({var}, '$')"]
         if kind is type(attrs.validators.in_(())):
@@ -617,7 +726,7 @@ class _Generator:
         if kind is type(attrs.validators.and_()):
             lines = []
             for part in validator._validators:
-                sub = self.validator_lines(part, var, tp)
+                sub = self.validator_lines(part, var, tp, cache=cache)
                 if sub is None:
                     return None
                 lines += sub
@@ -649,6 +758,8 @@ class _Generator:
             expression = self.out(item, "x", for_json)
             if expression == "x":
                 return src if for_json else f"list({src})"
+            if _is_model(item):
+                return f"list(_map({'j' if for_json else 'u'}_{item.__name__}, {src}))"
             return f"[{expression} for x in {src}]"
         if tp in (str, int, bool) or typing.get_origin(tp) is Literal:
             return src
@@ -657,7 +768,7 @@ class _Generator:
         if tp in (PartialDate, Locator):
             # Objects read from text are the cached ones: their text is at hand.
             texts = "_DATE_TEXTS" if tp is PartialDate else "_LOCATOR_TEXTS"
-            return f"({texts}.get(id({src})) or (None, _str({src})))[1]"
+            return f"({texts}.get(_id({src})) or (None, _str({src})))[1]"
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             # orjson would write a member as its value, but ``_value_`` fails,
             # as the converter does, on anything put there behind attrs' back.

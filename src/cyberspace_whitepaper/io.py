@@ -98,10 +98,10 @@ def to_dict(obj: Any, *, type: Any = None) -> Any:
 
 
 def _fast_json(obj: Any, cls: Any, *, indent: bool) -> bytes | None:
-    """JSON bytes for ``obj`` from the fast writer, or None where ``to_dict`` must speak (errors included)."""
+    """JSON and a newline for ``obj`` from the fast writer, or None where ``to_dict`` must speak."""
     cls = builtins.type(obj) if cls is None else cls
-    if not (isinstance(cls, builtins.type) and attrs.has(cls) and isinstance(obj, cls)):
-        return None
+    if not (isinstance(cls, builtins.type) and isinstance(obj, cls)):
+        return None  # to_dict raises the error
     return _fastjson.dumps(obj, cls, indent=indent)
 
 
@@ -216,7 +216,7 @@ def dumps(obj: Any, *, type: Any = None, format: Format = "json") -> str:
     """
     fast = _fast_json(obj, type, indent=True) if format == "json" else None
     if fast is not None:
-        return fast.decode("utf-8") + "\n"
+        return fast.decode("utf-8")
     plain = to_dict(obj, type=type)
     if format == "json":
         return json.dumps(plain, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
@@ -251,7 +251,7 @@ def dump(obj: Any, path: StrPath, *, type: Any = None) -> None:
     """
     file_format = _format_of(path)
     fast = _fast_json(obj, type, indent=True) if file_format == "json" else None
-    data = fast + b"\n" if fast is not None else dumps(obj, type=type, format=file_format).encode("utf-8")
+    data = fast if fast is not None else dumps(obj, type=type, format=file_format).encode("utf-8")
     atomic_write(path, (data,))
 
 
@@ -349,7 +349,7 @@ def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:
             count += 1
             fast = _fast_json(item, expected, indent=False)
             if fast is not None:
-                yield fast + b"\n"
+                yield fast
                 continue
             plain = to_dict(item, type=expected)
             yield (
