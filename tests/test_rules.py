@@ -1151,8 +1151,11 @@ class TestBreakingGeneratedPapers:
         """Rule: "events that the paper mentions happen no later than the paper"."""
         assume(paper.published.year < 9999)
         later = cw.PartialDate(year=paper.published.year + 1)
+        new_id = unused_id(paper, data)
+        # A title of its own, so that no other event has it on that date.
+        assume(all(event.title.en != new_id for event in paper.events))
         extra = attrs.evolve(
-            paper.events[0], id=unused_id(paper, data), date=later, end=None, mentioned_in_paper=True
+            paper.events[0], id=new_id, title=text(new_id), date=later, end=None, mentioned_in_paper=True
         )
         problem = only_problem(lambda: attrs.evolve(paper, events=(*paper.events, extra)))
         assert problem == cw.Problem(
