@@ -489,7 +489,11 @@ def _body(
     print("\n## Whole-paper rules: 1x against 10x the events and actors\n")
     papers = {
         "1x": cw.loads(paper_data),
-        "10x": cw.loads(generate.paper_json(n_events=10 * n_paper, n_actors=10 * n_paper)),
+        # Ten times the paper is over the default limits (16 MiB, a million values).
+        "10x": cw.loads(
+            generate.paper_json(n_events=10 * n_paper, n_actors=10 * n_paper),
+            limits=cw.Limits(max_bytes=2**30, max_nodes=10**8, max_array_items=10**6),
+        ),
     }
     rules = interleaved({size: functools.partial(check_paper, paper) for size, paper in papers.items()}, 5)
     papers.clear()

@@ -23,6 +23,7 @@ validators' own.
 from __future__ import annotations
 
 import enum
+import functools
 import gc
 import importlib
 import inspect
@@ -269,6 +270,14 @@ def _bounded(validator: Any) -> bool:
     return False
 
 
+def _hints(cls: type) -> dict[str, Any]:
+    """The field types of a class. The model's annotations are strings: attrs
+    resolves them once per class, for every user (cattrs too)."""
+    attrs.resolve_types(cls)
+    return {field.name: field.type for field in attrs.fields(cls)}
+
+
+@functools.lru_cache(maxsize=256)
 def _can_match(regex: re.Pattern[str], char: str) -> bool:
     """Whether ``regex`` can match a string holding ``char`` (True where unsure).
 
@@ -416,7 +425,7 @@ class _Generator:
             return
         self.done.add(cls)
         self.check_class(cls)
-        hints = typing.get_type_hints(cls)
+        hints = _hints(cls)
         fields = attrs.fields(cls)
         depth = 1
         for field in fields:
@@ -479,7 +488,7 @@ class _Generator:
         if cls in self.reaches_decimal:
             return self.reaches_decimal[cls]
         self.reaches_decimal[cls] = False  # no cycles in the model, but be safe
-        hints = hints or typing.get_type_hints(cls)
+        hints = hints or _hints(cls)
         found = any(self.type_reaches(hints[f.name]) for f in attrs.fields(cls))
         self.reaches_decimal[cls] = found
         return found
@@ -537,7 +546,7 @@ class _Generator:
         """``k_<Class>(f_a, f_b, ...)``: the checks of ``__init__``, then the object."""
         self.check_class(cls)
         fields = attrs.fields(cls)
-        hints = typing.get_type_hints(cls)
+        hints = _hints(cls)
         parameters = ", ".join(f"f_{field.name}" for field in fields)
         self.emit(f"k_{cls.__name__}", parameters, self.build(cls, fields, hints, known_types=False))
 

@@ -91,37 +91,57 @@ def _token_finder(names: frozenset[str], text: bool) -> re.Pattern[Any]:
     return re.compile(pattern if text else pattern.encode())
 
 
+# (class, id of the limits) -> (the limits, kept alive so the id stays theirs; the plan or None).
+_READY: dict[tuple[type, int], tuple[Limits, _codegen.Plan | None]] = {}
+
+
+def _ready(cls: type, limits: Limits) -> _codegen.Plan | None:
+    """The plan for ``cls`` if the fast path can vouch for every limit in ``limits``, else None."""
+    found = _READY.get((cls, id(limits)))
+    if found is None:
+        plan = _codegen.plan_for(cls)
+        found = (limits, plan if plan is not None and _eligible(plan, limits) else None)
+        if len(_READY) >= 64:
+            _READY.clear()
+        _READY[(cls, id(limits))] = found
+    return found[1]
+
+
 def load(data: bytes | str, cls: type, limits: Limits) -> Any:
-    """The ``cls`` the strict path would build from JSON ``data``, or None if that cannot be shown quickly."""
-    plan = _codegen.plan_for(cls)
-    if plan is None or not _eligible(plan, limits) or attrs.validators.get_disabled():
-        return None
-    if len(data) > limits.max_bytes:
+    """The ``cls`` the strict path would build from JSON ``data``, or None if that cannot be shown quickly.
+
+    The cyclic garbage collector is paused throughout: nothing built here
+    can form a cycle, and a bulk load would otherwise pay for repeated full
+    collections of a growing heap. It is restored on every way out.
+    """
+    plan = _ready(cls, limits)
+    if plan is None or len(data) > limits.max_bytes or attrs.validators.get_disabled():
         return None
     counter = [0, 0, 0, 0]  # keys, floats, array items, colons inside strings
     enabled = gc.isenabled()
-    gc.disable()  # nothing built here can form a cycle; see _codegen.structure
+    gc.disable()
     try:
-        if USE_ORJSON and orjson is not None:
-            plain = orjson.loads(data)
-        else:
-            text = data.decode("utf-8") if type(data) is bytes else data
-            plain = _decoder(limits.max_number_length).decode(text)  # type: ignore[arg-type]
-        obj = plan.structure(plain, counter)
-    except Exception:  # anything at all: the strict path will say what
-        return None
+        try:
+            if USE_ORJSON and orjson is not None:
+                plain = orjson.loads(data)
+            else:
+                text = data.decode("utf-8") if type(data) is bytes else data
+                plain = _decoder(limits.max_number_length).decode(text)  # type: ignore[arg-type]
+            obj = plan.structure(plain, counter)
+        except Exception:  # anything at all: the strict path will say what
+            return None
+        keys, floats, items, colons = counter
+        if 1 + keys + items > limits.max_nodes:
+            return None
+        is_text = type(data) is str
+        if not _no_repeated_key(data, keys, colons, is_text):
+            return None
+        if floats and not _floats_exact(data, plan.decimal_fields, floats, is_text):
+            return None
+        return obj
     finally:
         if enabled:
             gc.enable()
-    keys, floats, items, colons = counter
-    if 1 + keys + items > limits.max_nodes:
-        return None
-    is_text = type(data) is str
-    if not _no_repeated_key(data, keys, colons, is_text):
-        return None
-    if floats and not _floats_exact(data, plan.decimal_fields, floats, is_text):
-        return None
-    return obj
 
 
 def _no_repeated_key(data: bytes | str, keys: int, colons: int, is_text: bool) -> bool:

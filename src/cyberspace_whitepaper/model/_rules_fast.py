@@ -224,7 +224,8 @@ class _WalkWriter:
             if hasattr(cls, name) and name not in attrs.fields_dict(cls):
                 raise _UnsupportedError(cls)
         self.reads[cls] = None
-        hints = typing.get_type_hints(cls)
+        attrs.resolve_types(cls)  # once per class; the model's annotations are strings
+        hints = {field.name: field.type for field in attrs.fields(cls)}
         reads = [("S", "source")] if cls in (Citation, Alias) else []
         body = []
         for field in attrs.fields(cls):
