@@ -596,6 +596,16 @@ class TestFileHelpers:
         finally:
             os.umask(old_mask)
 
+    def test_umask_read_without_changing_it(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Where /proc tells the umask, it is read there: the process-wide mask is never touched."""
+
+        def no_umask(mask: int) -> int:
+            raise AssertionError("the umask was changed, if only for a moment")
+
+        expected = _default_mode()
+        monkeypatch.setattr(os, "umask", no_umask)
+        assert 0o666 & ~_files._umask() == expected
+
     def test_umask_without_proc(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Where /proc cannot tell the umask, it is read by setting and restoring it."""
         real_open = open
