@@ -41,6 +41,7 @@ import pytest
 
 import cyberspace_whitepaper as cw
 from cyberspace_whitepaper import _files
+from cyberspace_whitepaper.errors import excerpt
 
 MINI = json.loads((Path(__file__).parents[1] / "data" / "mini-paper.json").read_text("utf-8"))
 PAPER = cw.from_dict(MINI)
@@ -559,7 +560,7 @@ def row_k9(tmp_path: Path) -> None:
     with pytest.raises(cw.LoadError) as caught:
         cw.load(leftover)
     assert caught.value.message == (
-        f"cannot tell the format of {str(leftover)!r}: expected .json, .yaml or .yml"
+        f"cannot tell the format of {excerpt(str(leftover))}: expected .json, .yaml or .yml"
     )
 
 
