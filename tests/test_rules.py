@@ -351,12 +351,12 @@ class TestReferences:
             (
                 lambda p: attrs.evolve(p, events=replace(p.events, 0, actors=("xinhua",))),
                 "$.events[0].actors[0]",
-                "'xinhua' is a source, not a actor",
+                "'xinhua' is a source, not an actor",
             ),
             (
                 lambda p: attrs.evolve(p, publisher="launch"),
                 "$.publisher",
-                "'launch' is a event, not a actor",
+                "'launch' is an event, not an actor",
             ),
             (
                 lambda p: attrs.evolve(p, proposals=replace(p.proposals, 0, supports=("c-hegemony",))),
@@ -366,7 +366,7 @@ class TestReferences:
             (
                 lambda p: attrs.evolve(p, principles=replace(p.principles, 0, introduced_by="scio")),
                 "$.principles[0].introduced_by",
-                "'scio' is a actor, not a event",
+                "'scio' is an actor, not an event",
             ),
             (
                 lambda p: attrs.evolve(p, events=replace(p.events, 1, documents=("st-netizens",))),
@@ -1001,7 +1001,7 @@ class TestBreakingGeneratedPapers:
         assert problem == cw.Problem(
             path=f"$.events[{i}].actors[{len(actors) - 1}]",
             code="wrong-kind",
-            message=f"{source!r} is a source, not a actor",
+            message=f"{source!r} is a source, not an actor",
         )
 
     @FEWER

@@ -164,7 +164,7 @@ ROWS: list[tuple[str, Make, Expected]] = [
     (
         "G3",
         json_text('"actors": ["scio"]', '"actors": ["src"]'),
-        Invalid("$.events[0].actors[0]", "wrong-kind", "'src' is a source, not a actor"),
+        Invalid("$.events[0].actors[0]", "wrong-kind", "'src' is a source, not an actor"),
     ),
     (
         "G4",
@@ -217,12 +217,12 @@ VARIANTS: list[tuple[str, Make, Expected]] = [
     (
         "G3-publisher",
         json_text('"publisher": "scio"', '"publisher": "e1"'),
-        Invalid("$.publisher", "wrong-kind", "'e1' is a event, not a actor"),
+        Invalid("$.publisher", "wrong-kind", "'e1' is an event, not an actor"),
     ),
     (
         "G3-introduced-by",
         json_text('"introduced_by": "e1"', '"introduced_by": "scio"'),
-        Invalid("$.principles[0].introduced_by", "wrong-kind", "'scio' is a actor, not a event"),
+        Invalid("$.principles[0].introduced_by", "wrong-kind", "'scio' is an actor, not an event"),
     ),
     (
         "G5-list-holding-itself",

@@ -137,6 +137,10 @@ def _unique_event_titles(paper: WhitePaper) -> Iterator[Problem]:
 HINT_COMPARISONS = 20_000
 
 
+def _article(noun: str) -> str:
+    return "an" if noun[0] in "aeiou" else "a"
+
+
 class _Index:
     """Which id names what kind of entity, for resolving references."""
 
@@ -158,7 +162,9 @@ class _Index:
         if kind is None:
             hint = self._hint(target, allowed)
             return _problem(path, "dangling-reference", f"unknown {wanted} {target!r}{hint}")
-        return _problem(path, "wrong-kind", f"{target!r} is a {kind}, not a {wanted}")
+        return _problem(
+            path, "wrong-kind", f"{target!r} is {_article(kind)} {kind}, not {_article(wanted)} {wanted}"
+        )
 
     def _hint(self, target: str, allowed: tuple[str, ...]) -> str:
         size = sum(len(self.ids_of.get(k, ())) for k in allowed)
