@@ -193,6 +193,7 @@ def _machine() -> list[str]:
         f"machine: {' '.join(platform.uname())}",
         f"cpu: {cpu} x {os.cpu_count()}",
         f"python: {sys.version.split()[0]} ({platform.python_implementation()})",
+        "load average at start: " + " ".join(f"{x:.2f}" for x in os.getloadavg()),
         "packages: " + ", ".join(versions),
     ]
 
@@ -384,8 +385,9 @@ Only ours:
   included in our load times;
 - duplicate keys in a JSON object are an error (pydantic and msgspec keep
   the last value silently);
-- limits checked before parsing: document size, nesting depth, string
-  length, digits of a number (pydantic and msgspec have none to configure);
+- limits on document size, nesting depth, string length, digits and length
+  of a number, items in an array and values in a document (pydantic and
+  msgspec have none to configure);
 - "did you mean" hints for unknown keys and enum values, and every problem
   reported at once with its path (pydantic reports all, without hints;
   msgspec stops at the first);
@@ -448,7 +450,8 @@ def main() -> None:
         )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    print(f"\n(total run time {time.perf_counter() - started:.0f} s)")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"\n(total run time {time.perf_counter() - started:.0f} s; load average at the end: {load})")
 
 
 def _body(

@@ -40,6 +40,7 @@ import attrs
 
 from ._limits import DEFAULT_LIMITS
 from .model import Locator, PartialDate, _checks
+from .model._annotations import field_types
 from .model._statistics import _DecimalValue, check_decimal
 from .model._values import _DATE
 
@@ -271,10 +272,8 @@ def _bounded(validator: Any) -> bool:
 
 
 def _hints(cls: type) -> dict[str, Any]:
-    """The field types of a class. The model's annotations are strings: attrs
-    resolves them once per class, for every user (cattrs too)."""
-    attrs.resolve_types(cls)
-    return {field.name: field.type for field in attrs.fields(cls)}
+    """The field types of a class (the model's annotations are strings)."""
+    return field_types(cls)
 
 
 @functools.lru_cache(maxsize=256)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from ._annotations import field_types
 from ._provenance import Citation
 from ._values import Alias, Locator, PartialDate
 
@@ -224,8 +225,7 @@ class _WalkWriter:
             if hasattr(cls, name) and name not in attrs.fields_dict(cls):
                 raise _UnsupportedError(cls)
         self.reads[cls] = None
-        attrs.resolve_types(cls)  # once per class; the model's annotations are strings
-        hints = {field.name: field.type for field in attrs.fields(cls)}
+        hints = field_types(cls)
         reads = [("S", "source")] if cls in (Citation, Alias) else []
         body = []
         for field in attrs.fields(cls):
