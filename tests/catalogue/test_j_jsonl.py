@@ -105,6 +105,8 @@ def row_j2(tmp_path: Path) -> None:
     message = "format must be 'json' or 'yaml', got 'toml'"
     with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
         cw.loads(text, type=cw.LocalizedText, format="toml")  # type: ignore[call-overload]
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        cw.dumps(cw.LocalizedText(en="x"), format="toml")  # type: ignore[arg-type]
 
 
 def row_j3(tmp_path: Path) -> None:
@@ -192,6 +194,12 @@ def row_j5(tmp_path: Path) -> None:
     assert (len(caught.value.problems), caught.value.omitted) == (100, 50)
     assert {p.line for p in caught.value.problems} == {7346}
     assert str(caught.value).endswith("\nand 50 more")
+    # So does one with more duplicate keys than an error shows.
+    duplicated = ("{" + ",".join(f'"k{i % 150}": 1' for i in range(300)) + "}").encode()
+    with pytest.raises(cw.ValidationError) as caught:
+        _read(b"\n" + duplicated)
+    assert (len(caught.value.problems), caught.value.omitted) == (100, 50)
+    assert caught.value.problems[0].line == 2
     # A syntax error is located the same way.
     lines[bad_index] = b'{"id": "e7345", "date": }'
     error = _load_error(b"\n".join(lines))
