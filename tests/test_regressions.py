@@ -47,3 +47,14 @@ class TestRegressions:
             for obj in result if isinstance(result, list) else [result]:
                 assert cw.loads(cw.dumps(obj), type=type(obj)) == obj
         assert capsys.readouterr() == ("", "")
+
+    def test_huge_exponent(self) -> None:
+        """An exponent Decimal cannot hold (found by atheris): a located LoadError in JSON and YAML."""
+        data = b'{ "min": -1.0e+28,"": 1.0e+' + b"9" * 46 + b"28 }"
+        for form in ("json", "yaml"):
+            with pytest.raises(cw.LoadError) as caught:
+                cw.loads(data, format=form)  # type: ignore[call-overload]
+            error = caught.value
+            assert type(error) is cw.LoadError
+            assert (error.line, error.column) == (1, 23)
+            assert error.message.startswith("a number out of range: '1.0e+999")

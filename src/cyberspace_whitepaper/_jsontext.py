@@ -165,10 +165,8 @@ def _hooks(limits: Limits) -> dict[str, Any]:
             )
         try:
             return Decimal(token)
-        except InvalidOperation:  # pragma: no cover - the scanner only passes valid numbers
-            raise _NumberError(
-                f"not a number: {excerpt(token)}", "max_number_length", max_length, token
-            ) from None
+        except InvalidOperation:  # an exponent past what Decimal holds (over 10**18); found by fuzzing
+            raise _NumberError(f"a number out of range: {excerpt(token)}", "", 0, token) from None
 
     def constant(token: str) -> Any:
         raise _NumberError(f"{token} is not JSON", "", 0, token)

@@ -21,7 +21,7 @@ and the model's strict typing then decides.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ._jsontext import decode_text, line_and_column
@@ -79,7 +79,10 @@ def _plain_scalar(value: str, mark: Any, limits: Limits) -> Any:
                 value=limits.max_number_length,
                 **_at(mark),
             )
-        return Decimal(value)
+        try:
+            return Decimal(value)
+        except InvalidOperation:  # an exponent past what Decimal holds (over 10**18); found by fuzzing
+            raise LoadError(f"a number out of range: {excerpt(value)}", **_at(mark)) from None
     return value
 
 
