@@ -38,6 +38,7 @@ import gc
 import importlib
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -204,3 +205,26 @@ def dumps(obj: Any, cls: type, *, indent: bool) -> bytes | None:
     except Exception:  # a value orjson will not write (a lone surrogate): the json module does
         return None
     return written
+
+
+def line_writer(cls: type) -> Callable[[Any], bytes | None]:
+    """A function writing one object of exactly ``cls`` as a compact JSON line (or None, as :func:`dumps`)."""
+    plan = _codegen.plan_for(cls)
+    if plan is None or orjson is None:
+        return _no_line
+    to_json, tiny, write, option = plan.to_json, plan.has_tiny_float, orjson.dumps, orjson.OPT_APPEND_NEWLINE
+
+    def line(obj: Any) -> bytes | None:
+        try:
+            if tiny(obj):
+                return None
+            written: bytes = write(to_json(obj), option=option)
+        except Exception:  # as in dumps: the json module writes it, or says what is wrong
+            return None
+        return written
+
+    return line
+
+
+def _no_line(_obj: Any) -> None:
+    return None

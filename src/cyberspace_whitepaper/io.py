@@ -343,18 +343,26 @@ def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:
     def lines() -> Iterator[bytes]:
         nonlocal count
         expected = None if type is None else _model_class(type)
+        write = None
+        batch: list[bytes] = []  # lines go to the file some hundreds at a time
         for item in items:
             if expected is None:
                 expected = _model_class(builtins.type(item))
+            if write is None:
+                write = _fastjson.line_writer(expected)
             count += 1
-            fast = _fast_json(item, expected, indent=False)
-            if fast is not None:
-                yield fast
-                continue
-            plain = to_dict(item, type=expected)
-            yield (
-                json.dumps(plain, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
-            ).encode()
+            line = write(item) if builtins.type(item) is expected else None
+            if line is None:
+                plain = to_dict(item, type=expected)
+                line = (
+                    json.dumps(plain, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+                ).encode()
+            batch.append(line)
+            if len(batch) >= 256:
+                yield b"".join(batch)
+                batch.clear()
+        if batch:
+            yield b"".join(batch)
 
     atomic_write(path, lines())
     return count
