@@ -125,23 +125,33 @@ def _run_child(*args: str) -> dict[str, Any]:
 # --- timing -----------------------------------------------------------------
 
 
-def interleaved(contenders: dict[str, Callable[[], Any]], repeats: int) -> dict[str, float]:
+class Timings(dict[str, float]):
+    """Median wall-clock seconds per contender; ``cpu``: median CPU seconds of this process."""
+
+    cpu: dict[str, float]
+
+
+def interleaved(contenders: dict[str, Callable[[], Any]], repeats: int) -> Timings:
     """Median seconds of each contender over ``repeats`` rounds, one call of each per round."""
     names = list(contenders)
     for name in names:  # warm-up: caches, generated code, first-call imports
         contenders[name]()
     times: dict[str, list[float]] = {name: [] for name in names}
+    cpu: dict[str, list[float]] = {name: [] for name in names}
     for round_ in range(repeats):
         shift = round_ % len(names)
         for name in names[shift:] + names[:shift]:
             function = contenders[name]
             gc.collect()
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             result = function()
-            elapsed = time.perf_counter() - start
+            elapsed, elapsed_cpu = time.perf_counter() - start, time.process_time() - start_cpu
             del result
             times[name].append(elapsed)
-    return {name: statistics.median(values) for name, values in times.items()}
+            cpu[name].append(elapsed_cpu)
+    timings = Timings({name: statistics.median(values) for name, values in times.items()})
+    timings.cpu = {name: statistics.median(values) for name, values in cpu.items()}
+    return timings
 
 
 def _import_times(repeats: int, bundled_code: str) -> dict[str, float]:
@@ -213,10 +223,14 @@ class Report:
 
     def __init__(self) -> None:
         self.rows: list[tuple[str, dict[str, float]]] = []
+        self.cpu_rows: list[tuple[str, dict[str, float]]] = []
         self.targets: list[tuple[str, float, float, str]] = []
 
-    def row(self, label: str, result: dict[str, float]) -> None:
-        self.rows.append((label, result))
+    def row(self, label: str, result: dict[str, float], *, cpu: bool = False) -> None:
+        if not cpu:
+            self.rows.append((label, result))
+            if isinstance(result, Timings):
+                self.cpu_rows.append((label, result.cpu))
         ours = result.get("ours")
         print(
             f"{label:<46} {_ms(ours):>9} {_ms(result.get('pydantic')):>9} {_ms(result.get('msgspec')):>9}"
@@ -225,6 +239,13 @@ class Report:
             f" {_ratio(ours, result.get('json')):>7} {_ratio(ours, result.get('orjson')):>7}",
             flush=True,
         )
+
+    def cpu_table(self) -> None:
+        print("\nThe same, in CPU time of this process (time.process_time), which other programs")
+        print("on a shared machine disturb less than the wall clock:\n")
+        self.header()
+        for label, result in self.cpu_rows:
+            self.row(label, result, cpu=True)
 
     def target(self, what: str, value: float, limit: float, unit: str = "x") -> None:
         self.targets.append((what, value, limit, unit))
@@ -488,6 +509,7 @@ def _body(
     _paper_rows(report, "bundled paper", bundled.read_bytes(), repeats)
     _paper_rows(report, f"generated paper ({n_paper // 1000}k)", paper_data, repeats)
     _events_rows(report, events_path, n_events, big_repeats, folder)
+    report.cpu_table()
 
     print("\n## Whole-paper rules: 1x against 10x the events and actors\n")
     papers = {
