@@ -50,17 +50,15 @@ def surely_passing(paper: WhitePaper) -> frozenset[str]:
 
 def _proofs(paper: WhitePaper) -> list[str]:
     passed = []
-    ids = [paper.id]
-    for field in _ENTITY_FIELDS:
-        ids.extend([entity.id for entity in getattr(paper, field)])
+    # Each entity is read once for its id; the lists serve every proof below.
+    ids_of = {field: [entity.id for entity in getattr(paper, field)] for field in _ENTITY_FIELDS}
+    ids = [paper.id, *itertools.chain.from_iterable(ids_of.values())]
     unique_ids = len(set(ids)) == len(ids)
     if unique_ids:
         passed.append("_unique_ids")
     if _names_unique(paper):
         passed.append("_unique_names")
-    events = paper.events
-    titles = {(e.date.year, e.date.month, e.date.day, e.title.en) for e in events}
-    if len(titles) == len(events):
+    if _titles_unique(paper.events):
         passed.append("_unique_event_titles")
     walker = _walker(type(paper))
     if walker is not None:
@@ -68,7 +66,7 @@ def _proofs(paper: WhitePaper) -> list[str]:
         locators: list[Any] = []
         walker(paper, sources, locators)
         # With every id unique, each id names one kind, and membership is all a reference needs.
-        if unique_ids and _references_resolve(paper, set(sources) - {None}):
+        if unique_ids and _references_resolve(paper, set(sources) - {None}, ids_of):
             passed.append("_references")
         existing = set(_existing_locators(paper))
         # Locators read from text are shared objects: one test per distinct object.
@@ -82,6 +80,13 @@ def _proofs(paper: WhitePaper) -> list[str]:
     return passed
 
 
+def _titles_unique(events: tuple[Any, ...]) -> bool:
+    # Titles that differ differ on every date too: most papers need no more.
+    if len({e.title.en for e in events}) == len(events):
+        return True
+    return len({(e.date.year, e.date.month, e.date.day, e.title.en) for e in events}) == len(events)
+
+
 def _names_unique(paper: WhitePaper) -> bool:
     for field in ("principles", "goals", "concerns", "proposals"):
         names = [("en", e.name.en) for e in getattr(paper, field)]
@@ -91,24 +96,31 @@ def _names_unique(paper: WhitePaper) -> bool:
     return True
 
 
-def _references_resolve(paper: WhitePaper, sources: set[str]) -> bool:
-    actors = {a.id for a in paper.actors}
-    events = {e.id for e in paper.events}
-    documents = {d.id for d in paper.documents}
-    documents.add(paper.id)
+def _references_resolve(paper: WhitePaper, sources: set[str], ids_of: dict[str, list[str]]) -> bool:
+    # Sets are built only for the kinds many references point to; the others
+    # are looked up among the few references themselves. issuperset walks
+    # the references without building a second set.
+    actors = set(ids_of["actors"])
     chain = itertools.chain.from_iterable
+    introduced = {p.introduced_by for p in paper.principles} - {None}
+    supported = set(chain(p.supports for p in paper.proposals))
+    documents = set(chain(e.documents for e in paper.events))
     return (
         paper.publisher in actors
-        and all(p.introduced_by is None or p.introduced_by in events for p in paper.principles)
-        and set(chain(p.supports for p in paper.proposals))
-        <= {p.id for p in paper.principles} | {g.id for g in paper.goals}
-        and set(chain(e.actors for e in paper.events)) <= actors
-        and set(chain(e.documents for e in paper.events)) <= documents
-        and {a.affiliation for a in paper.actors} - {None} <= actors
+        and _all_found(introduced, ids_of["events"])
+        and _all_found(supported, ids_of["principles"] + ids_of["goals"])
+        and _all_found(documents - {paper.id}, ids_of["documents"])
+        and actors.issuperset(chain(e.actors for e in paper.events))
+        and actors.issuperset(a.affiliation for a in paper.actors if a.affiliation is not None)
         and not any(a.affiliation == a.id for a in paper.actors)
-        and set(chain(d.publishers for d in paper.documents)) <= actors
-        and sources <= {s.id for s in paper.sources}
+        and actors.issuperset(chain(d.publishers for d in paper.documents))
+        and _all_found(sources, ids_of["sources"])
     )
+
+
+def _all_found(wanted: set[Any], ids: Any) -> bool:
+    """Whether every id in ``wanted`` is among ``ids``."""
+    return not wanted or len({i for i in ids if i in wanted}) == len(wanted)
 
 
 def _existing_locators(paper: WhitePaper) -> list[Locator]:
