@@ -84,12 +84,9 @@ def _decoder(max_number_length: int) -> json.JSONDecoder:
     return json.JSONDecoder(parse_float=number)
 
 
-@functools.lru_cache(maxsize=64)
-def _token_finder(names: frozenset[str], text: bool) -> re.Pattern[Any]:
-    # The numbers written after the keys that hold decimals.
-    alternatives = "|".join(re.escape(name) for name in sorted(names))
-    pattern = rf'"(?:{alternatives})"[ \t\r\n]*:[ \t\r\n]*(-?[0-9][0-9.eE+-]*)'
-    return re.compile(pattern if text else pattern.encode())
+# What follows a key of a decimal field: white space, a colon, white space, the number.
+_AFTER_KEY = re.compile(rb"[ \t\r\n]*:[ \t\r\n]*(-?[0-9][0-9.eE+-]*)")
+_AFTER_KEY_TEXT = re.compile(r"[ \t\r\n]*:[ \t\r\n]*(-?[0-9][0-9.eE+-]*)")
 
 
 # (class, id of the limits) -> (the limits, kept alive so the id stays theirs; the plan or None).
@@ -178,12 +175,24 @@ def _no_repeated_key(data: bytes | str, keys: int, colons: int, is_text: bool) -
 
 
 def _floats_exact(data: bytes | str, names: frozenset[str], floats: int, is_text: bool) -> bool:
-    """Whether each of the ``floats`` floats read for a decimal field was written as its shortest repr."""
+    """Whether each of the ``floats`` floats read for a decimal field was written as its shortest repr.
+
+    The keys are found with ``find`` (a quick search for a fixed string),
+    and only then is the number after each read.
+    """
+    after = _AFTER_KEY_TEXT if is_text else _AFTER_KEY
     written = []
-    for token in _token_finder(names, is_text).findall(data):
-        number = token if is_text else token.decode("ascii")
-        if "." in number or "e" in number or "E" in number:
-            written.append(number)
+    for name in names:
+        key: Any = f'"{name}"' if is_text else f'"{name}"'.encode()
+        at = data.find(key)
+        while at >= 0:
+            found = after.match(data, at + len(key))  # type: ignore[arg-type]
+            if found is not None:
+                token = found.group(1)
+                number = token.decode("ascii") if isinstance(token, bytes) else token
+                if "." in number or "e" in number or "E" in number:
+                    written.append(number)
+            at = data.find(key, at + 1)
     # A key written with escapes is not found: then the counts differ.
     try:
         return len(written) == floats and all(repr(float(number)) == number for number in written)
