@@ -344,7 +344,7 @@ def events_by_sparql(graph: rdflib.Graph) -> list[str]:
 
 
 def assert_chinese_tagged(paper: cw.WhitePaper, graph: rdflib.Graph) -> None:
-    """The zh-tagged literals of the graph are exactly the Chinese texts of the paper."""
+    """The literals tagged zh (primary subtag: not `zhv`) are exactly the Chinese texts of the paper."""
     chinese = {text.zh for text in localized_texts(paper) if text.zh is not None}
     chinese |= {
         alias.text
@@ -355,7 +355,7 @@ def assert_chinese_tagged(paper: cw.WhitePaper, graph: rdflib.Graph) -> None:
     tagged = {
         str(o)
         for o in graph.objects()
-        if isinstance(o, rdflib.Literal) and (o.language or "").startswith("zh")
+        if isinstance(o, rdflib.Literal) and (o.language or "").split("-")[0] == "zh"
     }
     assert tagged == chinese
     objects = set(graph.objects())
