@@ -22,7 +22,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA
-from cyberspace_whitepaper import WhitePaper, _codegen, _fastjson, converters, dumps, load_white_paper, loads
+from cyberspace_whitepaper import (
+    Event,
+    WhitePaper,
+    _codegen,
+    _fastjson,
+    converters,
+    dump_jsonl,
+    dumps,
+    load_white_paper,
+    loads,
+)
 from cyberspace_whitepaper._jsontext import parse_json
 from cyberspace_whitepaper._limits import DEFAULT_LIMITS, Limits, check_counts
 from cyberspace_whitepaper.model import MODEL_CLASSES, Locator, PartialDate
@@ -378,3 +388,73 @@ class TestJsonFastPath:
         changed = attrs.evolve(paper, statistics=(statistic,))
         plain = converters.converter.unstructure(changed, unstructure_as=WhitePaper)
         assert dumps(changed) == json.dumps(plain, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+#: The mini paper as this library writes it: the form the one-pass proof knows.
+CANONICAL = dumps(loads(MINI_TEXT)).encode()
+
+#: Edits of that text, each of which must take it out of the one-pass proof.
+CANONICAL_EDITS: list[tuple[bytes, bytes]] = [
+    (b'  "id": "mini-paper",\n', b'  "id": "mini-paper",\n  "id": "mini-paper",\n'),  # a repeated key
+    (b'  "id": "mini-paper",\n', b'  "id": "other",\n  "id": "mini-paper",\n'),
+    (b'"value": 39.8', b'"value": 39.80'),  # not the shortest repr
+    (b'"value": 39.8', b'"value": 3.98e1'),
+    (b'"id": "mini-paper"', b'"id" : "mini-paper"'),
+    (b"}\n", b"}\n\n"),
+    (b"}\n", b"} \n"),
+    (b"}\n", b"}\n}"),
+]
+
+
+@pytest.mark.skipif(_fastjson.orjson is None, reason="the one-pass proof needs orjson")
+class TestOnePassProof:
+    """Text exactly as orjson writes it is proved by writing it again; anything else is not."""
+
+    def test_what_dumps_writes_is_proved_in_one_pass(self) -> None:
+        for paper in (loads(MINI_TEXT), load_white_paper()):
+            data = dumps(paper).encode()
+            assert _fastjson._written_by_orjson(data, _fastjson.orjson.loads(data))
+            assert _fastjson.load(data, WhitePaper, DEFAULT_LIMITS) == paper
+
+    def test_json_lines_are_proved_in_one_pass(self, tmp_path: Any) -> None:
+        events = load_white_paper().events
+        dump_jsonl(events, tmp_path / "events.jsonl")
+        lines = (tmp_path / "events.jsonl").read_bytes().splitlines()
+        assert len(lines) == len(events)
+        for line, event in zip(lines, events, strict=True):
+            assert _fastjson._written_by_orjson(line, _fastjson.orjson.loads(line))
+            assert _fastjson.load(line, Event, DEFAULT_LIMITS) == event
+
+    @pytest.mark.parametrize(("old", "new"), CANONICAL_EDITS)
+    def test_edited_text_is_not_proved_in_one_pass(self, old: bytes, new: bytes) -> None:
+        assert CANONICAL.count(old) >= 1
+        data = CANONICAL.replace(old, new, 1)
+        try:
+            plain = _fastjson.orjson.loads(data)
+        except ValueError:
+            return  # not JSON at all: nothing to prove
+        assert not _fastjson._written_by_orjson(data, plain)
+        fast = _fastjson.load(data, WhitePaper, DEFAULT_LIMITS)
+        if fast is not None:
+            assert _strict(data, WhitePaper, DEFAULT_LIMITS) == ("ok", fast)
+        if b'"id": "mini-paper",\n  "id"' in data:
+            assert fast is None  # a repeated key is an error only the strict path reports
+
+    def test_a_float_orjson_writes_unlike_repr_goes_to_the_strict_path(self) -> None:
+        """orjson writes 1e-05 as 0.00001, unlike repr: the one-pass proof declines, the strict path reads."""
+        paper = loads(MINI_TEXT)
+        statistic = attrs.evolve(paper.statistics[0], value=Decimal("0.00001"), unit="yuan")
+        changed = attrs.evolve(paper, statistics=(statistic,))
+        plain = converters.converter.unstructure(changed, unstructure_as=WhitePaper)
+        data = _fastjson.orjson.dumps(plain, option=_fastjson.orjson.OPT_INDENT_2)
+        assert b"0.00001" in data
+        assert _fastjson._written_by_orjson(data, _fastjson.orjson.loads(data))
+        assert _fastjson.load(data, WhitePaper, DEFAULT_LIMITS) is None
+        assert loads(data) == changed
+
+    @SLOW
+    @given(paper=white_papers())
+    def test_generated_papers_as_written_load_alike(self, paper: WhitePaper) -> None:
+        data = dumps(paper).encode()
+        fast = _fastjson.load(data, WhitePaper, DEFAULT_LIMITS)
+        assert fast is None or fast == paper

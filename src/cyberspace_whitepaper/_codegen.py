@@ -123,7 +123,7 @@ def _new_date() -> Callable[..., PartialDate]:
     return _DATE_CONSTRUCTOR[0]
 
 
-def _decimal(value: Any, counter: list[int]) -> Decimal:
+def _decimal(value: Any, counter: list[Any]) -> Decimal:
     # As converters._structure_decimal; floats are counted, so that the JSON
     # fast path can make sure each was written as its shortest repr.
     kind = type(value)
@@ -134,7 +134,7 @@ def _decimal(value: Any, counter: list[int]) -> Decimal:
     elif kind is float:
         if not math.isfinite(value):
             raise ValueError
-        counter[1] += 1
+        counter[1].append(value)
         result = Decimal(repr(value))
     else:
         raise TypeError
@@ -163,15 +163,17 @@ def _fail() -> Any:
 class Plan:
     """The generated functions for one root class.
 
-    ``structure(data, counter)`` takes a list of three counters, which it
-    increases by the keys of the objects it reads, the floats it reads as
-    decimals, and the items of the arrays it reads.
+    ``structure(data, counter)`` takes a list ``[0, [], 0, 0]``: it adds
+    the number of keys of the objects it reads to the first, appends every
+    float it reads as a decimal to the second, and adds the number of items
+    of the arrays it reads to the third and the number of colons in the
+    strings it reads to the fourth.
     """
 
     def __init__(self, cls: type, namespace: dict[str, Any], source: str):
         self.cls = cls
         self.source = source
-        self.structure: Callable[[Any, list[int]], Any] = namespace[f"s_{cls.__name__}"]
+        self.structure: Callable[[Any, list[Any]], Any] = namespace[f"s_{cls.__name__}"]
         self.unstructure: Callable[[Any], Any] = namespace[f"u_{cls.__name__}"]
         #: Plain data for orjson: tuples left as they are.
         self.to_json: Callable[[Any], Any] = namespace[f"j_{cls.__name__}"]
@@ -219,7 +221,7 @@ def structure(data: Any, cls: type) -> Any:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return plan.structure(data, [0, 0, 0, 0])
+        return plan.structure(data, [0, [], 0, 0])
     finally:
         if enabled:
             gc.enable()

@@ -8,6 +8,10 @@ a plain parse, far more cheaply:
 
 - orjson parses when it is installed, else the json module without hooks
   (floats become exact Decimals either way; see below);
+- text exactly as this library writes it (orjson's two-space indent, or
+  compact JSON lines) is proved free of repeated keys by writing the parsed
+  data again and comparing bytes, and its floats by comparing orjson's
+  text for each with its repr. Other text takes the proofs below;
 - duplicate keys: a parser keeps the last of two equal keys, so the
   objects then hold fewer keys than the text names. Every key of the text
   ends with a quote, white space and a colon, and the text holds at least
@@ -115,7 +119,7 @@ def load(data: bytes | str, cls: type, limits: Limits) -> Any:
     plan = _ready(cls, limits)
     if plan is None or len(data) > limits.max_bytes or attrs.validators.get_disabled():
         return None
-    counter = [0, 0, 0, 0]  # keys, floats, array items, colons inside strings
+    counter: list[Any] = [0, [], 0, 0]  # keys, floats, array items, colons inside strings
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -131,15 +135,43 @@ def load(data: bytes | str, cls: type, limits: Limits) -> Any:
         keys, floats, items, colons = counter
         if 1 + keys + items > limits.max_nodes:
             return None
+        if _written_by_orjson(data, plain):
+            # Each float was written as orjson writes it; that must be its repr.
+            if floats and not all(orjson.dumps(number) == repr(number).encode() for number in floats):
+                return None
+            return obj
         is_text = type(data) is str
         if not _no_repeated_key(data, keys, colons, is_text):
             return None
-        if floats and not _floats_exact(data, plan.decimal_fields, floats, is_text):
+        if floats and not _floats_exact(data, plan.decimal_fields, len(floats), is_text):
             return None
         return obj
     finally:
         if enabled:
             gc.enable()
+
+
+def _written_by_orjson(data: bytes | str, plain: Any) -> bool:
+    """Whether ``data`` is, byte for byte, what orjson writes for ``plain`` (two-space indent or compact).
+
+    This is the form :func:`dumps` and :func:`line_writer` give, so what
+    this library wrote is proved in one pass: orjson writes no key twice, so
+    neither does the text. Other text goes to the slower proofs.
+    """
+    if not USE_ORJSON or orjson is None or type(data) is not bytes:
+        return False
+    if data.startswith(b'{\n  "'):
+        option = orjson.OPT_INDENT_2
+    elif data.startswith(b'{"'):
+        option = 0
+    else:
+        return False
+    try:
+        written: bytes = orjson.dumps(plain, option=option)
+    except Exception:  # not expected for what orjson read, but then nothing is proved
+        return False
+    size = len(written)
+    return data.startswith(written) and (len(data) == size or (len(data) == size + 1 and data[size] == 10))
 
 
 def _no_repeated_key(data: bytes | str, keys: int, colons: int, is_text: bool) -> bool:
