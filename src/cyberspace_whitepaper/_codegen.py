@@ -758,10 +758,11 @@ class _Generator:
                     # Arrays of objects by a plain loop, as in structuring.
                     self.model(item)
                     local = f"a_{field.name}"
+                    written = self.leaf_dict(item, "x", for_json) or f"{prefix}_{item.__name__}(x)"
                     lines += [
                         f"{local} = []",
                         f"for x in o.{field.name}:",
-                        f"    {local}.append({prefix}_{item.__name__}(x))",
+                        f"    {local}.append({written})",
                     ]
                     items.append(f"{field.name!r}: {local}")
                 else:
@@ -801,8 +802,38 @@ class _Generator:
             return f"{src}._value_"
         if _is_model(tp):
             self.model(tp)
+            self.counter += 1
+            local = f"w{self.counter}"
+            inline = self.leaf_dict(tp, local, for_json)
+            if inline is not None:
+                # The test only binds the name: ``src`` is read once, before the dict.
+                return f"({inline} if ({local} := {src}) is not _MISSING else _fail())"
             return f"{'j' if for_json else 'u'}_{tp.__name__}({src})"
         raise _UnsupportedError(tp)
+
+    def leaf_dict(self, cls: type, var: str, for_json: bool) -> str | None:
+        """A dict display writing ``var``, an object of ``cls``, if no field of ``cls`` holds an object.
+
+        Written in place of a call: these small objects (texts, citations,
+        aliases) are the most numerous, and a call costs more than the dict.
+        """
+        hints = _hints(cls)
+        if any(self.holds_object(hints[field.name]) for field in attrs.fields(cls)):
+            return None
+        items = ", ".join(
+            f"{field.name!r}: {self.out(hints[field.name], f'{var}.{field.name}', for_json)}"
+            for field in attrs.fields(cls)
+        )
+        return f"{{{items}}}"
+
+    def holds_object(self, tp: Any) -> bool:
+        inner = _optional_inner(tp)
+        if inner is not _MISSING:
+            return self.holds_object(inner)
+        item = _tuple_item(tp)
+        if item is not _MISSING:
+            return self.holds_object(item)
+        return _is_model(tp)
 
     def tiny_function(self, cls: type, fields: Any, hints: dict[str, Any]) -> None:
         tests = [test for field in fields if (test := self.tiny(hints[field.name], f"o.{field.name}"))]
