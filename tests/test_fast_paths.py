@@ -11,7 +11,9 @@ model checks.
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import gc
 import json
 from decimal import Decimal
 from typing import Any
@@ -458,3 +460,37 @@ class TestOnePassProof:
         data = dumps(paper).encode()
         fast = _fastjson.load(data, WhitePaper, DEFAULT_LIMITS)
         assert fast is None or fast == paper
+
+
+class TestCollectorRestored:
+    """The fast paths pause the cyclic garbage collector; every way out leaves it as it was."""
+
+    @staticmethod
+    def _calls() -> list[Any]:
+        paper = loads(MINI_TEXT)
+        tiny = attrs.evolve(
+            paper,
+            statistics=(attrs.evolve(paper.statistics[0], value=Decimal("0.00001"), unit="yuan"),),
+        )
+        return [
+            lambda: _fastjson.load(CANONICAL, WhitePaper, DEFAULT_LIMITS),  # proved
+            lambda: _fastjson.load(MINI_TEXT.encode(), WhitePaper, DEFAULT_LIMITS),  # the slower proofs
+            lambda: _fastjson.load(b'{"id": 1}', WhitePaper, DEFAULT_LIMITS),  # declined
+            lambda: _fastjson.dumps(paper, WhitePaper, indent=True),  # written
+            lambda: _fastjson.dumps(tiny, WhitePaper, indent=True),  # declined: a tiny float
+            lambda: _fastjson.dumps(object(), WhitePaper, indent=True),  # failed inside
+            lambda: _codegen.structure(json.loads(MINI_TEXT), WhitePaper),
+            lambda: _codegen.structure({"id": 1}, WhitePaper),  # raises
+        ]
+
+    @pytest.mark.parametrize("enabled", [True, False])
+    def test_collector_state_is_kept(self, enabled: bool) -> None:
+        was = gc.isenabled()
+        try:
+            (gc.enable if enabled else gc.disable)()
+            for call in self._calls():
+                with contextlib.suppress(Exception):  # a failure is one of the ways out under test
+                    call()
+                assert gc.isenabled() is enabled
+        finally:
+            (gc.enable if was else gc.disable)()
