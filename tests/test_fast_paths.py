@@ -175,8 +175,8 @@ def _first(items: tuple[Any, ...], test: Any) -> int:
     return next(i for i, item in enumerate(items) if test(item))
 
 
-def _replace(items: tuple[Any, ...], index: int, **changes: Any) -> tuple[Any, ...]:
-    return (*items[:index], attrs.evolve(items[index], **changes), *items[index + 1 :])
+def _replace(values: tuple[Any, ...], index: int, /, **changes: Any) -> tuple[Any, ...]:
+    return (*values[:index], attrs.evolve(values[index], **changes), *values[index + 1 :])
 
 
 def _mutations(p: WhitePaper) -> dict[str, dict[str, Any]]:
@@ -229,6 +229,15 @@ def _mutations(p: WhitePaper) -> dict[str, dict[str, Any]]:
                 ),
             )
         },
+        "section citation": {
+            "chapters": _replace(
+                p.chapters, 0, sections=_replace(p.chapters[0].sections, 0, citations=(dangling_citation,))
+            )
+        },
+        "item citation locator": {
+            "chapters": _with_item_citation(p, attrs.evolve(p.citations[0], locator=Locator.parse("I.99")))
+        },
+        "statistic locator": {"statistics": _replace(p.statistics, 0, located_in=Locator.parse("IV.99"))},
         "no preface": {"preface": None},
         "chapter numbers": {"chapters": _replace(p.chapters, 0, number=9)},
         "section numbers": {
@@ -239,6 +248,16 @@ def _mutations(p: WhitePaper) -> dict[str, dict[str, Any]]:
         "statistic after the paper": {"statistics": _replace(p.statistics, 0, as_of=late)},
         "event after the paper": {"events": _replace(p.events, 0, date=late, mentioned_in_paper=True)},
     }
+
+
+def _with_item_citation(p: WhitePaper, citation: Any) -> tuple[Any, ...]:
+    """The chapters of ``p`` with ``citation`` added to the first sub-item (the walk's deepest place)."""
+    c = _first(p.chapters, lambda ch: any(sec.items for sec in ch.sections))
+    s = _first(p.chapters[c].sections, lambda sec: sec.items)
+    section = p.chapters[c].sections[s]
+    items = _replace(section.items, 0, citations=(*section.items[0].citations, citation))
+    sections = _replace(p.chapters[c].sections, s, items=items)
+    return _replace(p.chapters, c, sections=sections)
 
 
 BUNDLED = load_white_paper()

@@ -19,12 +19,14 @@ every value whether it is a model object.
 from __future__ import annotations
 
 import itertools
+import re
 import typing
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from ..vocab import PaperPart
 from ._annotations import field_types
 from ._provenance import Citation
 from ._values import Alias, Locator, PartialDate
@@ -62,16 +64,24 @@ def _proofs(paper: WhitePaper) -> list[str]:
         passed.append("_unique_event_titles")
     walker = _walker(type(paper))
     if walker is not None:
-        sources: list[str] = []
+        citations: list[Citation] = []
+        aliases: list[Alias] = []
         locators: list[Any] = []
-        walker(paper, sources, locators)
+        walker(paper, citations, aliases, locators)
+        sources: set[Any] = {citation.source for citation in citations}
+        sources.update([alias.source for alias in aliases])
+        sources.discard(None)  # an alias need not name its source
         # With every id unique, each id names one kind, and membership is all a reference needs.
-        if unique_ids and _references_resolve(paper, set(sources) - {None}, ids_of):
+        if unique_ids and _references_resolve(paper, sources, ids_of):
             passed.append("_references")
-        existing = set(_existing_locators(paper))
+        existing = _existing_places(paper)
+        locators += [citation.locator for citation in citations]
         # Locators read from text are shared objects: one test per distinct object.
-        distinct = {id(where): where for where in locators}.values()
-        if all(type(where) is not Locator or where in existing for where in distinct):
+        distinct = {id(where): where for where in locators if where is not None}.values()
+        if all(
+            type(where) is not Locator or (where.part, where.chapter, where.section, where.item) in existing
+            for where in distinct
+        ):
             passed.append("_locators_exist")
     if _numbering_holds(paper):
         passed.append("_numbering")
@@ -123,16 +133,23 @@ def _all_found(wanted: set[Any], ids: Any) -> bool:
     return not wanted or len({i for i in ids if i in wanted}) == len(wanted)
 
 
-def _existing_locators(paper: WhitePaper) -> list[Locator]:
-    found = [Locator.parse(part) for part in ("preface", "conclusion") if getattr(paper, part) is not None]
+def _existing_places(paper: WhitePaper) -> set[tuple[Any, ...]]:
+    """The fields (part, chapter, section, item) of every locator that names a place in ``paper``.
+
+    Tuples, not Locator objects: two locators are equal when these fields
+    are, and tuples are built and hashed without running Python code.
+    """
+    found: set[tuple[Any, ...]] = {
+        (PaperPart(part), None, None, None)
+        for part in ("preface", "conclusion")
+        if getattr(paper, part) is not None
+    }
     for chapter in paper.chapters:
-        found.append(Locator(chapter=chapter.number))
+        number = chapter.number
+        found.add((None, number, None, None))
         for section in chapter.sections:
-            found.append(Locator(chapter=chapter.number, section=section.number))
-            found.extend(
-                Locator(chapter=chapter.number, section=section.number, item=item.number)
-                for item in section.items
-            )
+            found.add((None, number, section.number, None))
+            found.update((None, number, section.number, item.number) for item in section.items)
     return found
 
 
@@ -170,12 +187,13 @@ def _dates_hold(paper: WhitePaper) -> bool:
     )
 
 
-# --- the walk: citations' and aliases' sources, and every locator --------------------
+# --- the walk: citations, aliases, and every locator field ------------------------
 
-_WALKERS: dict[type, Callable[[Any, list[str], list[Any]], None] | None] = {}
+_Walker = Callable[[Any, list[Citation], list[Alias], list[Any]], None]
+_WALKERS: dict[type, _Walker | None] = {}
 
 
-def _walker(cls: type) -> Callable[[Any, list[str], list[Any]], None] | None:
+def _walker(cls: type) -> _Walker | None:
     if cls not in _WALKERS:
         try:
             _WALKERS[cls] = _WalkWriter(cls).function()
@@ -202,74 +220,81 @@ def _tuple_item(tp: Any) -> Any:
     return None
 
 
-class _WalkWriter:
-    """Writes ``w_<Class>(o, S, L)`` for each class that can hold a source id or a locator.
+_RECEIVER = re.compile(r"\bo\.")
 
-    ``S`` gets every citation's and alias's source (None included), ``L``
-    every value of a locator field (None included). A class whose objects
-    hold no further such objects is a leaf: its parent reads it with a list
-    comprehension instead of a call per object.
+
+class _WalkWriter:
+    """Writes ``w_<Class>(o, C, A, L)`` for each class that can hold a citation, an alias or a locator.
+
+    ``C`` gets every Citation object, ``A`` every Alias, ``L`` every value
+    of a locator field (None included). Citations and aliases are gathered
+    whole, a tuple at a time, and their sources and locators read later in
+    one pass each. A class whose own lines are all it has (no loops) is
+    written into its parent's loop instead of being called per object.
     """
 
     def __init__(self, root: type):
         self.root = root
         self.lines: list[str] = []
-        # Per class: its own (list, attribute) reads, and whether it has children.
-        self.reads: dict[type, list[tuple[str, str]] | None] = {}
-        self.leaf: dict[type, bool] = {}
+        # Per class: the body of its walker (None: nothing to find in it).
+        self.bodies: dict[type, list[str] | None] = {}
 
-    def function(self) -> Callable[[Any, list[str], list[Any]], None]:
+    def function(self) -> _Walker:
         if not self.holds(self.root):
             raise _UnsupportedError(self.root)
         namespace: dict[str, Any] = {}
         exec(compile("\n".join(self.lines) + "\n", "<paper walk>", "exec"), namespace)  # noqa: S102
-        function: Callable[[Any, list[str], list[Any]], None] = namespace[f"w_{self.root.__name__}"]
+        function: _Walker = namespace[f"w_{self.root.__name__}"]
         return function
 
     def holds(self, cls: type) -> bool:
-        """Whether objects of ``cls`` can hold a source id or a locator; writes its walker if so."""
-        if cls in self.reads:
-            return self.reads[cls] is not None
-        if cls in (Locator, PartialDate):
+        """Whether objects of ``cls`` can hold a citation, an alias or a locator; writes its walker if so."""
+        if cls in self.bodies:
+            return self.bodies[cls] is not None
+        if cls in (Locator, PartialDate, Citation, Alias):
             return False
         for name in _LOCATOR_FIELDS:
             # A locator the rule reads through getattr must be a field the walk can see.
             if hasattr(cls, name) and name not in attrs.fields_dict(cls):
                 raise _UnsupportedError(cls)
-        self.reads[cls] = None
+        self.bodies[cls] = None
         hints = field_types(cls)
-        reads = [("S", "source")] if cls in (Citation, Alias) else []
         body = []
         for field in attrs.fields(cls):
             name = field.name
             if name in _LOCATOR_FIELDS:
-                reads.append(("L", name))
+                body.append(f"L.append(o.{name})")
                 continue
             shape, model = _shape(hints[name])
+            if model in (Citation, Alias):
+                bucket = "C" if model is Citation else "A"
+                body.append(
+                    {
+                        "one": f"{bucket}.append(o.{name})",
+                        "optional": f"if o.{name} is not None: {bucket}.append(o.{name})",
+                        "many": f"{bucket} += o.{name}",
+                    }[shape]
+                )
+                continue
             if model is None or not self.holds(model):
                 continue
-            if self.leaf[model]:
-                for target, attribute in self.reads[model] or ():
-                    if shape == "one":
-                        body.append(f"    {target}.append(o.{name}.{attribute})")
-                    elif shape == "optional":
-                        body.append(f"    if o.{name} is not None: {target}.append(o.{name}.{attribute})")
-                    else:
-                        body.append(f"    {target} += [x.{attribute} for x in o.{name}]")
+            inner = self.bodies[model] or []
+            flat = all(not line.startswith(("for ", "if ")) for line in inner)
+            if shape == "many" and flat:
+                body.append(f"for x in o.{name}:")
+                body.extend("    " + _RECEIVER.sub("x.", line) for line in inner)
                 continue
             call = f"w_{model.__name__}"
             if shape == "one":
-                body.append(f"    {call}(o.{name}, S, L)")
+                body.append(f"{call}(o.{name}, C, A, L)")
             elif shape == "optional":
-                body.append(f"    if o.{name} is not None: {call}(o.{name}, S, L)")
+                body.append(f"if o.{name} is not None: {call}(o.{name}, C, A, L)")
             else:
-                body.append(f"    for x in o.{name}: {call}(x, S, L)")
-        if not reads and not body:
+                body.append(f"for x in o.{name}: {call}(x, C, A, L)")
+        if not body:
             return False
-        self.reads[cls] = reads
-        self.leaf[cls] = not body
-        own = [f"    {target}.append(o.{attribute})" for target, attribute in reads]
-        self.lines += [f"def w_{cls.__name__}(o, S, L):", *own, *body, ""]
+        self.bodies[cls] = body
+        self.lines += [f"def w_{cls.__name__}(o, C, A, L):", *("    " + line for line in body), ""]
         return True
 
 
