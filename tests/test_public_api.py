@@ -19,7 +19,7 @@ DOCUMENTED = {
     "ActorKind", "Certainty", "DatePrecision", "DocumentKind", "DocumentRelation",
     "EventKind", "GoalKind", "PaperPart", "PrincipleKind", "Scale", "SourceKind",
     # loading and saving
-    "load", "loads", "dump", "dumps", "from_dict", "to_dict", "iter_jsonl", "dump_jsonl",
+    "load", "loads", "dump", "dumps", "dumpb", "from_dict", "to_dict", "iter_jsonl", "dump_jsonl",
     "Limits", "DEFAULT_LIMITS",
     # errors
     "WhitePaperError", "LoadError", "LimitError", "ValidationError", "Problem",

@@ -31,25 +31,28 @@ def jsonl_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 class TestJson:
     @given(data=st.data())
     def test_loads_of_dumps_is_equal_and_byte_identical(self, cls: type[Any], data: st.DataObject) -> None:
-        """JSON read back (from str or UTF-8 bytes) equals the original and writes back to the same bytes."""
+        """JSON read back (str or bytes) equals the original and writes back the same bytes, as dumpb does."""
         original = data.draw(st.from_type(cls))
         text = cw.dumps(original, type=cls)
         read = cw.loads(text, type=cls)
         assert read == original
         assert cw.loads(text.encode("utf-8"), type=cls) == original
         assert cw.dumps(read, type=cls).encode("utf-8") == text.encode("utf-8")
+        assert cw.dumpb(original, type=cls) == text.encode("utf-8")
+        assert cw.loads(cw.dumpb(read), type=cls) == original
 
 
 @CLASSES
 class TestYaml:
     @given(data=st.data())
     def test_loads_of_dumps_is_equal_and_byte_identical(self, cls: type[Any], data: st.DataObject) -> None:
-        """YAML read back equals the original and writes back to the same bytes."""
+        """YAML read back equals the original and writes back to the same bytes; dumpb gives them."""
         original = data.draw(st.from_type(cls))
         text = cw.dumps(original, type=cls, format="yaml")
         read = cw.loads(text, type=cls, format="yaml")
         assert read == original
         assert cw.dumps(read, type=cls, format="yaml").encode("utf-8") == text.encode("utf-8")
+        assert cw.dumpb(original, type=cls, format="yaml") == text.encode("utf-8")
 
 
 @CLASSES
@@ -88,3 +91,16 @@ class TestDefaultType:
         assert cw.loads(cw.dumps(paper)) == paper
         assert cw.loads(cw.dumps(paper, format="yaml"), format="yaml") == paper
         assert cw.from_dict(cw.to_dict(paper)) == paper
+
+
+class TestDumpb:
+    def test_dumpb_refuses_what_dumps_refuses(self) -> None:
+        """dumpb raises the errors of dumps, with the same messages, for a wrong class or format."""
+        paper = cw.load_white_paper()
+        for call in (cw.dumps, cw.dumpb):
+            with pytest.raises(ValueError, match="toml") as bad_format:
+                call(paper, format="toml")  # type: ignore[arg-type]  # a wrong format, on purpose
+            assert str(bad_format.value) == "format must be 'json' or 'yaml', got 'toml'"
+            with pytest.raises(TypeError, match="Event") as bad_class:
+                call(paper, type=cw.Event)
+            assert str(bad_class.value) == "expected a Event, got WhitePaper"

@@ -16,6 +16,8 @@ def read_and_write(path: Path) -> str:
     events: list[cw.Event] = list(cw.iter_jsonl(path, type=cw.Event))
     count: int = cw.dump_jsonl(events, path.with_suffix(".jsonl"))
     cw.dump(paper, path)
+    data: bytes = cw.dumpb(paper)
+    assert data == cw.dumps(paper).encode()
     plain = cw.to_dict(paper)
     again: cw.WhitePaper = cw.from_dict(plain)
     same_event: cw.Event = cw.from_dict(cw.to_dict(event), type=cw.Event)

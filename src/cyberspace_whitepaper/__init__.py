@@ -16,7 +16,7 @@ from ._limits import DEFAULT_LIMITS, Limits
 from .dataset import load_white_paper
 from .errors import LimitError, LoadError, Problem, ValidationError, WhitePaperError
 from .export import json_schema, to_jsonld
-from .io import dump, dump_jsonl, dumps, from_dict, iter_jsonl, load, loads, to_dict
+from .io import dump, dump_jsonl, dumpb, dumps, from_dict, iter_jsonl, load, loads, to_dict
 from .model import (
     Actor,
     Alias,
@@ -92,6 +92,7 @@ __all__ = [
     "WhitePaperError",
     "dump",
     "dump_jsonl",
+    "dumpb",
     "dumps",
     "from_dict",
     "iter_jsonl",

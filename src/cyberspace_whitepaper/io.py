@@ -38,6 +38,7 @@ __all__ = [
     "Limits",
     "dump",
     "dump_jsonl",
+    "dumpb",
     "dumps",
     "from_dict",
     "iter_jsonl",
@@ -225,6 +226,18 @@ def dumps(obj: Any, *, type: Any = None, format: Format = "json") -> str:
     raise ValueError(f"format must be 'json' or 'yaml', got {format!r}")
 
 
+def dumpb(obj: Any, *, type: Any = None, format: Format = "json") -> bytes:
+    """The text of :func:`dumps` as UTF-8 bytes, exactly what :func:`dump` writes to a file.
+
+    For hashing, HTTP bodies, archives and sockets: the bytes come straight
+    from the writer, without a round trip through ``str``.
+    """
+    fast = _fast_json(obj, type, indent=True) if format == "json" else None
+    if fast is not None:
+        return fast
+    return dumps(obj, type=type, format=format).encode("utf-8")
+
+
 # --- files --------------------------------------------------------------------
 
 
@@ -249,9 +262,7 @@ def dump(obj: Any, path: StrPath, *, type: Any = None) -> None:
     old file is unchanged and no temporary file is left. A symbolic link as
     destination is refused (``OSError``).
     """
-    file_format = _format_of(path)
-    fast = _fast_json(obj, type, indent=True) if file_format == "json" else None
-    data = fast if fast is not None else dumps(obj, type=type, format=file_format).encode("utf-8")
+    data = dumpb(obj, type=type, format=_format_of(path))
     atomic_write(path, (data,))
 
 
