@@ -15,58 +15,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
 
-import attrs
 import pytest
 
-from cyberspace_whitepaper import LoadError, Problem, ValidationError, WhitePaper, from_dict, loads
+from cyberspace_whitepaper import WhitePaper, from_dict, loads
 
-
-@attrs.frozen
-class Syntax:
-    """Expect a LoadError (and not a LimitError) with this message, line and column."""
-
-    message: str
-    line: int
-    column: int
-
-
-@attrs.frozen
-class Invalid:
-    """Expect a ValidationError with exactly one problem: this path, code and message."""
-
-    path: str
-    code: str
-    message: str
-
+from ._support import Invalid, Syntax, assert_fails, replacing, row_ids
 
 Expected = Syntax | Invalid
-
-
-def check(call: Callable[[], object], expected: Expected) -> None:
-    """Run ``call`` and assert it fails exactly as ``expected`` says, with nothing else escaping."""
-    if isinstance(expected, Invalid):
-        with pytest.raises(ValidationError) as invalid:
-            call()
-        problem = Problem(path=expected.path, code=expected.code, message=expected.message)
-        assert invalid.value.problems == (problem,)
-        return
-    with pytest.raises(LoadError) as error:
-        call()
-    assert type(error.value) is LoadError
-    found = (error.value.message, error.value.line, error.value.column)
-    assert found == (expected.message, expected.line, expected.column)
-
-
-def change(old: str, new: str) -> Callable[[str], str]:
-    """A mutation replacing the one occurrence of ``old`` in the mini paper."""
-
-    def mutate(text: str) -> str:
-        assert text.count(old) == 1, f"{old!r} must occur exactly once in the mini paper"
-        return text.replace(old, new)
-
-    return mutate
 
 
 def cut_after(anchor: str) -> Callable[[str], str]:
@@ -85,22 +41,22 @@ A5_MESSAGE = (
 
 ROWS: list[tuple[str, Callable[[str], str], Expected]] = [
     ("A1", cut_after('"title":'), Syntax("Expecting value", 3, 11)),
-    ("A2", change('["zh", "en"]', '["zh", "en",]'), Syntax("Expecting value", 6, 28)),
+    ("A2", replacing('["zh", "en"]', '["zh", "en",]'), Syntax("Expecting value", 6, 28)),
     ("A3", lambda text: text + "{}", Syntax("Extra data", 21, 1)),
     ("A4", lambda text: text[:0], Syntax("empty document", 1, 1)),
     ("A5", lambda text: f"[{text}]", Invalid("$", "type", A5_MESSAGE)),
-    ("A6", change('"value": 39.8', '"value": NaN'), Syntax("NaN is not JSON", 18, 68)),
+    ("A6", replacing('"value": 39.8', '"value": NaN'), Syntax("NaN is not JSON", 18, 68)),
     (
         "A7",
-        change('"value": 39.8', '"value": 1e400'),
+        replacing('"value": 39.8', '"value": 1e400'),
         Invalid("$.statistics[0].value", "range", "must lie between 1e-15 and 1e16, got 1E+400"),
     ),
     (
         "A8",
-        change('"A tiny paper for tests."', '"A tiny\tpaper"'),
+        replacing('"A tiny paper for tests."', '"A tiny\tpaper"'),
         Syntax("Invalid control character", 7, 21),
     ),
-    ("A9", change('"A tiny paper for tests."', '"A tiny \\x41"'), Syntax("Invalid \\escape", 7, 22)),
+    ("A9", replacing('"A tiny paper for tests."', '"A tiny \\x41"'), Syntax("Invalid \\escape", 7, 22)),
 ]
 
 VARIANTS: list[tuple[str, Callable[[str], str | bytes], Expected]] = [
@@ -108,17 +64,17 @@ VARIANTS: list[tuple[str, Callable[[str], str | bytes], Expected]] = [
     ("A1-open-object", cut_after("{"), Syntax("Expecting property name enclosed in double quotes", 1, 2)),
     (
         "A2-comment",
-        change('"summary": "A tiny', '// note\n  "summary": "A tiny'),
+        replacing('"summary": "A tiny', '// note\n  "summary": "A tiny'),
         Syntax("Expecting property name enclosed in double quotes", 7, 3),
     ),
     (
         "A2-single-quotes",
-        change('"A tiny paper for tests."', "'A tiny paper for tests.'"),
+        replacing('"A tiny paper for tests."', "'A tiny paper for tests.'"),
         Syntax("Expecting value", 7, 14),
     ),
     (
         "A2-object-trailing-comma",
-        change('"language": "en"}', '"language": "en",}'),
+        replacing('"language": "en"}', '"language": "en",}'),
         Syntax("Expecting property name enclosed in double quotes", 19, 125),
     ),
     ("A3-second-paper", lambda text: text + text, Syntax("Extra data", 21, 1)),
@@ -128,38 +84,34 @@ VARIANTS: list[tuple[str, Callable[[str], str | bytes], Expected]] = [
     ("A5-number", lambda text: "42", Invalid("$", "type", "expected object (WhitePaper), got integer 42")),
     ("A5-array", lambda text: "[]", Invalid("$", "type", "expected object (WhitePaper), got array []")),
     ("A5-null", lambda text: "null", Invalid("$", "type", "expected object (WhitePaper), got null None")),
-    ("A6-infinity", change('"value": 39.8', '"value": Infinity'), Syntax("Infinity is not JSON", 18, 68)),
+    ("A6-infinity", replacing('"value": 39.8', '"value": Infinity'), Syntax("Infinity is not JSON", 18, 68)),
     (
         "A6-minus-infinity",
-        change('"value": 39.8', '"value": -Infinity'),
+        replacing('"value": 39.8', '"value": -Infinity'),
         Syntax("-Infinity is not JSON", 18, 68),
     ),
     (
         "A7-negative",
-        change('"value": 39.8', '"value": -1e400'),
+        replacing('"value": 39.8', '"value": -1e400'),
         Invalid("$.statistics[0].value", "range", "must lie between 1e-15 and 1e16, got -1E+400"),
     ),
     (
         "A8-newline",
-        change('"A tiny paper for tests."', '"A tiny\npaper"'),
+        replacing('"A tiny paper for tests."', '"A tiny\npaper"'),
         Syntax("Invalid control character", 7, 21),
     ),
     (
         "A8-nul",
-        change('"A tiny paper for tests."', '"A tiny\x00paper"'),
+        replacing('"A tiny paper for tests."', '"A tiny\x00paper"'),
         Syntax("Invalid control character", 7, 21),
     ),
     (
         "A9-bad-unicode-escape",
-        change('"A tiny paper for tests."', '"A tiny \\uqqqq"'),
+        replacing('"A tiny paper for tests."', '"A tiny \\uqqqq"'),
         Syntax("Invalid \\uXXXX escape", 7, 23),
     ),
-    ("A9-octal", change('"A tiny paper for tests."', '"A tiny \\101"'), Syntax("Invalid \\escape", 7, 22)),
+    ("A9-octal", replacing('"A tiny paper for tests."', '"A tiny \\101"'), Syntax("Invalid \\escape", 7, 22)),
 ]
-
-
-def _ids(rows: list[tuple[str, Any, Any]]) -> list[str]:
-    return [row[0] for row in rows]
 
 
 class TestSyntaxRows:
@@ -167,28 +119,28 @@ class TestSyntaxRows:
         """The unchanged mini paper loads, so each failure below comes from its one change."""
         assert isinstance(loads(mini_paper_text), WhitePaper)
 
-    @pytest.mark.parametrize(("id_", "mutate", "expected"), ROWS, ids=_ids(ROWS))
+    @pytest.mark.parametrize(("id_", "mutate", "expected"), ROWS, ids=row_ids(ROWS))
     def test_row(
         self, mini_paper_text: str, id_: str, mutate: Callable[[str], str], expected: Expected
     ) -> None:
         """Each syntax row of the catalogue fails with the documented error class and exact location."""
-        check(lambda: loads(mutate(mini_paper_text)), expected)
+        assert_fails(lambda: loads(mutate(mini_paper_text)), expected)
 
-    @pytest.mark.parametrize(("id_", "mutate", "expected"), VARIANTS, ids=_ids(VARIANTS))
+    @pytest.mark.parametrize(("id_", "mutate", "expected"), VARIANTS, ids=row_ids(VARIANTS))
     def test_variant(
         self, mini_paper_text: str, id_: str, mutate: Callable[[str], str | bytes], expected: Expected
     ) -> None:
         """Other inputs of the same rows fail the same way."""
-        check(lambda: loads(mutate(mini_paper_text)), expected)
+        assert_fails(lambda: loads(mutate(mini_paper_text)), expected)
 
     def test_a4_byte_order_mark_alone_is_empty(self) -> None:
         """A4: a byte order mark and nothing else is an empty document."""
-        check(lambda: loads("\ufeff  \n"), Syntax("empty document", 1, 1))
+        assert_fails(lambda: loads("\ufeff  \n"), Syntax("empty document", 1, 1))
 
     def test_a5_from_dict(self, mini_paper_text: str) -> None:
         """A5 for Python callers: a list holding the paper is not a paper, at path ``$``."""
         data = json.loads(mini_paper_text)
-        check(lambda: from_dict([data]), Invalid("$", "type", A5_MESSAGE))
+        assert_fails(lambda: from_dict([data]), Invalid("$", "type", A5_MESSAGE))
 
     @pytest.mark.parametrize(
         ("value", "code", "message"),
@@ -204,4 +156,4 @@ class TestSyntaxRows:
         """A6 and A7 for Python callers: non-finite and out-of-range floats are rejected at their path."""
         data = json.loads(mini_paper_text)
         data["statistics"][0]["value"] = value
-        check(lambda: from_dict(data), Invalid("$.statistics[0].value", code, message))
+        assert_fails(lambda: from_dict(data), Invalid("$.statistics[0].value", code, message))

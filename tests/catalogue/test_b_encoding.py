@@ -32,27 +32,11 @@ from typing import Any
 import attrs
 import pytest
 
-from cyberspace_whitepaper import LoadError, Problem, ValidationError, WhitePaper, dumps, from_dict, loads
+from cyberspace_whitepaper import ValidationError, WhitePaper, dumps, from_dict, loads
+
+from ._support import Invalid, Syntax, assert_fails, replacing, row_ids, set_at
 
 UTF_ONLY = "the input is UTF-16 or UTF-32; only UTF-8 is accepted"
-
-
-@attrs.frozen
-class Syntax:
-    """Expect a LoadError (and not a LimitError) with this message, line and column."""
-
-    message: str
-    line: int
-    column: int
-
-
-@attrs.frozen
-class Invalid:
-    """Expect a ValidationError with exactly one problem: this path, code and message."""
-
-    path: str
-    code: str
-    message: str
 
 
 @attrs.frozen
@@ -68,27 +52,7 @@ def check(call: Callable[[], object], expected: Expected, baseline: WhitePaper |
     if isinstance(expected, Same):
         assert call() == baseline
         return
-    if isinstance(expected, Invalid):
-        with pytest.raises(ValidationError) as invalid:
-            call()
-        problem = Problem(path=expected.path, code=expected.code, message=expected.message)
-        assert invalid.value.problems == (problem,)
-        return
-    with pytest.raises(LoadError) as error:
-        call()
-    assert type(error.value) is LoadError
-    found = (error.value.message, error.value.line, error.value.column)
-    assert found == (expected.message, expected.line, expected.column)
-
-
-def change(old: str, new: str) -> Callable[[str], str]:
-    """A mutation replacing the one occurrence of ``old`` in the mini paper."""
-
-    def mutate(text: str) -> str:
-        assert text.count(old) == 1, f"{old!r} must occur exactly once in the mini paper"
-        return text.replace(old, new)
-
-    return mutate
+    assert_fails(call, expected)
 
 
 def change_bytes(old: str, new: bytes) -> Callable[[str], bytes]:
@@ -121,28 +85,28 @@ ROWS: list[tuple[str, Callable[[str], str | bytes], Expected]] = [
     ("B3", lambda text: "\ufeff" + text, Same()),
     (
         "B4",
-        change('"A tiny paper for tests."', '"A tiny \\ud800 paper"'),
+        replacing('"A tiny paper for tests."', '"A tiny \\ud800 paper"'),
         Invalid("$.summary", "character", "must not contain the character U+D800: 'A tiny \\ud800 paper'"),
     ),
     (
         "B5",
-        change('"A Mini Paper"', '"A Mini\\u0000Paper"'),
+        replacing('"A Mini Paper"', '"A Mini\\u0000Paper"'),
         Invalid("$.title.en", "character", "must not contain the character U+0000: 'A Mini\\x00Paper'"),
     ),
     (
         "B6",
-        change('"SCIO"', '"SC\\u202eIO"'),
+        replacing('"SCIO"', '"SC\\u202eIO"'),
         Invalid("$.actors[0].name.en", "character", "must not contain the character U+202E: 'SC\\u202eIO'"),
     ),
-    ("B7", change('"mini-paper"', '"cafe\\u0301"'), Invalid("$.id", "pattern", f"{NOT_ID}: 'cafe\u0301'")),
+    ("B7", replacing('"mini-paper"', '"cafe\\u0301"'), Invalid("$.id", "pattern", f"{NOT_ID}: 'cafe\u0301'")),
     (
         "B8",
-        change('{"number": 1, "title": {"en": "One"}', '{"number": "１", "title": {"en": "One"}'),
+        replacing('{"number": 1, "title": {"en": "One"}', '{"number": "１", "title": {"en": "One"}'),
         Invalid("$.chapters[0].number", "type", "expected integer, got string '１'"),
     ),
     (
         "B9",
-        change('"A Mini Paper"', f'"A {ESCAPE_TITLE}"'),
+        replacing('"A Mini Paper"', f'"A {ESCAPE_TITLE}"'),
         Invalid("$.title.en", "character", ESCAPE_MESSAGE),
     ),
 ]
@@ -196,17 +160,17 @@ VARIANTS: list[tuple[str, Callable[[str], str | bytes], Expected]] = [
     ),
     (
         "B3-columns-ignore-the-mark",
-        lambda text: "\ufeff" + change('"value": 39.8', '"value": NaN')(text),
+        lambda text: "\ufeff" + replacing('"value": 39.8', '"value": NaN')(text),
         Syntax("NaN is not JSON", 18, 68),
     ),
     (
         "B4-reversed-pair",
-        change('"A tiny paper for tests."', '"\\udd1e\\ud834"'),
+        replacing('"A tiny paper for tests."', '"\\udd1e\\ud834"'),
         Invalid("$.summary", "character", "must not contain the character U+DD1E: '\\udd1e\\ud834'"),
     ),
     (
         "B4-in-url",
-        change('"https://example.org/a"', '"https://example.org/\\ud800"'),
+        replacing('"https://example.org/a"', '"https://example.org/\\ud800"'),
         Invalid(
             "$.sources[0].url",
             "character",
@@ -215,22 +179,22 @@ VARIANTS: list[tuple[str, Callable[[str], str | bytes], Expected]] = [
     ),
     (
         "B4-in-id",
-        change('"mini-paper"', '"mini\\ud800"'),
+        replacing('"mini-paper"', '"mini\\ud800"'),
         Invalid("$.id", "pattern", f"{NOT_ID}: 'mini\\ud800'"),
     ),
     (
         "B4-in-key",
-        change('"publisher": "scio",', '"publisher": "scio", "\\ud800": 1,'),
+        replacing('"publisher": "scio",', '"publisher": "scio", "\\ud800": 1,'),
         Invalid("$['\\ud800']", "unknown-key", "unknown key '\\ud800'"),
     ),
     (
         "B5-in-id",
-        change('"mini-paper"', '"mini\\u0000paper"'),
+        replacing('"mini-paper"', '"mini\\u0000paper"'),
         Invalid("$.id", "pattern", f"{NOT_ID}: 'mini\\x00paper'"),
     ),
     (
         "B5-in-url",
-        change('"https://example.org/a"', '"https://example.org/\\u0000"'),
+        replacing('"https://example.org/a"', '"https://example.org/\\u0000"'),
         Invalid(
             "$.sources[0].url",
             "character",
@@ -239,40 +203,40 @@ VARIANTS: list[tuple[str, Callable[[str], str | bytes], Expected]] = [
     ),
     (
         "B5-bell",
-        change('"A tiny paper for tests."', '"A tiny \\u0007"'),
+        replacing('"A tiny paper for tests."', '"A tiny \\u0007"'),
         Invalid("$.summary", "character", "must not contain the character U+0007: 'A tiny \\x07'"),
     ),
     (
         "B5-id-with-newline",
-        change('"mini-paper"', '"mini-paper\\n"'),
+        replacing('"mini-paper"', '"mini-paper\\n"'),
         Invalid("$.id", "pattern", f"{NOT_ID}: 'mini-paper\\n'"),
     ),
     (
         "B6-isolate",
-        change('"SCIO"', '"SC\\u2066IO"'),
+        replacing('"SCIO"', '"SC\\u2066IO"'),
         Invalid("$.actors[0].name.en", "character", "must not contain the character U+2066: 'SC\\u2066IO'"),
     ),
     (
         "B6-in-chinese",
-        change('"小白皮书"', '"小白\\u2069皮书"'),
+        replacing('"小白皮书"', '"小白\\u2069皮书"'),
         Invalid("$.title.zh", "character", "must not contain the character U+2069: '小白\\u2069皮书'"),
     ),
-    ("B7-nfc", change('"mini-paper"', '"caf\\u00e9"'), Invalid("$.id", "pattern", f"{NOT_ID}: 'café'")),
+    ("B7-nfc", replacing('"mini-paper"', '"caf\\u00e9"'), Invalid("$.id", "pattern", f"{NOT_ID}: 'café'")),
     (
         "B7-upper-case",
-        change('"mini-paper"', '"Mini-Paper"'),
+        replacing('"mini-paper"', '"Mini-Paper"'),
         Invalid("$.id", "pattern", f"{NOT_ID}: 'Mini-Paper'"),
     ),
     (
         "B8-date",
-        change('"2022-11-07"', '"２０２２-11-07"'),
+        replacing('"2022-11-07"', '"２０２２-11-07"'),
         Invalid(
             "$.published", "pattern", "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got '２０２２-11-07'"
         ),
     ),
     (
         "B9-key",
-        change('"publisher": "scio",', '"publisher": "scio", "\\u001b[31m": 1,'),
+        replacing('"publisher": "scio",', '"publisher": "scio", "\\u001b[31m": 1,'),
         Invalid("$['\\x1b[31m']", "unknown-key", "unknown key '\\x1b[31m'"),
     ),
 ]
@@ -329,49 +293,39 @@ FROM_DICT: list[tuple[str, tuple[str | int, ...], Any, Invalid]] = [
 ]
 
 
-def _ids(rows: list[tuple[str, Any, Any]] | list[tuple[str, Any, Any, Any]]) -> list[str]:
-    return [row[0] for row in rows]
-
-
-def _set(data: Any, path: tuple[str | int, ...], value: Any) -> None:
-    for step in path[:-1]:
-        data = data[step]
-    data[path[-1]] = value
-
-
 class TestEncodingRows:
     def test_mini_paper_is_valid(self, mini_paper_text: str) -> None:
         """The unchanged mini paper loads as JSON and as YAML, so each failure below comes from its change."""
         assert loads(mini_paper_text, format="yaml") == loads(mini_paper_text)
 
-    @pytest.mark.parametrize(("id_", "mutate", "expected"), ROWS, ids=_ids(ROWS))
+    @pytest.mark.parametrize(("id_", "mutate", "expected"), ROWS, ids=row_ids(ROWS))
     def test_row(
         self, mini_paper_text: str, id_: str, mutate: Callable[[str], str | bytes], expected: Expected
     ) -> None:
         """Each encoding row of the catalogue fails with the documented error class and exact location."""
         check(lambda: loads(mutate(mini_paper_text)), expected, loads(mini_paper_text))
 
-    @pytest.mark.parametrize(("id_", "mutate", "expected"), VARIANTS, ids=_ids(VARIANTS))
+    @pytest.mark.parametrize(("id_", "mutate", "expected"), VARIANTS, ids=row_ids(VARIANTS))
     def test_variant(
         self, mini_paper_text: str, id_: str, mutate: Callable[[str], str | bytes], expected: Expected
     ) -> None:
         """Other inputs of the same rows fail the same way."""
         check(lambda: loads(mutate(mini_paper_text)), expected, loads(mini_paper_text))
 
-    @pytest.mark.parametrize(("id_", "mutate", "expected"), YAML_VARIANTS, ids=_ids(YAML_VARIANTS))
+    @pytest.mark.parametrize(("id_", "mutate", "expected"), YAML_VARIANTS, ids=row_ids(YAML_VARIANTS))
     def test_yaml(
         self, mini_paper_text: str, id_: str, mutate: Callable[[str], str | bytes], expected: Expected
     ) -> None:
         """YAML input follows the same encoding rules as JSON (the mini paper is also valid YAML)."""
         check(lambda: loads(mutate(mini_paper_text), format="yaml"), expected, loads(mini_paper_text))
 
-    @pytest.mark.parametrize(("id_", "path", "value", "expected"), FROM_DICT, ids=_ids(FROM_DICT))
+    @pytest.mark.parametrize(("id_", "path", "value", "expected"), FROM_DICT, ids=row_ids(FROM_DICT))
     def test_from_dict(
         self, mini_paper_text: str, id_: str, path: tuple[str | int, ...], value: Any, expected: Invalid
     ) -> None:
         """Python callers get the same problem for the same bad string as JSON readers."""
         data = json.loads(mini_paper_text)
-        _set(data, path, value)
+        set_at(data, path, value)
         check(lambda: from_dict(data), expected)
 
     def test_b3_writers_never_write_a_byte_order_mark(self, mini_paper_text: str) -> None:
@@ -382,18 +336,18 @@ class TestEncodingRows:
 
     def test_b4_valid_surrogate_pair_is_kept(self, mini_paper_text: str) -> None:
         """B4: an escaped surrogate pair is one valid character (U+1D11E) and is kept as such."""
-        paper = loads(change('"A tiny paper for tests."', '"A clef \\ud834\\udd1e"')(mini_paper_text))
+        paper = loads(replacing('"A tiny paper for tests."', '"A clef \\ud834\\udd1e"')(mini_paper_text))
         assert paper.summary == "A clef \U0001d11e"
         assert "\U0001d11e" in dumps(paper)
 
     def test_b6_zero_width_characters_are_kept_in_free_text(self, mini_paper_text: str) -> None:
         """B6: a zero-width space or joiner in a name is kept as written, not flagged or stripped."""
-        paper = loads(change('"SCIO"', '"SC\\u200bI\\u200dO"')(mini_paper_text))
+        paper = loads(replacing('"SCIO"', '"SC\\u200bI\\u200dO"')(mini_paper_text))
         assert paper.actors[0].name.en == "SC\u200bI\u200dO"
 
     def test_b7_nfc_and_nfd_keys_are_two_unknown_keys(self, mini_paper_text: str) -> None:
         """B7: keys spelled NFC and NFD are two keys, neither a field: both are reported, in path order."""
-        text = change('"publisher": "scio",', '"publisher": "scio", "caf\\u00e9": 1, "cafe\\u0301": 2,')(
+        text = replacing('"publisher": "scio",', '"publisher": "scio", "caf\\u00e9": 1, "cafe\\u0301": 2,')(
             mini_paper_text
         )
         with pytest.raises(ValidationError) as invalid:
@@ -406,7 +360,7 @@ class TestEncodingRows:
     def test_b9_error_text_has_no_raw_control_characters(self, mini_paper_text: str) -> None:
         """B9: the whole error text shows the escape and the newline escaped, on one line per problem."""
         with pytest.raises(ValidationError) as invalid:
-            loads(change('"A Mini Paper"', f'"A {ESCAPE_TITLE}"')(mini_paper_text))
+            loads(replacing('"A Mini Paper"', f'"A {ESCAPE_TITLE}"')(mini_paper_text))
         text = str(invalid.value)
         assert "\x1b" not in text
         assert text == "$.title.en: " + ESCAPE_MESSAGE

@@ -32,46 +32,9 @@ from typing import Any
 import attrs
 import pytest
 
-from cyberspace_whitepaper import (
-    LimitError,
-    Limits,
-    LoadError,
-    Problem,
-    ValidationError,
-    WhitePaper,
-    dumps,
-    from_dict,
-    loads,
-)
+from cyberspace_whitepaper import Limits, WhitePaper, dumps, from_dict, loads
 
-
-@attrs.frozen
-class Syntax:
-    """Expect a LoadError (and not a LimitError) with this message, line and column."""
-
-    message: str
-    line: int
-    column: int
-
-
-@attrs.frozen
-class Limit:
-    """Expect a LimitError naming this limit and value, with this message, line and column."""
-
-    message: str
-    limit: str
-    value: int
-    line: int
-    column: int
-
-
-@attrs.frozen
-class Invalid:
-    """Expect a ValidationError with exactly one problem: this path, code and message."""
-
-    path: str
-    code: str
-    message: str
+from ._support import Invalid, Limit, Syntax, assert_fails, replacing, row_ids, set_at
 
 
 @attrs.frozen
@@ -97,49 +60,17 @@ def check(call: Callable[[], WhitePaper], expected: Expected) -> None:
         assert loads(text) == paper
         assert dumps(loads(text)) == text
         return
-    if isinstance(expected, Invalid):
-        with pytest.raises(ValidationError) as invalid:
-            call()
-        problem = Problem(path=expected.path, code=expected.code, message=expected.message)
-        assert invalid.value.problems == (problem,)
-        return
-    if isinstance(expected, Limit):
-        with pytest.raises(LimitError) as limit:
-            call()
-        found = (
-            limit.value.message,
-            limit.value.limit,
-            limit.value.value,
-            limit.value.line,
-            limit.value.column,
-        )
-        assert found == (expected.message, expected.limit, expected.value, expected.line, expected.column)
-        return
-    with pytest.raises(LoadError) as error:
-        call()
-    assert type(error.value) is LoadError
-    found = (error.value.message, error.value.line, error.value.column)
-    assert found == (expected.message, expected.line, expected.column)
-
-
-def change(old: str, new: str) -> Callable[[str], str]:
-    """A mutation replacing the one occurrence of ``old`` in the mini paper."""
-
-    def mutate(text: str) -> str:
-        assert text.count(old) == 1, f"{old!r} must occur exactly once in the mini paper"
-        return text.replace(old, new)
-
-    return mutate
+    assert_fails(call, expected)
 
 
 def order(token: str) -> Callable[[str], str]:
     """The principle's ``order`` (line 14, column 57) written as ``token``."""
-    return change('"order": 1', f'"order": {token}')
+    return replacing('"order": 1', f'"order": {token}')
 
 
 def value(token: str) -> Callable[[str], str]:
     """The statistic's ``value`` (a percent; line 18, column 68) written as ``token``."""
-    return change('"value": 39.8', f'"value": {token}')
+    return replacing('"value": 39.8', f'"value": {token}')
 
 
 DIGITS = "max_integer_digits"
@@ -158,7 +89,7 @@ ROWS: list[tuple[str, Callable[[str], str], Expected]] = [
     ),
     (
         "C3",
-        change('{"number": 1, "title": {"en": "One"}', '{"number": 1.0, "title": {"en": "One"}'),
+        replacing('{"number": 1, "title": {"en": "One"}', '{"number": 1.0, "title": {"en": "One"}'),
         Invalid(
             "$.chapters[0].number",
             "type",
@@ -232,7 +163,7 @@ VARIANTS: list[tuple[str, Callable[[str], str], Expected]] = [
     ),
     (
         "C4-true-for-schema-version",
-        change('"id": "mini-paper",', '"schema_version": true, "id": "mini-paper",'),
+        replacing('"id": "mini-paper",', '"schema_version": true, "id": "mini-paper",'),
         Invalid("$.schema_version", "value", "expected one of 1, got True"),
     ),
     ("C5-minus-zero-integer", value("-0"), Kept("0", "0")),
@@ -249,19 +180,19 @@ VARIANTS: list[tuple[str, Callable[[str], str], Expected]] = [
     ("C6-order-zero", order("0"), Invalid("$.principles[0].order", "range", "must be from 1 to 999, got 0")),
     (
         "C6-year-zero",
-        change('"2022-11-07"', '"0000-11-07"'),
+        replacing('"2022-11-07"', '"0000-11-07"'),
         Invalid("$.published", "value", "not a real date: '0000-11-07'"),
     ),
     (
         "C6-year-99999",
-        change('"2022-11-07"', '"99999-11-07"'),
+        replacing('"2022-11-07"', '"99999-11-07"'),
         Invalid(
             "$.published", "pattern", "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got '99999-11-07'"
         ),
     ),
     (
         "C6-negative-count",
-        change('"value": 39.8, "unit": "percent"', '"value": -5, "unit": "people"'),
+        replacing('"value": 39.8, "unit": "percent"', '"value": -5, "unit": "people"'),
         Invalid("$.statistics[0].value", "range", "must not be negative, got -5"),
     ),
 ]
@@ -274,7 +205,7 @@ YAML_VARIANTS: list[tuple[str, Callable[[str], str], Expected]] = [
     ),
     (
         "C3-yaml",
-        change('{"number": 1, "title": {"en": "One"}', '{"number": 1.0, "title": {"en": "One"}'),
+        replacing('{"number": 1, "title": {"en": "One"}', '{"number": 1.0, "title": {"en": "One"}'),
         Invalid(
             "$.chapters[0].number",
             "type",
@@ -330,46 +261,39 @@ FROM_DICT: list[tuple[str, tuple[str | int, ...], Any, Invalid]] = [
 ]
 
 
-def _ids(rows: list[tuple[str, Any, Any]] | list[tuple[str, Any, Any, Any]]) -> list[str]:
-    return [row[0] for row in rows]
-
-
 class TestNumberRows:
     def test_mini_paper_is_valid(self, mini_paper_text: str) -> None:
         """The unchanged mini paper loads, so each failure below comes from its one change."""
         assert loads(mini_paper_text).statistics[0].value == Decimal("39.8")
 
-    @pytest.mark.parametrize(("id_", "mutate", "expected"), ROWS, ids=_ids(ROWS))
+    @pytest.mark.parametrize(("id_", "mutate", "expected"), ROWS, ids=row_ids(ROWS))
     def test_row(
         self, mini_paper_text: str, id_: str, mutate: Callable[[str], str], expected: Expected
     ) -> None:
         """Each number row gives the documented error class and exact location, or round-trips."""
         check(lambda: loads(mutate(mini_paper_text)), expected)
 
-    @pytest.mark.parametrize(("id_", "mutate", "expected"), VARIANTS, ids=_ids(VARIANTS))
+    @pytest.mark.parametrize(("id_", "mutate", "expected"), VARIANTS, ids=row_ids(VARIANTS))
     def test_variant(
         self, mini_paper_text: str, id_: str, mutate: Callable[[str], str], expected: Expected
     ) -> None:
         """Other inputs of the same rows, and the digit limit's boundary, behave the same way."""
         check(lambda: loads(mutate(mini_paper_text)), expected)
 
-    @pytest.mark.parametrize(("id_", "mutate", "expected"), YAML_VARIANTS, ids=_ids(YAML_VARIANTS))
+    @pytest.mark.parametrize(("id_", "mutate", "expected"), YAML_VARIANTS, ids=row_ids(YAML_VARIANTS))
     def test_yaml(
         self, mini_paper_text: str, id_: str, mutate: Callable[[str], str], expected: Expected
     ) -> None:
         """YAML numbers follow the same rules as JSON numbers."""
         check(lambda: loads(mutate(mini_paper_text), format="yaml"), expected)
 
-    @pytest.mark.parametrize(("id_", "path", "value", "expected"), FROM_DICT, ids=_ids(FROM_DICT))
+    @pytest.mark.parametrize(("id_", "path", "value", "expected"), FROM_DICT, ids=row_ids(FROM_DICT))
     def test_from_dict(
         self, mini_paper_text: str, id_: str, path: tuple[str | int, ...], value: Any, expected: Invalid
     ) -> None:
         """Python callers get a ValidationError at the path for a bad number, whatever its size."""
         data = json.loads(mini_paper_text)
-        target = data
-        for step in path[:-1]:
-            target = target[step]
-        target[path[-1]] = value
+        set_at(data, path, value)
         check(lambda: from_dict(data), expected)
 
     @pytest.mark.parametrize("format_", ["json", "yaml"])

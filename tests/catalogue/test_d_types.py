@@ -30,6 +30,8 @@ import pytest
 
 from cyberspace_whitepaper import Problem, ValidationError, WhitePaper, from_dict, loads
 
+from ._support import parent_at, raised, replace_once
+
 DATE_FORMS = "expected a date as YYYY, YYYY-MM or YYYY-MM-DD, got"
 EVENT_KINDS = (
     "'publication', 'press-conference', 'conference', 'speech', 'law', 'initiative', "
@@ -392,18 +394,10 @@ PYTHON_ONLY = [
 ]
 
 
-def change(text: str, old: str, new: str) -> str:
-    """The mini paper with the one occurrence of ``old`` replaced."""
-    assert text.count(old) == 1, f"{old!r} must occur exactly once in the mini paper"
-    return text.replace(old, new)
-
-
 def changed_data(text: str, path: tuple[str | int, ...], value: Any) -> Any:
     """The mini paper as plain data, with the value at ``path`` replaced."""
     data = json.loads(text)
-    target = data
-    for step in path[:-1]:
-        target = target[step]
+    target = parent_at(data, path)
     assert path[-1] in target, f"{path} must name an existing value"
     target[path[-1]] = value
     return data
@@ -411,9 +405,7 @@ def changed_data(text: str, path: tuple[str | int, ...], value: Any) -> Any:
 
 def problems_of(call: Callable[[], object]) -> tuple[Problem, ...]:
     """The problems of the ValidationError that ``call`` raises (any other exception escapes)."""
-    with pytest.raises(ValidationError) as invalid:
-        call()
-    return invalid.value.problems
+    return raised(ValidationError, call).problems
 
 
 def _ids(rows: list[Row]) -> list[str]:
@@ -428,7 +420,7 @@ class TestTypeRows:
     @pytest.mark.parametrize("row", ROWS, ids=_ids(ROWS))
     def test_row(self, mini_paper_text: str, row: Row) -> None:
         """Each type row of the catalogue gives one ValidationError problem at the exact path and message."""
-        assert problems_of(lambda: loads(change(mini_paper_text, row.old, row.new))) == (row.problem,)
+        assert problems_of(lambda: loads(replace_once(mini_paper_text, row.old, row.new))) == (row.problem,)
 
     @pytest.mark.parametrize("row", ROWS, ids=_ids(ROWS))
     def test_from_dict(self, mini_paper_text: str, row: Row) -> None:
@@ -439,7 +431,7 @@ class TestTypeRows:
     @pytest.mark.parametrize("row", VARIANTS, ids=_ids(VARIANTS))
     def test_variant(self, mini_paper_text: str, row: Row) -> None:
         """Other wrong types and malformed dates of the same rows are rejected the same way."""
-        assert problems_of(lambda: loads(change(mini_paper_text, row.old, row.new))) == (row.problem,)
+        assert problems_of(lambda: loads(replace_once(mini_paper_text, row.old, row.new))) == (row.problem,)
 
     @pytest.mark.parametrize("row", PYTHON_ONLY, ids=_ids(PYTHON_ONLY))
     def test_python_only_values(self, mini_paper_text: str, row: Row) -> None:
@@ -450,19 +442,19 @@ class TestTypeRows:
     def test_d2_null_is_accepted_where_optional(self, mini_paper_text: str) -> None:
         """D2: null is accepted, as "absent", only where a field is optional (here the title's Chinese)."""
         paper = loads(
-            change(mini_paper_text, '"A Mini Paper", "zh": "小白皮书"', '"A Mini Paper", "zh": null')
+            replace_once(mini_paper_text, '"A Mini Paper", "zh": "小白皮书"', '"A Mini Paper", "zh": null')
         )
         assert paper.title.zh is None
 
     def test_d7_partial_dates_keep_their_form(self, mini_paper_text: str) -> None:
         """D7: the three accepted forms read back exactly as written."""
-        paper = loads(change(mini_paper_text, '"2015-12-16"', '"2015-12"'))
+        paper = loads(replace_once(mini_paper_text, '"2015-12-16"', '"2015-12"'))
         assert str(paper.events[0].date) == "2015-12"
         assert str(paper.published) == "2022-11-07"
         assert str(paper.statistics[0].as_of) == "2021"
 
     def test_d3_yaml_booleans_are_not_strings(self, mini_paper_text: str) -> None:
         """D3 in YAML: a quoted "false" stays a string and is rejected where a boolean belongs."""
-        text = change(mini_paper_text, '"mentioned_in_paper": true', '"mentioned_in_paper": "false"')
+        text = replace_once(mini_paper_text, '"mentioned_in_paper": true', '"mentioned_in_paper": "false"')
         assert problems_of(lambda: loads(text, format="yaml")) == (ROWS[2].problem,)
         assert isinstance(loads(mini_paper_text, format="yaml"), WhitePaper)

@@ -36,95 +36,32 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-import attrs
 import pytest
 
-from cyberspace_whitepaper import (
-    LoadError,
-    Problem,
-    ValidationError,
-    WhitePaper,
-    from_dict,
-    iter_jsonl,
-    loads,
+from cyberspace_whitepaper import Problem, ValidationError, iter_jsonl, loads
+
+from ._support import (
+    Invalid,
+    InvalidMany,
+    Make,
+    Syntax,
+    assert_fails,
+    assert_loads_alike_every_way,
+    json_text,
+    parent_at,
+    plain_data,
+    replace_once,
+    row_ids,
+    set_at,
+    yaml_text,
 )
 
-
-@attrs.frozen
-class Syntax:
-    """Expect a LoadError (and not a LimitError) with this message, line and column."""
-
-    message: str
-    line: int
-    column: int
-
-
-@attrs.frozen
-class Invalid:
-    """Expect a ValidationError with exactly these problems, each (path, code, message)."""
-
-    problems: tuple[tuple[str, str, str], ...]
-
-
-def invalid(path: str, code: str, message: str) -> Invalid:
-    """Expect a ValidationError with exactly one problem."""
-    return Invalid(((path, code, message),))
-
-
-Expected = Syntax | Invalid
-#: Turns the mini paper's text into the call under test.
-Make = Callable[[str], Callable[[], object]]
-
-
-def check(call: Callable[[], object], expected: Expected) -> None:
-    """Run ``call`` and assert it fails exactly as ``expected`` says, with nothing else escaping."""
-    if isinstance(expected, Invalid):
-        with pytest.raises(ValidationError) as error:
-            call()
-        problems = tuple(
-            Problem(path=path, code=code, message=message) for path, code, message in expected.problems
-        )
-        assert error.value.problems == problems
-        return
-    with pytest.raises(LoadError) as load_error:
-        call()
-    assert type(load_error.value) is LoadError
-    found = (load_error.value.message, load_error.value.line, load_error.value.column)
-    assert found == (expected.message, expected.line, expected.column)
-
-
-def change(text: str, old: str, new: str) -> str:
-    """The mini paper with the one occurrence of ``old`` replaced."""
-    assert text.count(old) == 1, f"{old!r} must occur exactly once in the mini paper"
-    return text.replace(old, new)
-
-
-def json_text(old: str, new: str) -> Make:
-    """Load the mini paper as JSON, with one change."""
-    return lambda text: lambda: loads(change(text, old, new))
-
-
-def yaml_text(old: str, new: str) -> Make:
-    """Load the mini paper as YAML (it is also valid YAML), with one change."""
-    return lambda text: lambda: loads(change(text, old, new), format="yaml")
-
-
-def data(mutate: Callable[[Any], None]) -> Make:
-    """Give the mini paper to ``from_dict`` as plain data, changed by ``mutate``."""
-
-    def make(text: str) -> Callable[[], object]:
-        plain = json.loads(text)
-        mutate(plain)
-        return lambda: from_dict(plain)
-
-    return make
+Expected = Syntax | Invalid | InvalidMany
 
 
 def _delete(*path: str | int) -> Callable[[Any], None]:
     def mutate(plain: Any) -> None:
-        for step in path[:-1]:
-            plain = plain[step]
-        del plain[path[-1]]
+        del parent_at(plain, path)[path[-1]]
 
     return mutate
 
@@ -133,9 +70,7 @@ def _set(*path: Any) -> Callable[[Any], None]:
     *steps, last, value = path
 
     def mutate(plain: Any) -> None:
-        for step in steps:
-            plain = plain[step]
-        plain[last] = value
+        set_at(plain, (*steps, last), value)
 
     return mutate
 
@@ -150,7 +85,7 @@ ROWS: list[tuple[str, Make, Expected]] = [
     (
         "E1",
         json_text(PUBLISHER, '"publisher": "scio", "publisher": "scio",'),
-        invalid(
+        Invalid(
             "$.publisher",
             "duplicate-key",
             "duplicate key 'publisher' (first at line 4, column 3; again at line 4, column 24)",
@@ -159,24 +94,24 @@ ROWS: list[tuple[str, Make, Expected]] = [
     (
         "E2",
         json_text('"mentioned_in_paper": true,', '"mentioned_in_paper": true, "titel": "x",'),
-        invalid("$.events[0].titel", "unknown-key", "unknown key 'titel' (did you mean 'title'?)"),
+        Invalid("$.events[0].titel", "unknown-key", "unknown key 'titel' (did you mean 'title'?)"),
     ),
-    ("E3", json_text(SUMMARY_LINE, ""), invalid("$.summary", "missing", "required key is missing")),
+    ("E3", json_text(SUMMARY_LINE, ""), Invalid("$.summary", "missing", "required key is missing")),
     (
         "E4",
         json_text('"A Mini Paper"', '"   "'),
-        invalid("$.title.en", "empty", "must not be empty or blank"),
+        Invalid("$.title.en", "empty", "must not be empty or blank"),
     ),
     (
         "E5",
         json_text('"certainty": "confirmed"', '"certainty": "confirm"'),
-        invalid(
+        Invalid(
             "$.events[0].citations[0].certainty",
             "enum",
             f"'confirm' is not one of {CERTAINTIES} (did you mean 'confirmed'?)",
         ),
     ),
-    ("E6", data(_set(1, "x")), invalid("$", "key-type", "keys must be strings, got 1")),
+    ("E6", plain_data(_set(1, "x")), Invalid("$", "key-type", "keys must be strings, got 1")),
     (
         "E7",
         yaml_text(PUBLISHER, '"publisher": "scio", publisher: "scio",'),
@@ -188,7 +123,7 @@ VARIANTS: list[tuple[str, Make, Expected]] = [
     (
         "E1-nested",
         json_text(KIND, '"kind": "speech", "kind": "law",'),
-        invalid(
+        Invalid(
             "$.events[0].kind",
             "duplicate-key",
             "duplicate key 'kind' (first at line 15, column 49; again at line 15, column 67)",
@@ -197,7 +132,7 @@ VARIANTS: list[tuple[str, Make, Expected]] = [
     (
         "E1-escaped-spelling",
         json_text(PUBLISHER, '"publisher": "scio", "p\\u0075blisher": "scio",'),
-        invalid(
+        Invalid(
             "$.publisher",
             "duplicate-key",
             "duplicate key 'publisher' (first at line 4, column 3; again at line 4, column 24)",
@@ -206,7 +141,7 @@ VARIANTS: list[tuple[str, Make, Expected]] = [
     (
         "E1-three-times",
         json_text(KIND, '"kind": "speech", "kind": "law", "kind": "law",'),
-        Invalid(
+        InvalidMany(
             (
                 (
                     "$.events[0].kind",
@@ -224,7 +159,7 @@ VARIANTS: list[tuple[str, Make, Expected]] = [
     (
         "E1-second-array-item",
         json_text(ITEMS, '"items": [{"number": 1, "title": {"en": "Item"}}, {"number": 2, "number": 2}]'),
-        invalid(
+        Invalid(
             "$.chapters[0].sections[0].items[1].number",
             "duplicate-key",
             "duplicate key 'number' (first at line 11, column 117; again at line 11, column 130)",
@@ -233,7 +168,7 @@ VARIANTS: list[tuple[str, Make, Expected]] = [
     (
         "E1-non-identifier-key",
         json_text(PUBLISHER, '"publisher": "scio", "a b": 1, "a b": 2,'),
-        invalid(
+        Invalid(
             "$['a b']",
             "duplicate-key",
             "duplicate key 'a b' (first at line 4, column 24; again at line 4, column 34)",
@@ -245,14 +180,16 @@ VARIANTS: list[tuple[str, Make, Expected]] = [
             '"title": {"en": "One"}, "summary": "First."',
             '"title": {"en": "One"}, "summary": "First.", "x": 1',
         ),
-        invalid("$.chapters[0].x", "unknown-key", "unknown key 'x'"),
+        Invalid("$.chapters[0].x", "unknown-key", "unknown key 'x'"),
     ),
     (
         "E1-syntax-error-wins",
         lambda text: (
             lambda: loads(
-                change(
-                    change(text, KIND, '"kind": "speech", "kind": "law",'), '"value": 39.8', '"value": NaN'
+                replace_once(
+                    replace_once(text, KIND, '"kind": "speech", "kind": "law",'),
+                    '"value": 39.8',
+                    '"value": NaN',
                 )
             )
         ),
@@ -266,7 +203,7 @@ VARIANTS: list[tuple[str, Make, Expected]] = [
     (
         "E2-renamed",
         json_text('"title": {"en": "A Mini Paper"', '"titel": {"en": "A Mini Paper"'),
-        Invalid(
+        InvalidMany(
             (
                 ("$.titel", "unknown-key", "unknown key 'titel' (did you mean 'title'?)"),
                 ("$.title", "missing", "required key is missing"),
@@ -276,43 +213,47 @@ VARIANTS: list[tuple[str, Make, Expected]] = [
     (
         "E2-no-close-name",
         json_text(PUBLISHER, '"publisher": "scio", "x-extra": 1,'),
-        invalid("$['x-extra']", "unknown-key", "unknown key 'x-extra'"),
+        Invalid("$['x-extra']", "unknown-key", "unknown key 'x-extra'"),
     ),
     (
         "E2-from-dict",
-        data(_set("events", 0, "titel", "x")),
-        invalid("$.events[0].titel", "unknown-key", "unknown key 'titel' (did you mean 'title'?)"),
+        plain_data(_set("events", 0, "titel", "x")),
+        Invalid("$.events[0].titel", "unknown-key", "unknown key 'titel' (did you mean 'title'?)"),
     ),
     (
         "E3-nested",
         json_text('"source": "src", "certainty": "confirmed", ', '"source": "src", '),
-        invalid("$.events[0].citations[0].certainty", "missing", "required key is missing"),
+        Invalid("$.events[0].citations[0].certainty", "missing", "required key is missing"),
     ),
-    ("E3-from-dict", data(_delete("summary")), invalid("$.summary", "missing", "required key is missing")),
+    (
+        "E3-from-dict",
+        plain_data(_delete("summary")),
+        Invalid("$.summary", "missing", "required key is missing"),
+    ),
     (
         "E4-empty",
         json_text('"A Mini Paper"', '""'),
-        invalid("$.title.en", "empty", "must not be empty or blank"),
+        Invalid("$.title.en", "empty", "must not be empty or blank"),
     ),
     (
         "E4-padded",
         json_text('"A Mini Paper"', '" A Mini Paper"'),
-        invalid("$.title.en", "whitespace", "must not start or end with white space: ' A Mini Paper'"),
+        Invalid("$.title.en", "whitespace", "must not start or end with white space: ' A Mini Paper'"),
     ),
     (
         "E4-no-chapters",
         lambda text: lambda: loads(json.dumps({**json.loads(text), "chapters": []})),
-        invalid("$.chapters", "empty", "must have at least 1 item(s)"),
+        Invalid("$.chapters", "empty", "must have at least 1 item(s)"),
     ),
     (
         "E4-from-dict",
-        data(_set("title", "en", "")),
-        invalid("$.title.en", "empty", "must not be empty or blank"),
+        plain_data(_set("title", "en", "")),
+        Invalid("$.title.en", "empty", "must not be empty or blank"),
     ),
     (
         "E5-actor-kind",
         json_text('"kind": "government-body"', '"kind": "goverment-body"'),
-        invalid(
+        Invalid(
             "$.actors[0].kind",
             "enum",
             "'goverment-body' is not one of 'person', 'government-body', 'party-body', 'legislature', "
@@ -323,7 +264,7 @@ VARIANTS: list[tuple[str, Make, Expected]] = [
     (
         "E5-scale",
         json_text('"unit": "percent"', '"unit": "percent", "scale": "trilion"'),
-        invalid(
+        Invalid(
             "$.statistics[0].scale",
             "enum",
             "'trilion' is not one of 'one', 'thousand', 'million', 'billion', 'trillion' "
@@ -332,10 +273,10 @@ VARIANTS: list[tuple[str, Make, Expected]] = [
     ),
     (
         "E6-nested-none",
-        data(_set("events", 0, None, "x")),
-        invalid("$.events[0]", "key-type", "keys must be strings, got None"),
+        plain_data(_set("events", 0, None, "x")),
+        Invalid("$.events[0]", "key-type", "keys must be strings, got None"),
     ),
-    ("E6-tuple", data(_set((1, 2), "x")), invalid("$", "key-type", "keys must be strings, got (1, 2)")),
+    ("E6-tuple", plain_data(_set((1, 2), "x")), Invalid("$", "key-type", "keys must be strings, got (1, 2)")),
     (
         "E6-yaml-integer",
         yaml_text(PUBLISHER, '"publisher": "scio", 1: "x",'),
@@ -364,26 +305,20 @@ VARIANTS: list[tuple[str, Make, Expected]] = [
 ]
 
 
-def _ids(rows: list[tuple[str, Any, Any]]) -> list[str]:
-    return [row[0] for row in rows]
-
-
 class TestStructureRows:
     def test_mini_paper_is_valid(self, mini_paper_text: str) -> None:
         """The unchanged mini paper loads as JSON, YAML and data, so failures below come from changes."""
-        paper = loads(mini_paper_text)
-        assert isinstance(paper, WhitePaper)
-        assert loads(mini_paper_text, format="yaml") == paper == from_dict(json.loads(mini_paper_text))
+        assert_loads_alike_every_way(mini_paper_text)
 
-    @pytest.mark.parametrize(("id_", "make", "expected"), ROWS, ids=_ids(ROWS))
+    @pytest.mark.parametrize(("id_", "make", "expected"), ROWS, ids=row_ids(ROWS))
     def test_row(self, mini_paper_text: str, id_: str, make: Make, expected: Expected) -> None:
         """Each structure row of the catalogue fails with the documented error class and exact location."""
-        check(make(mini_paper_text), expected)
+        assert_fails(make(mini_paper_text), expected)
 
-    @pytest.mark.parametrize(("id_", "make", "expected"), VARIANTS, ids=_ids(VARIANTS))
+    @pytest.mark.parametrize(("id_", "make", "expected"), VARIANTS, ids=row_ids(VARIANTS))
     def test_variant(self, mini_paper_text: str, id_: str, make: Make, expected: Expected) -> None:
         """Other inputs of the same rows, in JSON, YAML and plain data, fail the same way."""
-        check(make(mini_paper_text), expected)
+        assert_fails(make(mini_paper_text), expected)
 
     def test_e1_json_lines_problems_name_their_line(self, mini_paper_text: str) -> None:
         """E1 in JSON Lines: a duplicate key is reported at its path and with the line of its record."""
@@ -399,5 +334,5 @@ class TestStructureRows:
 
     def test_e4_empty_lists_are_allowed_where_a_paper_may_have_none(self, mini_paper_text: str) -> None:
         """E4: an event may name no actors; an empty list there loads."""
-        paper = loads(change(mini_paper_text, '"actors": ["scio"]', '"actors": []'))
+        paper = loads(replace_once(mini_paper_text, '"actors": ["scio"]', '"actors": []'))
         assert paper.events[0].actors == ()

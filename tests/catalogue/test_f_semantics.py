@@ -21,14 +21,15 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 import cyberspace_whitepaper as cw
 
-MINI = json.loads((Path(__file__).parents[1] / "data" / "mini-paper.json").read_text("utf-8"))
+from ._support import catalogue_rows, mini_paper, problem_triples, raised
+
+MINI = mini_paper()
 
 
 def _paper(**changes: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
@@ -38,29 +39,21 @@ def _paper(**changes: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
     return data
 
 
-def _problems(error: cw.ValidationError) -> list[tuple[str, str, str]]:
-    return [(p.path, p.code, p.message) for p in error.problems]
-
-
 def _every_way(data: dict[str, Any]) -> list[cw.ValidationError]:
     """The ValidationError from JSON text, YAML text and plain data (all three must fail alike)."""
-    errors = []
     text = json.dumps(data, ensure_ascii=False)
-    for load in (
+    ways: tuple[Callable[[], object], ...] = (
         lambda: cw.loads(text),
         lambda: cw.loads(text.encode("utf-8")),
         lambda: cw.loads(text, format="yaml"),  # JSON is YAML's flow style
         lambda: cw.from_dict(data),
-    ):
-        with pytest.raises(cw.ValidationError) as caught:
-            load()
-        errors.append(caught.value)
-    return errors
+    )
+    return [raised(cw.ValidationError, load) for load in ways]
 
 
 def _expect(data: dict[str, Any], *expected: tuple[str, str, str]) -> None:
     for error in _every_way(data):
-        assert _problems(error) == list(expected)
+        assert problem_triples(error) == list(expected)
 
 
 def row_f1() -> None:
@@ -148,9 +141,8 @@ def row_f2() -> None:
     def nan(d: dict[str, Any]) -> None:
         d["statistics"][0]["value"] = float("nan")
 
-    with pytest.raises(cw.ValidationError) as caught:
-        cw.from_dict(_paper(change=nan))
-    assert _problems(caught.value) == [("$.statistics[0].value", "value", "must be a finite number, got nan")]
+    error = raised(cw.ValidationError, lambda: cw.from_dict(_paper(change=nan)))
+    assert problem_triples(error) == [("$.statistics[0].value", "value", "must be a finite number, got nan")]
 
 
 def row_f3() -> None:
@@ -264,13 +256,7 @@ def row_f5() -> None:
         assert caught.value.line is None  # the whole input is too big; no one place is to blame
 
 
-ROWS = [
-    pytest.param(row_f1, id="F1"),
-    pytest.param(row_f2, id="F2"),
-    pytest.param(row_f3, id="F3"),
-    pytest.param(row_f4, id="F4"),
-    pytest.param(row_f5, id="F5"),
-]
+ROWS = catalogue_rows(row_f1, row_f2, row_f3, row_f4, row_f5)
 
 
 class TestCatalogueF:

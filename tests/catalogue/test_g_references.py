@@ -25,107 +25,27 @@ its path. Our rules where the catalogue leaves a choice:
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
-import attrs
 import pytest
 
-from cyberspace_whitepaper import (
-    LimitError,
-    LoadError,
-    Problem,
-    ValidationError,
-    WhitePaper,
-    from_dict,
-    loads,
+from cyberspace_whitepaper import Problem, ValidationError, from_dict, loads
+
+from ._support import (
+    Invalid,
+    Limit,
+    Make,
+    Syntax,
+    assert_fails,
+    assert_loads_alike_every_way,
+    json_text,
+    plain_data,
+    replace_once,
+    row_ids,
+    yaml_text,
 )
 
-
-@attrs.frozen
-class Syntax:
-    """Expect a LoadError (and not a LimitError) with this message, line and column."""
-
-    message: str
-    line: int
-    column: int
-
-
-@attrs.frozen
-class Limit:
-    """Expect a LimitError naming this limit and value, with this message and no position."""
-
-    message: str
-    limit: str
-    value: int
-
-
-@attrs.frozen
-class Invalid:
-    """Expect a ValidationError with exactly one problem: this path, code and message."""
-
-    path: str
-    code: str
-    message: str
-
-
 Expected = Syntax | Limit | Invalid
-#: Turns the mini paper's text into the call under test.
-Make = Callable[[str], Callable[[], object]]
-
-
-def check(call: Callable[[], object], expected: Expected) -> None:
-    """Run ``call`` and assert it fails exactly as ``expected`` says, with nothing else escaping."""
-    if isinstance(expected, Invalid):
-        with pytest.raises(ValidationError) as invalid:
-            call()
-        problem = Problem(path=expected.path, code=expected.code, message=expected.message)
-        assert invalid.value.problems == (problem,)
-        return
-    if isinstance(expected, Limit):
-        with pytest.raises(LimitError) as limit:
-            call()
-        found = (
-            limit.value.message,
-            limit.value.limit,
-            limit.value.value,
-            limit.value.line,
-            limit.value.column,
-        )
-        assert found == (expected.message, expected.limit, expected.value, None, None)
-        return
-    with pytest.raises(LoadError) as error:
-        call()
-    assert type(error.value) is LoadError
-    found = (error.value.message, error.value.line, error.value.column)
-    assert found == (expected.message, expected.line, expected.column)
-
-
-def change(text: str, old: str, new: str) -> str:
-    """The mini paper with the one occurrence of ``old`` replaced."""
-    assert text.count(old) == 1, f"{old!r} must occur exactly once in the mini paper"
-    return text.replace(old, new)
-
-
-def json_text(old: str, new: str) -> Make:
-    """Load the mini paper as JSON, with one change."""
-    return lambda text: lambda: loads(change(text, old, new))
-
-
-def yaml_text(old: str, new: str) -> Make:
-    """Load the mini paper as YAML (it is also valid YAML), with one change."""
-    return lambda text: lambda: loads(change(text, old, new), format="yaml")
-
-
-def data(mutate: Callable[[Any], None]) -> Make:
-    """Give the mini paper to ``from_dict`` as plain data, changed in place by ``mutate``."""
-
-    def make(text: str) -> Callable[[], object]:
-        plain = json.loads(text)
-        mutate(plain)
-        return lambda: from_dict(plain)
-
-    return make
 
 
 def _cycle_through_event(plain: Any) -> None:
@@ -171,7 +91,7 @@ ROWS: list[tuple[str, Make, Expected]] = [
         json_text('"kind": "government-body"}', '"kind": "government-body", "affiliation": "scio"}'),
         Invalid("$.actors[0].affiliation", "self-reference", "an actor cannot belong to itself"),
     ),
-    ("G5", data(_cycle_through_event), Limit(SELF_CYCLE, "max_depth", 64)),
+    ("G5", plain_data(_cycle_through_event), Limit(SELF_CYCLE, "max_depth", 64)),
 ]
 
 VARIANTS: list[tuple[str, Make, Expected]] = [
@@ -187,7 +107,7 @@ VARIANTS: list[tuple[str, Make, Expected]] = [
     ),
     (
         "G1-from-dict",
-        data(_set_source),
+        plain_data(_set_source),
         Invalid("$.events[0].citations[0].source", "dangling-reference", "unknown source 'cite-99'"),
     ),
     (
@@ -211,7 +131,7 @@ VARIANTS: list[tuple[str, Make, Expected]] = [
     ),
     (
         "G2-from-dict",
-        data(_duplicate_source),
+        plain_data(_duplicate_source),
         Invalid("$.sources[1].id", "duplicate-id", "id 'src' is already used at $.sources[0].id"),
     ),
     (
@@ -226,7 +146,7 @@ VARIANTS: list[tuple[str, Make, Expected]] = [
     ),
     (
         "G5-list-holding-itself",
-        data(_cycle_in_list),
+        plain_data(_cycle_in_list),
         Limit(
             "the data is nested too deeply at $.languages" + "[0]" * 63 + " (limit max_depth=64)",
             "max_depth",
@@ -246,26 +166,20 @@ VARIANTS: list[tuple[str, Make, Expected]] = [
 ]
 
 
-def _ids(rows: list[tuple[str, Any, Any]]) -> list[str]:
-    return [row[0] for row in rows]
-
-
 class TestReferenceRows:
     def test_mini_paper_is_valid(self, mini_paper_text: str) -> None:
         """The unchanged mini paper loads as JSON, YAML and data, so failures below come from changes."""
-        paper = loads(mini_paper_text)
-        assert isinstance(paper, WhitePaper)
-        assert loads(mini_paper_text, format="yaml") == paper == from_dict(json.loads(mini_paper_text))
+        assert_loads_alike_every_way(mini_paper_text)
 
-    @pytest.mark.parametrize(("id_", "make", "expected"), ROWS, ids=_ids(ROWS))
+    @pytest.mark.parametrize(("id_", "make", "expected"), ROWS, ids=row_ids(ROWS))
     def test_row(self, mini_paper_text: str, id_: str, make: Make, expected: Expected) -> None:
         """Each reference row of the catalogue fails with the documented error class and exact path."""
-        check(make(mini_paper_text), expected)
+        assert_fails(make(mini_paper_text), expected)
 
-    @pytest.mark.parametrize(("id_", "make", "expected"), VARIANTS, ids=_ids(VARIANTS))
+    @pytest.mark.parametrize(("id_", "make", "expected"), VARIANTS, ids=row_ids(VARIANTS))
     def test_variant(self, mini_paper_text: str, id_: str, make: Make, expected: Expected) -> None:
         """Other inputs of the same rows, in JSON, YAML and plain data, fail the same way."""
-        check(make(mini_paper_text), expected)
+        assert_fails(make(mini_paper_text), expected)
 
     def test_g5_shared_objects_are_not_cycles(self, mini_paper_text: str) -> None:
         """G5: one dict used in two places (shared, not cyclic) loads as two equal, separate values."""
@@ -281,8 +195,8 @@ class TestReferenceRows:
 
     def test_g1_every_dangling_reference_is_reported(self, mini_paper_text: str) -> None:
         """G1: several dangling references are all reported together, in path order."""
-        text = change(mini_paper_text, '"source": "src"', '"source": "cite-99"')
-        text = change(text, '"actors": ["scio"]', '"actors": ["xi-jinpin"]')
+        text = replace_once(mini_paper_text, '"source": "src"', '"source": "cite-99"')
+        text = replace_once(text, '"actors": ["scio"]', '"actors": ["xi-jinpin"]')
         with pytest.raises(ValidationError) as invalid:
             loads(text)
         assert invalid.value.problems == (

@@ -26,14 +26,14 @@ import pytest
 
 import cyberspace_whitepaper as cw
 
-MINI = json.loads((Path(__file__).parents[1] / "data" / "mini-paper.json").read_text("utf-8"))
+from ._support import catalogue_rows, mini_paper, problem_triples, raised
+
+MINI = mini_paper()
 LIMITS = cw.DEFAULT_LIMITS
 
 
 def _limit_error(call: Callable[[], Any], limit: str) -> cw.LimitError:
-    with pytest.raises(cw.LimitError) as caught:
-        call()
-    error = caught.value
+    error = raised(cw.LimitError, call)
     assert (error.limit, error.value) == (limit, getattr(LIMITS, limit))
     assert str(error).endswith(f" (limit {limit}={getattr(LIMITS, limit)})")
     return error
@@ -237,11 +237,10 @@ def _dangling_paper(count: int) -> dict[str, Any]:
 
 
 def _problems(call: Callable[[], Any], omitted: int) -> Iterator[tuple[str, str, str]]:
-    with pytest.raises(cw.ValidationError) as caught:
-        call()
-    assert (len(caught.value.problems), caught.value.omitted) == (100, omitted)
-    assert str(caught.value).endswith(f"\nand {omitted} more")
-    yield from ((p.path, p.code, p.message) for p in caught.value.problems)
+    error = raised(cw.ValidationError, call)
+    assert (len(error.problems), error.omitted) == (100, omitted)
+    assert str(error).endswith(f"\nand {omitted} more")
+    yield from problem_triples(error)
 
 
 def row_h7(tmp_path: Path) -> None:
@@ -275,15 +274,7 @@ def row_h7(tmp_path: Path) -> None:
     assert str(error).endswith("\nand 8900 more")
 
 
-ROWS = [
-    pytest.param(row_h1, id="H1"),
-    pytest.param(row_h2, id="H2"),
-    pytest.param(row_h3, id="H3"),
-    pytest.param(row_h4, id="H4"),
-    pytest.param(row_h5, id="H5"),
-    pytest.param(row_h6, id="H6"),
-    pytest.param(row_h7, id="H7"),
-]
+ROWS = catalogue_rows(row_h1, row_h2, row_h3, row_h4, row_h5, row_h6, row_h7)
 
 
 class TestCatalogueH:

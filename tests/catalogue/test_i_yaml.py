@@ -8,7 +8,6 @@ refuses is a :class:`ValidationError` at its JSON path.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +15,9 @@ import pytest
 
 import cyberspace_whitepaper as cw
 
-MINI = json.loads((Path(__file__).parents[1] / "data" / "mini-paper.json").read_text("utf-8"))
+from ._support import catalogue_rows, mini_paper, problem_triples, raised, syntax_error, where
+
+MINI = mini_paper()
 #: The mini paper as canonical YAML; each case changes one line of it.
 MINI_YAML = cw.dumps(cw.from_dict(MINI), format="yaml")
 
@@ -27,20 +28,11 @@ def _yaml_paper(old: str, new: str) -> str:
 
 
 def _load_error(text: str | bytes, type_: type = cw.WhitePaper) -> cw.LoadError:
-    with pytest.raises(cw.LoadError) as caught:
-        cw.loads(text, format="yaml", type=type_)
-    assert type(caught.value) is cw.LoadError  # a syntax error, not a limit
-    return caught.value
-
-
-def _where(error: cw.LoadError) -> tuple[str, int | None, int | None]:
-    return error.message, error.line, error.column
+    return syntax_error(lambda: cw.loads(text, format="yaml", type=type_))
 
 
 def _problems(text: str, type_: type = cw.WhitePaper) -> list[tuple[str, str, str]]:
-    with pytest.raises(cw.ValidationError) as caught:
-        cw.loads(text, format="yaml", type=type_)
-    return [(p.path, p.code, p.message) for p in caught.value.problems]
+    return problem_triples(raised(cw.ValidationError, lambda: cw.loads(text, format="yaml", type=type_)))
 
 
 def row_i1(tmp_path: Path) -> None:
@@ -72,7 +64,7 @@ def row_i1(tmp_path: Path) -> None:
         ),
     ]
     for text, message, (line, column) in cases:
-        assert _where(_load_error(text, cw.LocalizedText)) == (message, line, column)
+        assert where(_load_error(text, cw.LocalizedText)) == (message, line, column)
     assert not marker.exists()
     # In a whole paper the position is the tag's own line.
     text = _yaml_paper("summary: A tiny paper for tests.", "summary: !!binary aGVsbG8=")
@@ -106,12 +98,12 @@ def row_i2(tmp_path: Path) -> None:
 def row_i3(tmp_path: Path) -> None:
     """A stream of more than one document is a LoadError at the second document's start."""
     del tmp_path
-    assert _where(_load_error("en: a\n---\nen: b\n", cw.LocalizedText)) == (
+    assert where(_load_error("en: a\n---\nen: b\n", cw.LocalizedText)) == (
         "more than one document in the stream",
         2,
         1,
     )
-    assert _where(_load_error("---\nen: a\n...\n---\nen: b\n", cw.LocalizedText)) == (
+    assert where(_load_error("---\nen: a\n...\n---\nen: b\n", cw.LocalizedText)) == (
         "more than one document in the stream",
         4,
         1,
@@ -124,7 +116,7 @@ def row_i4(tmp_path: Path) -> None:
     """Merge keys are refused: ``<<: *base`` at its anchor, a bare ``<<`` as an unknown key."""
     del tmp_path
     text = "base: &b {en: x}\n<<: *b\n"
-    assert _where(_load_error(text, cw.LocalizedText)) == (
+    assert where(_load_error(text, cw.LocalizedText)) == (
         "anchors and aliases are not accepted",
         1,
         7,
@@ -140,27 +132,27 @@ def row_i4(tmp_path: Path) -> None:
 def row_i5(tmp_path: Path) -> None:
     """Tab indentation, NUL and other forbidden characters, bad UTF-8: LoadErrors with line and column."""
     del tmp_path
-    assert _where(_load_error("title:\n\ten: x\n", cw.Part)) == (
+    assert where(_load_error("title:\n\ten: x\n", cw.Part)) == (
         "found character that cannot start any token",
         2,
         1,
     )
-    assert _where(_load_error("en: a\x00b\n", cw.LocalizedText)) == (
+    assert where(_load_error("en: a\x00b\n", cw.LocalizedText)) == (
         "the character U+0000 is not allowed in YAML",
         1,
         6,
     )
-    assert _where(_load_error("en: x\nzh: \x07\n", cw.LocalizedText)) == (
+    assert where(_load_error("en: x\nzh: \x07\n", cw.LocalizedText)) == (
         "the character U+0007 is not allowed in YAML",
         2,
         5,
     )
-    assert _where(_load_error(b"en: x\nzh: \xc3\x28\n", cw.LocalizedText)) == (
+    assert where(_load_error(b"en: x\nzh: \xc3\x28\n", cw.LocalizedText)) == (
         "not valid UTF-8 (byte 0xc3 at offset 10)",
         2,
         5,
     )
-    assert _where(_load_error("en: x".encode("utf-16"), cw.LocalizedText)) == (
+    assert where(_load_error("en: x".encode("utf-16"), cw.LocalizedText)) == (
         "the input is UTF-16 or UTF-32; only UTF-8 is accepted",
         1,
         1,
@@ -172,7 +164,7 @@ def row_i6(tmp_path: Path) -> None:
     del tmp_path
     for tag in ("binary aGVsbG8=", "set {a, b}", "timestamp 2001-12-14", "float .nan"):
         name = tag.split()[0]
-        assert _where(_load_error(f"en: !!{tag}\n", cw.LocalizedText)) == (
+        assert where(_load_error(f"en: !!{tag}\n", cw.LocalizedText)) == (
             f"tags are not accepted, got 'tag:yaml.org,2002:{name}'",
             1,
             5,
@@ -186,14 +178,7 @@ def row_i6(tmp_path: Path) -> None:
     assert _problems("{en, zh}\n", cw.LocalizedText) == [("$.en", "type", "expected string, got null None")]
 
 
-ROWS = [
-    pytest.param(row_i1, id="I1"),
-    pytest.param(row_i2, id="I2"),
-    pytest.param(row_i3, id="I3"),
-    pytest.param(row_i4, id="I4"),
-    pytest.param(row_i5, id="I5"),
-    pytest.param(row_i6, id="I6"),
-]
+ROWS = catalogue_rows(row_i1, row_i2, row_i3, row_i4, row_i5, row_i6)
 
 
 class TestCatalogueI:

@@ -26,6 +26,8 @@ import pytest
 
 import cyberspace_whitepaper as cw
 
+from ._support import catalogue_rows, raised
+
 EVENT = {"id": "e1", "date": "2015-12-16", "kind": "speech", "title": {"en": "Speech"}}
 STATISTIC = {"id": "s1", "measure": {"en": "m"}, "value": 1.5, "unit": "people", "scope": "x"}
 
@@ -39,15 +41,12 @@ def _read(data: bytes, type_: type = cw.Event) -> list[Any]:
 
 
 def _load_error(data: bytes, type_: type = cw.Event) -> cw.LoadError:
-    with pytest.raises(cw.LoadError) as caught:
-        _read(data, type_)
-    return caught.value
+    return raised(cw.LoadError, lambda: _read(data, type_))
 
 
 def _problems(data: bytes, type_: type = cw.Event) -> list[tuple[int | None, str, str, str]]:
-    with pytest.raises(cw.ValidationError) as caught:
-        _read(data, type_)
-    return [(p.line, p.path, p.code, p.message) for p in caught.value.problems]
+    error = raised(cw.ValidationError, lambda: _read(data, type_))
+    return [(p.line, p.path, p.code, p.message) for p in error.problems]
 
 
 def row_j1(tmp_path: Path) -> None:
@@ -211,13 +210,7 @@ def row_j5(tmp_path: Path) -> None:
     assert str(error) == "line 7346, column 65: the input is nested too deeply (limit max_depth=64)"
 
 
-ROWS = [
-    pytest.param(row_j1, id="J1"),
-    pytest.param(row_j2, id="J2"),
-    pytest.param(row_j3, id="J3"),
-    pytest.param(row_j4, id="J4"),
-    pytest.param(row_j5, id="J5"),
-]
+ROWS = catalogue_rows(row_j1, row_j2, row_j3, row_j4, row_j5)
 
 
 class TestCatalogueJ:

@@ -43,7 +43,9 @@ import cyberspace_whitepaper as cw
 from cyberspace_whitepaper import _files
 from cyberspace_whitepaper.errors import excerpt
 
-MINI = json.loads((Path(__file__).parents[1] / "data" / "mini-paper.json").read_text("utf-8"))
+from ._support import catalogue_rows, mini_paper
+
+MINI = mini_paper()
 PAPER = cw.from_dict(MINI)
 OTHER_PAPER = attrs.evolve(PAPER, summary="Another summary.")
 EVENTS = PAPER.events + tuple(
@@ -564,17 +566,7 @@ def row_k9(tmp_path: Path) -> None:
     )
 
 
-ROWS = [
-    pytest.param(row_k1, id="K1"),
-    pytest.param(row_k2, id="K2"),
-    pytest.param(row_k3, id="K3"),
-    pytest.param(row_k4, id="K4"),
-    pytest.param(row_k5, id="K5"),
-    pytest.param(row_k6, id="K6"),
-    pytest.param(row_k7, id="K7"),
-    pytest.param(row_k8, id="K8"),
-    pytest.param(row_k9, id="K9"),
-]
+ROWS = catalogue_rows(row_k1, row_k2, row_k3, row_k4, row_k5, row_k6, row_k7, row_k8, row_k9)
 
 
 class TestCatalogueK:

@@ -34,7 +34,9 @@ import pytest
 import cyberspace_whitepaper as cw
 from cyberspace_whitepaper.errors import excerpt
 
-MINI = json.loads((Path(__file__).parents[1] / "data" / "mini-paper.json").read_text("utf-8"))
+from ._support import catalogue_rows, mini_paper, problem_triples, set_at
+
+MINI = mini_paper()
 PAPER = cw.from_dict(MINI)
 SOURCE = Path(cw.__file__).parent
 _PLAIN = (dict, list, str, int, float, bool, type(None))
@@ -192,10 +194,7 @@ class _Liar:
 
 def _with(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
     data = copy.deepcopy(MINI)
-    target: Any = data
-    for step in path[:-1]:
-        target = target[step]
-    target[path[-1]] = value
+    set_at(data, path, value)
     return data
 
 
@@ -326,7 +325,7 @@ def row_l3() -> None:
         finally:
             _Tripwire.armed = False
         assert _Tripwire.calls == [], expected
-        assert [(p.path, p.code, p.message) for p in caught.value.problems] == expected
+        assert problem_triples(caught.value) == expected
         assert message == "\n".join(f"{path}: {text}" for path, _, text in expected)
 
 
@@ -368,7 +367,7 @@ def row_l4(tmp_path: Path) -> None:
     for build, expected in cases:
         with pytest.raises(cw.ValidationError) as caught:
             build()
-        assert [(p.path, p.code, p.message) for p in caught.value.problems] == [expected]
+        assert problem_triples(caught.value) == [expected]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         PAPER.id = "other"  # type: ignore[misc]
     # Out of scope, but bounded: tampering with object.__setattr__ is not re-validated on save ...
@@ -469,22 +468,18 @@ def row_l5(capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture)
 class TestCatalogueL:
     @pytest.mark.parametrize(
         "row",
-        [
-            pytest.param(row_l1, id="L1"),
-            pytest.param(row_l2, id="L2"),
-            pytest.param(row_l3, id="L3"),
-        ],
+        catalogue_rows(row_l1, row_l2, row_l3),
     )
     def test_row(self, row: Callable[[], None]) -> None:
         """Each of rows L1-L3 holds: inputs and outputs are copies, hostile inputs refused unrun."""
         row()
 
-    @pytest.mark.parametrize("row", [pytest.param(row_l4, id="L4")])
+    @pytest.mark.parametrize("row", catalogue_rows(row_l4))
     def test_row_with_files(self, row: Callable[[Path], None], tmp_path: Path) -> None:
         """Row L4 holds: only validated objects are made, and a tampered one goes no further than a save."""
         row(tmp_path)
 
-    @pytest.mark.parametrize("row", [pytest.param(row_l5, id="L5")])
+    @pytest.mark.parametrize("row", catalogue_rows(row_l5))
     def test_row_quiet(
         self,
         row: Callable[[pytest.CaptureFixture[str], pytest.LogCaptureFixture], None],
