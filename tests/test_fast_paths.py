@@ -513,3 +513,18 @@ class TestCollectorRestored:
                 assert gc.isenabled() is enabled
         finally:
             (gc.enable if was else gc.disable)()
+
+
+class TestColonCounting:
+    def test_only_the_counting_variant_counts_colons(self) -> None:
+        """Colons in strings are counted by the variant the slower proof uses, and only there."""
+        plain = json.loads(MINI_TEXT)
+        plain["summary"] = "Two: colons: here."
+        plan = _codegen.plan_for(WhitePaper)
+        assert plan is not None
+        quick: list[Any] = [0, [], 0, 0]
+        counting: list[Any] = [0, [], 0, 0]
+        assert plan.structure(plain, quick) == plan.counting_colons()(plain, counting)
+        expected = MINI_TEXT.count(":") - MINI_TEXT.count('":') + 2  # colons in the strings of the text
+        assert (quick[3], counting[3]) == (0, expected)
+        assert quick[:3] == counting[:3]

@@ -165,13 +165,16 @@ class Plan:
     ``structure(data, counter)`` takes a list ``[0, [], 0, 0]``: it adds
     the number of keys of the objects it reads to the first, appends every
     float it reads as a decimal to the second, and adds the number of items
-    of the arrays it reads to the third and the number of colons in the
-    strings it reads to the fourth.
+    of the arrays it reads to the third. :meth:`counting_colons` gives a
+    structure function that also adds the number of colons in the strings
+    it reads to the fourth; only one proof of the JSON fast path needs
+    them, so it is written on first use.
     """
 
     def __init__(self, cls: type, namespace: dict[str, Any], source: str):
         self.cls = cls
         self.source = source
+        self._counting: Callable[[Any, list[Any]], Any] | None = None
         self.structure: Callable[[Any, list[Any]], Any] = namespace[f"s_{cls.__name__}"]
         self.unstructure: Callable[[Any], Any] = namespace[f"u_{cls.__name__}"]
         #: Plain data for orjson: tuples left as they are.
@@ -184,6 +187,13 @@ class Plan:
         self.depth: int = namespace["__depth__"]
         #: Names of the fields that hold decimals, anywhere below the class.
         self.decimal_fields: frozenset[str] = namespace["__decimal_fields__"]
+
+    def counting_colons(self) -> Callable[[Any, list[Any]], Any]:
+        """``structure``, but also counting the colons in the strings it reads (in ``counter[3]``)."""
+        if self._counting is None:
+            namespace = _Generator(self.cls, count_colons=True).plan_namespace()
+            self._counting = namespace[f"s_{self.cls.__name__}"]
+        return self._counting
 
 
 def _never(_obj: Any) -> bool:
@@ -347,8 +357,9 @@ _KNOWN = {str: "str", int: "int", bool: "bool"}
 class _Generator:
     """Writes the source of every function one root class needs."""
 
-    def __init__(self, root: type):
+    def __init__(self, root: type, *, count_colons: bool = False):
         self.root = root
+        self.count_colons = count_colons
         self.names: dict[str, Any] = {
             "_MISSING": _MISSING,
             "_new": object.__new__,
@@ -400,13 +411,16 @@ class _Generator:
         return self.names
 
     def plan(self) -> Plan:
+        namespace = self.plan_namespace()
+        return Plan(self.root, namespace, namespace["__source__"])
+
+    def plan_namespace(self) -> dict[str, Any]:
         if not _is_model(self.root):
             raise _UnsupportedError(self.root)
         self.model(self.root)
         self.names["__depth__"] = self.depths[self.root]
         self.names["__decimal_fields__"] = frozenset(self.decimal_fields)
-        namespace = self.compiled()
-        return Plan(self.root, namespace, namespace["__source__"])
+        return self.compiled()
 
     # -- classes ----------------------------------------------------------------
 
@@ -503,7 +517,7 @@ class _Generator:
                 "v",
                 f"f_{field.name}",
                 bounded=_bounded(field.validator),
-                colons=_may_hold_colon(field.validator),
+                colons=self.count_colons and _may_hold_colon(field.validator),
             )
             for field in fields
         }

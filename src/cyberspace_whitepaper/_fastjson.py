@@ -129,13 +129,16 @@ def load(data: bytes | str, cls: type, limits: Limits) -> Any:
             else:
                 text = data.decode("utf-8") if type(data) is bytes else data
                 plain = _decoder(limits.max_number_length).decode(text)  # type: ignore[arg-type]
-            obj = plan.structure(plain, counter)
+            # Only the slower proof of unrepeated keys needs the colons counted.
+            as_orjson_writes = _written_by_orjson(data, plain)
+            structure = plan.structure if as_orjson_writes else plan.counting_colons()
+            obj = structure(plain, counter)
         except Exception:  # anything at all: the strict path will say what
             return None
         keys, floats, items, colons = counter
         if 1 + keys + items > limits.max_nodes:
             return None
-        if _written_by_orjson(data, plain):
+        if as_orjson_writes:
             # Each float was written as orjson writes it; that must be its repr.
             if floats and not all(orjson.dumps(number) == repr(number).encode() for number in floats):
                 return None
