@@ -37,6 +37,7 @@ from cyberspace_whitepaper import (
 )
 from cyberspace_whitepaper._jsontext import parse_json
 from cyberspace_whitepaper._limits import DEFAULT_LIMITS, Limits, check_counts
+from cyberspace_whitepaper.errors import ValidationError
 from cyberspace_whitepaper.model import MODEL_CLASSES, Locator, PartialDate
 from cyberspace_whitepaper.model._rules import _RULES
 from cyberspace_whitepaper.model._rules_fast import surely_passing
@@ -524,7 +525,65 @@ class TestColonCounting:
         assert plan is not None
         quick: list[Any] = [0, [], 0, 0]
         counting: list[Any] = [0, [], 0, 0]
-        assert plan.structure(plain, quick) == plan.counting_colons()(plain, counting)
+        assert plan.structure(plain, quick) == plan.reader(count_colons=True)(plain, counting)
         expected = MINI_TEXT.count(":") - MINI_TEXT.count('":') + 2  # colons in the strings of the text
         assert (quick[3], counting[3]) == (0, expected)
         assert quick[:3] == counting[:3]
+
+
+#: Forbidden in text (bidirectional controls, C1, DEL, C0), and allowed characters next to them.
+FORBIDDEN = [f"a{c}b" for c in "\u202e\u202a\u2066\u2069\x85\x80\x9f\x7f\x00\x1f"]
+ALLOWED = [f"a{c}b" for c in "\u2014\u201c\u00b7\u00a0\u2028\u2065\u206a\u00c2\u2029\u202f"]
+
+
+@pytest.mark.skipif(_fastjson.orjson is None, reason="the character proof is for text orjson wrote")
+class TestCharacterProof:
+    """Text shown free of forbidden characters skips the per-string test; any other text keeps it."""
+
+    @staticmethod
+    def _written(summary: str) -> bytes:
+        plain = json.loads(MINI_TEXT)
+        plain["summary"] = summary
+        data: bytes = _fastjson.orjson.dumps(plain, option=_fastjson.orjson.OPT_INDENT_2)
+        assert _fastjson._written_by_orjson(data, _fastjson.orjson.loads(data))
+        return data
+
+    @pytest.mark.parametrize("summary", FORBIDDEN)
+    def test_a_forbidden_character_is_not_proved_absent(self, summary: str) -> None:
+        """Each forbidden character orjson can write, raw or escaped, is seen, and the paper is refused."""
+        data = self._written(summary)
+        assert not _fastjson._no_forbidden_character(data)
+        assert _fastjson.load(data, WhitePaper, DEFAULT_LIMITS) is None
+        with pytest.raises(ValidationError) as caught:
+            loads(data)
+        assert [(p.path, p.code) for p in caught.value.problems] == [("$.summary", "character")]
+
+    @pytest.mark.parametrize("summary", ALLOWED)
+    def test_allowed_characters_near_forbidden_ones_are_proved_absent(self, summary: str) -> None:
+        """Dashes, quotes, a middle dot and the forbidden ranges' neighbours pass the proof, and load."""
+        data = self._written(summary)
+        assert _fastjson._no_forbidden_character(data)
+        fast = _fastjson.load(data, WhitePaper, DEFAULT_LIMITS)
+        assert fast is not None
+        assert fast.summary == summary
+
+    def test_many_lead_bytes_fall_back_to_checking_each_string(self) -> None:
+        """Past 64 possible lead bytes the proof gives up; the strings are then checked one by one."""
+        data = self._written("\u2014" * 64)
+        assert _fastjson._no_forbidden_character(data)
+        many = self._written("\u2014" * 65)
+        assert not _fastjson._no_forbidden_character(many)
+        assert loads(many).summary == "\u2014" * 65
+        assert not _fastjson._no_forbidden_character(MINI_TEXT)  # text, not bytes: nothing proved
+
+    @SLOW
+    @given(summary=st.text(min_size=1, max_size=8).map(str.strip).filter(bool))
+    def test_any_summary_loads_as_strictly(self, summary: str) -> None:
+        """Whatever characters a summary holds, the fast path and the strict one agree."""
+        try:
+            data = self._written(summary)
+        except (TypeError, ValueError):  # orjson will not write a lone surrogate
+            return
+        fast = _fastjson.load(data, WhitePaper, DEFAULT_LIMITS)
+        if fast is not None:  # it may decline, but never loads what the strict path would not
+            assert _strict(data, WhitePaper, DEFAULT_LIMITS) == ("ok", fast)

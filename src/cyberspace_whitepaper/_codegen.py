@@ -159,41 +159,84 @@ def _fail() -> Any:
     raise TypeError
 
 
-class Plan:
-    """The generated functions for one root class.
+_Reader = Callable[[Any, list[Any]], Any]
 
-    ``structure(data, counter)`` takes a list ``[0, [], 0, 0]``: it adds
-    the number of keys of the objects it reads to the first, appends every
-    float it reads as a decimal to the second, and adds the number of items
-    of the arrays it reads to the third. :meth:`counting_colons` gives a
-    structure function that also adds the number of colons in the strings
-    it reads to the fourth; only one proof of the JSON fast path needs
-    them, so it is written on first use.
+
+class Plan:
+    """The generated functions for one root class, each set written and compiled on first use.
+
+    A reader, ``reader(...)(data, counter)``, takes a list ``[0, [], 0, 0]``:
+    it adds the number of keys of the objects it reads to the first, appends
+    every float it reads as a decimal to the second, and adds the number of
+    items of the arrays it reads to the third. Readers come in variants:
+
+    - ``count_colons``: also add the colons in the strings read to the
+      fourth (only the slower proof of the JSON fast path needs them);
+    - ``check_characters=False``: leave out the test for forbidden
+      characters in strings, for text already shown to hold none.
+
+    Writers (``unstructure``, ``to_json``, ``has_tiny_float``) are written
+    together, when one is first used. So loading the bundled paper compiles
+    one reader, not every function of every class.
     """
 
-    def __init__(self, cls: type, namespace: dict[str, Any], source: str):
+    def __init__(self, cls: type):
+        shape = _Generator(cls, emit=())
+        shape.plan_namespace()  # no code: the walk over the classes, which finds what is unsupported
         self.cls = cls
-        self.source = source
-        self._counting: Callable[[Any, list[Any]], Any] | None = None
-        self.structure: Callable[[Any, list[Any]], Any] = namespace[f"s_{cls.__name__}"]
-        self.unstructure: Callable[[Any], Any] = namespace[f"u_{cls.__name__}"]
-        #: Plain data for orjson: tuples left as they are.
-        self.to_json: Callable[[Any], Any] = namespace[f"j_{cls.__name__}"]
-        tiny = namespace.get(f"t_{cls.__name__}")
-        #: Whether an object holds a decimal written as a float in exponent
-        #: form (|x| < 1e-4), where orjson and the json module write it differently.
-        self.has_tiny_float: Callable[[Any], bool] = tiny if tiny is not None else _never
         #: Nesting depth of the deepest document this class accepts.
-        self.depth: int = namespace["__depth__"]
+        self.depth: int = shape.depths[cls]
         #: Names of the fields that hold decimals, anywhere below the class.
-        self.decimal_fields: frozenset[str] = namespace["__decimal_fields__"]
+        self.decimal_fields: frozenset[str] = frozenset(shape.decimal_fields)
+        self._readers: dict[tuple[bool, bool], _Reader | None] = {}
+        self._writers: dict[str, Any] | None = None
 
-    def counting_colons(self) -> Callable[[Any, list[Any]], Any]:
-        """``structure``, but also counting the colons in the strings it reads (in ``counter[3]``)."""
-        if self._counting is None:
-            namespace = _Generator(self.cls, count_colons=True).plan_namespace()
-            self._counting = namespace[f"s_{self.cls.__name__}"]
-        return self._counting
+    def reader(self, *, count_colons: bool = False, check_characters: bool = True) -> _Reader:
+        key = (count_colons, check_characters)
+        if key not in self._readers:
+            self._readers[key] = None  # if writing it fails, it fails once
+            generator = _Generator(
+                self.cls, emit=("read",), count_colons=count_colons, check_characters=check_characters
+            )
+            self._readers[key] = generator.plan_namespace()[f"s_{self.cls.__name__}"]
+        found = self._readers[key]
+        if found is None:
+            raise _UnsupportedError(self.cls)
+        return found
+
+    @property
+    def structure(self) -> _Reader:
+        """The reader that checks everything and counts no colons."""
+        return self.reader()
+
+    def _writer(self, prefix: str) -> Any:
+        if self._writers is None:
+            self._writers = {}  # if writing them fails, it fails once
+            self._writers = _Generator(self.cls, emit=("write",)).plan_namespace()
+        if not self._writers:
+            raise _UnsupportedError(self.cls)
+        return self._writers.get(f"{prefix}_{self.cls.__name__}")
+
+    @property
+    def unstructure(self) -> Callable[[Any], Any]:
+        """Plain data exactly as the cattrs converter makes it."""
+        function: Callable[[Any], Any] = self._writer("u")
+        return function
+
+    @property
+    def to_json(self) -> Callable[[Any], Any]:
+        """Plain data for orjson: tuples left as they are."""
+        function: Callable[[Any], Any] = self._writer("j")
+        return function
+
+    @property
+    def has_tiny_float(self) -> Callable[[Any], bool]:
+        """Whether an object holds a decimal written as a float in exponent form (|x| < 1e-4).
+
+        There orjson and the json module write it differently.
+        """
+        tiny: Callable[[Any], bool] | None = self._writer("t")
+        return tiny if tiny is not None else _never
 
 
 def _never(_obj: Any) -> bool:
@@ -210,7 +253,7 @@ def plan_for(cls: type) -> Plan | None:
     except KeyError:
         pass
     try:
-        plan: Plan | None = _Generator(cls).plan()
+        plan: Plan | None = Plan(cls)
     except _UnsupportedError:
         plan = None
     _PLANS[cls] = plan
@@ -357,9 +400,19 @@ _KNOWN = {str: "str", int: "int", bool: "bool"}
 class _Generator:
     """Writes the source of every function one root class needs."""
 
-    def __init__(self, root: type, *, count_colons: bool = False):
+    def __init__(
+        self,
+        root: type,
+        *,
+        emit: tuple[str, ...] = ("read", "write"),
+        count_colons: bool = False,
+        check_characters: bool = True,
+    ):
         self.root = root
+        self.emit_reading = "read" in emit
+        self.emit_writing = "write" in emit
         self.count_colons = count_colons
+        self.check_characters = check_characters
         self.names: dict[str, Any] = {
             "_MISSING": _MISSING,
             "_new": object.__new__,
@@ -410,17 +463,11 @@ class _Generator:
         self.names["__source__"] = source
         return self.names
 
-    def plan(self) -> Plan:
-        namespace = self.plan_namespace()
-        return Plan(self.root, namespace, namespace["__source__"])
-
     def plan_namespace(self) -> dict[str, Any]:
         if not _is_model(self.root):
             raise _UnsupportedError(self.root)
         self.model(self.root)
-        self.names["__depth__"] = self.depths[self.root]
-        self.names["__decimal_fields__"] = frozenset(self.decimal_fields)
-        return self.compiled()
+        return self.compiled() if self.lines else self.names
 
     # -- classes ----------------------------------------------------------------
 
@@ -437,10 +484,12 @@ class _Generator:
             depth = max(depth, 1 + self.depth_of(tp))
             self.visit(tp, field.name)
         self.depths[cls] = depth
-        self.structure_function(cls, fields, hints)
-        self.unstructure_function(cls, fields, hints)
-        if self.reaches(cls, hints):
-            self.tiny_function(cls, fields, hints)
+        if self.emit_reading:
+            self.structure_function(cls, fields, hints)
+        if self.emit_writing:
+            self.unstructure_function(cls, fields, hints)
+            if self.reaches(cls, hints):
+                self.tiny_function(cls, fields, hints)
 
     def check_class(self, cls: type) -> None:
         if getattr(cls, "__attrs_pre_init__", None) is not None:
@@ -705,20 +754,21 @@ class _Generator:
             if tp is not _MISSING and (validator.expected is _optional_inner(tp) or validator.expected is tp):
                 return []  # the converter made exactly this type
             return [f"if type({var}) is not {self.name(validator.expected, 'type')}: raise TypeError"]
+        # Forbidden characters, unless the text was shown to hold none (and then the data is a text's).
+        characters = (
+            f" and ({var}.isascii() and {var}.isprintable() or not _BAD({var}))"
+            if self.check_characters or tp is _MISSING
+            else ""
+        )
         if kind is _checks._Text:
             head = "" if known is str else f"type({var}) is str and "
-            return [
-                (
-                    f"if not ({head}{var} and {var}.strip() == {var}"
-                    f" and ({var}.isascii() and {var}.isprintable() or not _BAD({var}))): raise ValueError"
-                )
-            ]
+            return [f"if not ({head}{var} and {var}.strip() == {var}{characters}): raise ValueError"]
         if kind is _checks._Pattern:
             head = "" if known is str else f"type({var}) is str and "
             match = self.name(validator.regex.fullmatch, "match")
             check = (
                 f"if not ({head}len({var}) <= {validator.max_length:d} and {match}({var}) is not None"
-                f" and ({var}.isascii() and {var}.isprintable() or not _BAD({var}))): raise ValueError"
+                f"{characters}): raise ValueError"
             )
             if not cache:  # an id: seen once, so remembering it is only cost
                 return [check]

@@ -11,7 +11,10 @@ a plain parse, far more cheaply:
 - text exactly as this library writes it (orjson's two-space indent, or
   compact JSON lines) is proved free of repeated keys by writing the parsed
   data again and comparing bytes, and its floats by comparing orjson's
-  text for each with its repr. Other text takes the proofs below;
+  text for each with its repr. If such text also holds no backslash, no
+  DEL and no C1 or bidirectional control (looked for by their UTF-8 lead
+  bytes), no string in it can hold a forbidden character, and it is read
+  without testing each string for them. Other text takes the proofs below;
 - duplicate keys: a parser keeps the last of two equal keys, so the
   objects then hold fewer keys than the text names. Every key of the text
   ends with a quote, white space and a colon, and the text holds at least
@@ -131,7 +134,10 @@ def load(data: bytes | str, cls: type, limits: Limits) -> Any:
                 plain = _decoder(limits.max_number_length).decode(text)  # type: ignore[arg-type]
             # Only the slower proof of unrepeated keys needs the colons counted.
             as_orjson_writes = _written_by_orjson(data, plain)
-            structure = plan.structure if as_orjson_writes else plan.counting_colons()
+            if as_orjson_writes:
+                structure = plan.reader(check_characters=not _no_forbidden_character(data))
+            else:
+                structure = plan.reader(count_colons=True)
             obj = structure(plain, counter)
         except Exception:  # anything at all: the strict path will say what
             return None
@@ -175,6 +181,42 @@ def _written_by_orjson(data: bytes | str, plain: Any) -> bool:
         return False
     size = len(written)
     return data.startswith(written) and (len(data) == size or (len(data) == size + 1 and data[size] == 10))
+
+
+# The forbidden characters above U+007F, in UTF-8: C1 controls (U+0080..009F)
+# and the bidirectional controls (U+202A..202E, U+2066..2069).
+_FORBIDDEN_UTF8 = {
+    b"\xc2": frozenset(chr(code).encode() for code in range(0x80, 0xA0)),
+    b"\xe2": frozenset(chr(code).encode() for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))),
+}
+#: Past this many lead bytes to look at, the strings are checked one by one instead.
+_MAX_LEADS = 64
+
+
+def _no_forbidden_character(data: bytes | str) -> bool:
+    """Whether no string of this JSON text, as orjson reads it, can hold a character text fields forbid.
+
+    orjson refuses control characters written raw in a string, and bytes
+    that are not UTF-8 (so, surrogates): those can only come from an escape,
+    which needs a backslash. DEL is one byte; C1 and the bidirectional
+    controls are found by their lead bytes (C2, E2), which are rare, and
+    then looked at one by one.
+    """
+    if type(data) is not bytes or b"\\" in data or b"\x7f" in data:
+        return False
+    for lead, forbidden in _FORBIDDEN_UTF8.items():
+        width = len(next(iter(forbidden)))
+        at = data.find(lead)
+        for _ in range(_MAX_LEADS):
+            if at < 0:
+                break
+            if data[at : at + width] in forbidden:
+                return False
+            at = data.find(lead, at + 1)
+        else:
+            if at >= 0:
+                return False  # too many to look at: the strings are checked instead
+    return True
 
 
 def _no_repeated_key(data: bytes | str, keys: int, colons: int, is_text: bool) -> bool:
