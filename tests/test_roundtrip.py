@@ -103,4 +103,7 @@ class TestDumpb:
             assert str(bad_format.value) == "format must be 'json' or 'yaml', got 'toml'"
             with pytest.raises(TypeError, match="Event") as bad_class:
                 call(paper, type=cw.Event)
-            assert str(bad_class.value) == "expected a Event, got WhitePaper"
+            assert str(bad_class.value) == "expected an Event, got WhitePaper"
+            with pytest.raises(TypeError, match="WhitePaper") as bad_class:
+                call(paper.events[0], type=cw.WhitePaper)
+            assert str(bad_class.value) == "expected a WhitePaper, got Event"

@@ -94,7 +94,8 @@ def to_dict(obj: Any, *, type: Any = None) -> Any:
     """Plain data for a model object: new dicts and lists on every call."""
     cls = _model_class(builtins.type(obj) if type is None else type)
     if not isinstance(obj, cls):
-        raise TypeError(f"expected a {cls.__name__}, got {builtins.type(obj).__name__}")
+        article = "an" if cls.__name__[:1] in "AEIOU" else "a"
+        raise TypeError(f"expected {article} {cls.__name__}, got {builtins.type(obj).__name__}")
     return converters.unstructure(obj, cls)
 
 

@@ -295,7 +295,7 @@ def row_k2(tmp_path: Path) -> None:
 
     with pytest.raises(TypeError) as caught:
         cw.dump_jsonl(mixed(), target)
-    assert str(caught.value) == "expected a Event, got Actor"
+    assert str(caught.value) == "expected an Event, got Actor"
     assert target.read_bytes() == OLD_BYTES
     assert [p.name for p in tmp_path.iterdir()] == ["events.jsonl"]
 
@@ -327,7 +327,7 @@ def row_k2(tmp_path: Path) -> None:
     # An item of another class than the one asked for is refused too, before the file changes.
     with pytest.raises(TypeError) as wrong_class:
         cw.dump_jsonl([PAPER.actors[0]], target, type=cw.Event)
-    assert str(wrong_class.value) == "expected a Event, got Actor"
+    assert str(wrong_class.value) == "expected an Event, got Actor"
     assert target.read_bytes() == OLD_BYTES
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.jsonl"]
 
