@@ -544,8 +544,11 @@ class TestCharacterProof:
     def _written(summary: str) -> bytes:
         plain = json.loads(MINI_TEXT)
         plain["summary"] = summary
+        # Long enough for the fast path to look for forbidden characters at all.
+        plain["chapters"][0]["summary"] = " ".join(["Long."] * 1000)
         data: bytes = _fastjson.orjson.dumps(plain, option=_fastjson.orjson.OPT_INDENT_2)
         assert _fastjson._written_by_orjson(data, _fastjson.orjson.loads(data))
+        assert len(data) >= _fastjson._CHARACTER_PROOF_FROM
         return data
 
     @pytest.mark.parametrize("summary", FORBIDDEN)

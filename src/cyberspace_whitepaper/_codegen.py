@@ -188,18 +188,19 @@ class Plan:
         self.depth: int = shape.depths[cls]
         #: Names of the fields that hold decimals, anywhere below the class.
         self.decimal_fields: frozenset[str] = frozenset(shape.decimal_fields)
-        self._readers: dict[tuple[bool, bool], _Reader | None] = {}
+        #: The readers written so far, by (count_colons, check_characters).
+        self.readers: dict[tuple[bool, bool], _Reader | None] = {}
         self._writers: dict[str, Any] | None = None
 
     def reader(self, *, count_colons: bool = False, check_characters: bool = True) -> _Reader:
         key = (count_colons, check_characters)
-        if key not in self._readers:
-            self._readers[key] = None  # if writing it fails, it fails once
+        if key not in self.readers:
+            self.readers[key] = None  # if writing it fails, it fails once
             generator = _Generator(
                 self.cls, emit=("read",), count_colons=count_colons, check_characters=check_characters
             )
-            self._readers[key] = generator.plan_namespace()[f"s_{self.cls.__name__}"]
-        found = self._readers[key]
+            self.readers[key] = generator.plan_namespace()[f"s_{self.cls.__name__}"]
+        found = self.readers[key]
         if found is None:
             raise _UnsupportedError(self.cls)
         return found

@@ -135,9 +135,11 @@ def load(data: bytes | str, cls: type, limits: Limits) -> Any:
             # Only the slower proof of unrepeated keys needs the colons counted.
             as_orjson_writes = _written_by_orjson(data, plain)
             if as_orjson_writes:
-                structure = plan.reader(check_characters=not _no_forbidden_character(data))
+                # Below a few kilobytes (a JSON line) testing each string costs less than the proof.
+                clean = len(data) >= _CHARACTER_PROOF_FROM and _no_forbidden_character(data)
+                structure = plan.readers.get((False, not clean)) or plan.reader(check_characters=not clean)
             else:
-                structure = plan.reader(count_colons=True)
+                structure = plan.readers.get((True, True)) or plan.reader(count_colons=True)
             obj = structure(plain, counter)
         except Exception:  # anything at all: the strict path will say what
             return None
@@ -191,6 +193,8 @@ _FORBIDDEN_UTF8 = {
 }
 #: Past this many lead bytes to look at, the strings are checked one by one instead.
 _MAX_LEADS = 64
+#: Texts shorter than this are not looked over for forbidden characters at all.
+_CHARACTER_PROOF_FROM = 4096
 
 
 def _no_forbidden_character(data: bytes | str) -> bool:
@@ -204,6 +208,8 @@ def _no_forbidden_character(data: bytes | str) -> bool:
     """
     if type(data) is not bytes or b"\\" in data or b"\x7f" in data:
         return False
+    if b"\xc2" not in data and b"\xe2" not in data:  # the usual case, found quickly
+        return True
     for lead, forbidden in _FORBIDDEN_UTF8.items():
         width = len(next(iter(forbidden)))
         at = data.find(lead)
