@@ -37,7 +37,7 @@ from cyberspace_whitepaper import (
 )
 from cyberspace_whitepaper._jsontext import parse_json
 from cyberspace_whitepaper._limits import DEFAULT_LIMITS, Limits, check_counts
-from cyberspace_whitepaper.errors import LimitError, ValidationError
+from cyberspace_whitepaper.errors import ValidationError
 from cyberspace_whitepaper.model import MODEL_CLASSES, Locator, PartialDate
 from cyberspace_whitepaper.model._rules import _RULES
 from cyberspace_whitepaper.model._rules_fast import surely_passing
@@ -592,42 +592,23 @@ class TestCharacterProof:
             assert _strict(data, WhitePaper, DEFAULT_LIMITS) == ("ok", fast)
 
 
-class TestValuesCountedBeforeParsing:
-    @pytest.mark.parametrize(
-        "text",
-        [
-            "[" + ",".join(["0"] * 30) + "]",  # values behind commas
-            "[" + ",".join(["[[[[0]]]]"] * 6) + "]",  # values behind brackets, few commas
-        ],
-    )
-    def test_a_text_that_may_hold_too_many_values_is_not_parsed(self, monkeypatch: Any, text: str) -> None:
-        """Perhaps over max_nodes values: the fast path declines before parsing; the strict path refuses."""
-        limits = Limits(max_nodes=25)
-        parsed: list[Any] = []  # an exception would be swallowed: the fast path declines on any
-        if _fastjson.orjson is not None:
-            monkeypatch.setattr(_fastjson.orjson, "loads", parsed.append)
-        monkeypatch.setattr(_fastjson, "_decoder", lambda _n: parsed.append("json"))
-        for data in (text, text.encode()):
-            assert _fastjson.load(data, WhitePaper, limits) is None
-        assert parsed == []
-        monkeypatch.undo()
-        with pytest.raises(LimitError) as caught:
-            loads(text, limits=limits)
-        assert caught.value.limit in ("max_nodes", "max_array_items")
+@pytest.mark.skipif(_fastjson.orjson is None, reason="the choice of parser needs orjson")
+class TestLargeTextsParsedByTheJsonModule:
+    def test_a_text_over_the_orjson_size_is_parsed_by_the_json_module(self, monkeypatch: Any) -> None:
+        """Above ORJSON_MAX_BYTES orjson does not parse (it would hold far more memory); it loads alike."""
+        expected = loads(MINI_TEXT)
+        parsed: list[Any] = []
+        real = _fastjson.orjson.loads
 
-    @pytest.mark.parametrize(
-        ("text", "values"),
-        [
-            ('{"a": [1, 2, {"b": []}], "c": "x"}', 7),
-            ("[[[]]]", 3),
-            ("[[0],[0],[0]]", 7),
-            ("0", 1),
-            ("[]", 1),
-            ('{"a": {}}', 2),
-        ],
-    )
-    def test_the_count_is_never_below_the_values(self, text: str, values: int) -> None:
-        """A text with one value more than max_nodes allows is never taken for one within it."""
-        json.loads(text)  # a JSON text, as the count assumes
-        for data in (text, text.encode()):
-            assert not _fastjson._few_values(data, values - 1)
+        def counting(data: Any) -> Any:
+            parsed.append(len(data))
+            return real(data)
+
+        monkeypatch.setattr(_fastjson.orjson, "loads", counting)
+        size = len(CANONICAL)
+        monkeypatch.setattr(_fastjson, "ORJSON_MAX_BYTES", size)
+        assert _fastjson.load(CANONICAL, WhitePaper, DEFAULT_LIMITS) == expected
+        assert parsed == [size]
+        monkeypatch.setattr(_fastjson, "ORJSON_MAX_BYTES", size - 1)
+        assert _fastjson.load(CANONICAL, WhitePaper, DEFAULT_LIMITS) == expected
+        assert parsed == [size]  # not called again
