@@ -7,9 +7,9 @@ Three documents of just under ``DEFAULT_LIMITS.max_bytes``:
 - a valid paper (the shape of ``generate.paper``: events, actors, sources),
   written as ``dumps`` writes it, loaded with ``loads`` from bytes (what
   ``load`` does after reading the file) and written back with ``dumps``;
-- the worst input at the limit: as many values as the bytes allow
-  (``[0,0,0,...]``, about 8 million), refused by the ``max_nodes`` limit
-  after parsing;
+- the worst inputs at the limit: as many values as the bytes allow
+  (``[0,0,...]``, ``[[],[],...]``, ``[{},{},...]``, ``["","",...]``,
+  millions of each), refused by the ``max_nodes`` limit;
 - 100,000 bad items in one array (the array limit), refused after checking
   stops at 1,000 failures.
 
@@ -89,9 +89,12 @@ def main() -> None:
     )
     rows.append(_measure("valid paper: loads(bytes)", len(paper_bytes), lambda: cw.loads(paper_bytes)))
     rows.append(_measure("valid paper: dumps", len(paper_bytes), lambda: cw.dumps(paper)))
-    values = (LIMIT - 2) // 2
-    flood = ("[" + ",".join(["0"] * values) + "]").encode()
-    rows.append(_measure(f"{values} values: loads(bytes)", len(flood), lambda: cw.loads(flood)))
+    # Floods of small values just under the limit: numbers, arrays, objects, strings.
+    for unit in ("0", "[]", "{}", '""'):
+        count = (LIMIT - 1) // (len(unit) + 1)
+        flood = ("[" + ",".join([unit] * count) + "]").encode()
+        label = f"{count} x {unit}: loads(bytes)"
+        rows.append(_measure(label, len(flood), lambda flood=flood: cw.loads(flood)))
     items = cw.DEFAULT_LIMITS.max_array_items
     bad = json.dumps({**json.loads(paper_bytes), "languages": [0] * items}).encode()
     rows.append(_measure(f"paper + {items} bad items: loads", len(bad), lambda: cw.loads(bad)))

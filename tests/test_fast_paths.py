@@ -612,3 +612,27 @@ class TestLargeTextsParsedByTheJsonModule:
         monkeypatch.setattr(_fastjson, "ORJSON_MAX_BYTES", size - 1)
         assert _fastjson.load(CANONICAL, WhitePaper, DEFAULT_LIMITS) == expected
         assert parsed == [size]  # not called again
+
+
+class TestFastPathCountsValuesFirst:
+    @pytest.mark.parametrize("unit", ["0", "[[[[0]]]]", "{}"])
+    def test_a_text_that_may_hold_too_many_values_is_not_parsed(self, monkeypatch: Any, unit: str) -> None:
+        """Perhaps over max_nodes values: the fast path declines before parsing (the strict path decides)."""
+        parsed: list[Any] = []  # an exception would be swallowed: the fast path declines on any
+        if _fastjson.orjson is not None:
+            monkeypatch.setattr(_fastjson.orjson, "loads", parsed.append)
+        monkeypatch.setattr(_fastjson, "_decoder", lambda _n: parsed.append("json"))
+        text = "[" + ",".join([unit] * 30) + "]"
+        for data in (text, text.encode()):
+            assert _fastjson.load(data, WhitePaper, Limits(max_nodes=25)) is None
+        assert parsed == []
+
+    @pytest.mark.parametrize(
+        ("text", "values"),
+        [('{"a": [1, 2, {"b": []}], "c": "x"}', 7), ("[[[]]]", 3), ("[[0],[0],[0]]", 7), ("0", 1), ("[]", 1)],
+    )
+    def test_the_count_is_never_below_the_values(self, text: str, values: int) -> None:
+        """A text with one value more than max_nodes allows is never taken for one within it."""
+        json.loads(text)  # a JSON text, as the count assumes
+        for data in (text, text.encode()):
+            assert not _fastjson._few_values(data, values - 1)

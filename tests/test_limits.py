@@ -381,3 +381,28 @@ class TestDefaultBoundaries:
             _not_over(lambda values=values: cw.loads(text(values), type=cw.LocalizedText))
         error = _over(lambda: cw.loads(text(limit + 1), type=cw.LocalizedText), "max_nodes", limit)
         assert error.message == f"the input has over {limit} values (limit max_nodes={limit})"
+
+
+class TestValuesCountedBeforeParsing:
+    @pytest.mark.parametrize("unit", ["0", "[0]", "{}", "[]", '""', '{"a": 1}'])
+    def test_over_twice_max_nodes_values_are_refused_unparsed(self, monkeypatch: Any, unit: str) -> None:
+        """A text of many small values is refused as max_nodes before it is parsed, whatever the values."""
+        from cyberspace_whitepaper import _fastjson, _jsontext
+
+        parsed: list[str] = []
+        monkeypatch.setattr(_jsontext, "_decode", lambda text, hooks: parsed.append(text))
+        monkeypatch.setattr(_fastjson, "load", lambda *args: None)  # the strict path alone
+        limits = cw.Limits(max_nodes=10)
+        text = "[" + ", ".join([unit] * 21) + "]"  # 22 values at least: over twice 10
+        with pytest.raises(cw.LimitError) as caught:
+            cw.loads(text, limits=limits)
+        assert (caught.value.limit, caught.value.value) == ("max_nodes", 10)
+        assert str(caught.value) == "the input has over 10 values (limit max_nodes=10)"
+        assert parsed == []
+
+    def test_up_to_twice_max_nodes_the_array_is_named(self) -> None:
+        """Below twice the limit the text is parsed, so the error names the array that is too long."""
+        limits = cw.Limits(max_nodes=10, max_array_items=5)
+        with pytest.raises(cw.LimitError) as caught:
+            cw.loads("[" + ",".join(["0"] * 19) + "]", limits=limits)
+        assert str(caught.value) == "the array at $ has 19 items (limit max_array_items=5)"

@@ -125,6 +125,10 @@ def load(data: bytes | str, cls: type, limits: Limits) -> Any:
     plan = _ready(cls, limits)
     if plan is None or len(data) > limits.max_bytes or attrs.validators.get_disabled():
         return None
+    if (len(data) + 1) // 2 > limits.max_nodes and not _few_values(data, limits.max_nodes):
+        # Parsing more values than max_nodes would take the memory the limit
+        # is there to bound; the strict path counts them before it parses.
+        return None
     with_orjson = USE_ORJSON and orjson is not None and len(data) <= ORJSON_MAX_BYTES
     counter: list[Any] = [0, [], 0, 0]  # keys, floats, array items, colons inside strings
     enabled = gc.isenabled()
@@ -227,6 +231,21 @@ def _no_forbidden_character(data: bytes | str) -> bool:
             if at >= 0:
                 return False  # too many to look at: the strings are checked instead
     return True
+
+
+def _few_values(data: bytes | str, max_nodes: int) -> bool:
+    """Whether ``data`` certainly holds no more values than ``max_nodes`` allows.
+
+    Every value but the document is an item of an array or a member of an
+    object, and a container of n of them holds n - 1 commas: so there are no
+    more values than one, plus the commas, plus the opening brackets (those
+    inside strings are counted too, which only errs on the safe side). A
+    text of n characters holds at most (n + 1) / 2 values (each but the
+    last is followed by a comma or a closing bracket), so short texts are
+    not counted at all.
+    """
+    comma, bracket, brace = (b",", b"[", b"{") if type(data) is bytes else (",", "[", "{")
+    return 1 + data.count(comma) + data.count(bracket) + data.count(brace) <= max_nodes  # type: ignore[arg-type]
 
 
 def _no_repeated_key(data: bytes | str, keys: int, colons: int, is_text: bool) -> bool:

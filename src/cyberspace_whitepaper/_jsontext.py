@@ -25,6 +25,7 @@ _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 # Every opener becomes "(" and every closer ")", so depth is a matter of pairs.
 _BRACKETS = str.maketrans({"[": "(", "{": "(", "]": ")", "}": ")"})
 _NOT_BRACKET = re.compile(r"[^()]+")
+_NO_WHITE_SPACE = str.maketrans("", "", " \t\r\n")
 
 
 class _DuplicateKeyError(Exception):
@@ -97,7 +98,9 @@ def check_text_limits(text: str, limits: Limits) -> None:
             line=line,
             column=column,
         )
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text).translate(_BRACKETS))
+    unquoted = _STRING.sub("", text)
+    _check_values(unquoted, limits)
+    brackets = _NOT_BRACKET.sub("", unquoted.translate(_BRACKETS))
     # Each pass removes the innermost pairs, so the number of passes is the depth.
     depth = 0
     while "()" in brackets and depth <= limits.max_depth:
@@ -112,6 +115,30 @@ def check_text_limits(text: str, limits: Limits) -> None:
             value=limits.max_depth,
             line=deep_line,
             column=deep_column,
+        )
+
+
+def _check_values(unquoted: str, limits: Limits) -> None:
+    """The max_nodes limit, before parsing, for a text with over twice as many values.
+
+    A text of millions of small values would take the memory the limit is
+    there to bound if it were parsed first. Up to twice the limit the text
+    is parsed, so that the error can name the array that is too long (see
+    :func:`._limits.check_counts`); beyond, it is refused here.
+
+    ``unquoted`` is the text with its strings taken out. Every value but the
+    document is an item or a member of a container, and a container of n
+    of them holds n - 1 commas, so the values are one, plus the commas, plus
+    the containers that are not empty. (In text that is not JSON the count
+    means little, but then parsing fails anyway.)
+    """
+    if len(unquoted) <= 2 * limits.max_nodes:
+        return  # the count below cannot exceed the characters left
+    bare = unquoted.translate(_NO_WHITE_SPACE)
+    containers = bare.count("[") + bare.count("{") - bare.count("[]") - bare.count("{}")
+    if 1 + bare.count(",") + containers > 2 * limits.max_nodes:
+        raise LimitError(
+            f"the input has over {limits.max_nodes} values", limit="max_nodes", value=limits.max_nodes
         )
 
 
