@@ -400,6 +400,29 @@ class TestValuesCountedBeforeParsing:
         assert str(caught.value) == "the input has over 10 values (limit max_nodes=10)"
         assert parsed == []
 
+    def test_millions_of_strings_are_refused_before_they_are_taken_out(self, monkeypatch: Any) -> None:
+        """Strings counted from their quotes: a text of too many is refused before any string is read."""
+        from cyberspace_whitepaper import _fastjson, _jsontext
+
+        read: list[str] = []
+
+        class Recording:
+            def finditer(self, text: str) -> Any:
+                read.append("finditer")
+                return iter(())
+
+            def sub(self, replacement: str, text: str) -> str:
+                read.append("sub")
+                return text
+
+        monkeypatch.setattr(_jsontext, "_STRING", Recording())
+        monkeypatch.setattr(_fastjson, "load", lambda *args: None)
+        text = "[" + ",".join(['""'] * 45) + "]"  # 45 strings: over four times 10, in over 80 characters
+        with pytest.raises(cw.LimitError) as caught:
+            cw.loads(text, limits=cw.Limits(max_nodes=10))
+        assert str(caught.value) == "the input has over 10 values (limit max_nodes=10)"
+        assert read == []
+
     def test_up_to_twice_max_nodes_the_array_is_named(self) -> None:
         """Below twice the limit the text is parsed, so the error names the array that is too long."""
         limits = cw.Limits(max_nodes=10, max_array_items=5)

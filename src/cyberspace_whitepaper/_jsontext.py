@@ -86,9 +86,11 @@ def check_text_limits(text: str, limits: Limits) -> None:
     """Size, string lengths and nesting depth, checked with regular expressions only."""
     if len(text) > limits.max_bytes:
         raise LimitError(f"the input has {len(text)} characters", limit="max_bytes", value=limits.max_bytes)
-    strings = _STRING.findall(text)
-    # +2 for the quotes, which findall keeps.
-    if strings and max(map(len, strings)) > limits.max_string_length + 2:
+    _check_strings_count(text, limits)
+    # One string at a time (not a list of them all, which a text of millions
+    # of strings would make huge); +2 for the quotes, which a match keeps.
+    longest = max(map(len, map(re.Match.group, _STRING.finditer(text))), default=0)
+    if longest > limits.max_string_length + 2:
         match = next(m for m in _STRING.finditer(text) if len(m.group()) > limits.max_string_length + 2)
         line, column = line_and_column(text, match.start())
         raise LimitError(
@@ -115,6 +117,24 @@ def check_text_limits(text: str, limits: Limits) -> None:
             value=limits.max_depth,
             line=deep_line,
             column=deep_column,
+        )
+
+
+def _check_strings_count(text: str, limits: Limits) -> None:
+    """The max_nodes limit, before the strings are taken out, for a text of millions of strings.
+
+    Each string has two quotes that no backslash escapes, so there are at
+    least (quotes - backslashes) / 2 strings; each is a key or a value, and
+    each key has its value, so there are at least half as many values. Over
+    twice max_nodes of those, the text is refused as :func:`_check_values`
+    would refuse it, before taking the strings out costs memory.
+    """
+    if len(text) <= 8 * limits.max_nodes:
+        return  # no more than len / 2 strings: the count below cannot be over the bound
+    strings = (text.count('"') - text.count("\\")) // 2
+    if strings > 4 * limits.max_nodes:
+        raise LimitError(
+            f"the input has over {limits.max_nodes} values", limit="max_nodes", value=limits.max_nodes
         )
 
 
