@@ -622,6 +622,7 @@ class TestFastPathCountsValuesFirst:
         if _fastjson.orjson is not None:
             monkeypatch.setattr(_fastjson.orjson, "loads", parsed.append)
         monkeypatch.setattr(_fastjson, "_decoder", lambda _n: parsed.append("json"))
+        monkeypatch.setattr(_fastjson, "COUNT_VALUES_FROM", 0)  # at the default, only texts over 6 MiB
         text = "[" + ",".join([unit] * 30) + "]"
         for data in (text, text.encode()):
             assert _fastjson.load(data, WhitePaper, Limits(max_nodes=25)) is None
