@@ -637,3 +637,17 @@ class TestFastPathCountsValuesFirst:
         json.loads(text)  # a JSON text, as the count assumes
         for data in (text, text.encode()):
             assert not _fastjson._few_values(data, values - 1)
+
+
+class TestWithoutOrjson:
+    def test_the_standard_library_writes_the_same_bytes(self, monkeypatch: Any, tmp_path: Any) -> None:
+        """Without orjson the json module writes papers and JSON lines, byte for byte as orjson does."""
+        paper = load_white_paper()
+        text, line_path, plain_path = dumps(paper), tmp_path / "with.jsonl", tmp_path / "without.jsonl"
+        dump_jsonl(paper.events, line_path)
+        monkeypatch.setattr(_fastjson, "orjson", None)
+        assert _fastjson.dumps(paper, WhitePaper, indent=True) is None
+        assert dumps(paper) == text
+        dump_jsonl(paper.events, plain_path)
+        assert plain_path.read_bytes() == line_path.read_bytes()
+        assert loads(text.encode()) == paper
