@@ -22,15 +22,13 @@ from collections.abc import Iterable, Iterator
 from io import TextIOBase
 from typing import IO, Any, Literal, TypeVar, overload
 
-import attrs
-
 from . import _fastjson, converters
 from ._files import StrPath, atomic_write, open_regular_file, read_regular_file
 from ._jsontext import parse_json
 from ._limits import DEFAULT_LIMITS, Limits, check_counts
 from ._yamltext import dump_yaml, parse_yaml
 from .errors import LimitError, LoadError, Problem, ValidationError, excerpt, join_path
-from .model import WhitePaper
+from .model import MODEL_CLASSES, WhitePaper
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -54,7 +52,10 @@ _SUFFIXES: dict[str, Format] = {".json": "json", ".yaml": "yaml", ".yml": "yaml"
 
 
 def _format_of(path: StrPath) -> Format:
-    suffix = os.path.splitext(os.fspath(path))[1].lower()
+    name = os.fspath(path) if isinstance(path, (str, os.PathLike)) else None
+    if not isinstance(name, str):
+        raise TypeError(f"a path must be a str or an os.PathLike of str, got {builtins.type(path).__name__}")
+    suffix = os.path.splitext(name)[1].lower()
     found = _SUFFIXES.get(suffix)
     if found is None:
         hint = " (use iter_jsonl or dump_jsonl for JSON Lines)" if suffix == ".jsonl" else ""
@@ -64,9 +65,28 @@ def _format_of(path: StrPath) -> Format:
     return found
 
 
+_MODEL_CLASSES = frozenset(MODEL_CLASSES)
+
+
 def _model_class(cls: Any) -> type:
-    if not (isinstance(cls, type) and attrs.has(cls)):
+    # The library's own classes only: another attrs class would be read or
+    # written with none of the model's checks.
+    if not (isinstance(cls, type) and cls in _MODEL_CLASSES):
         raise TypeError(f"type= must be a model class such as WhitePaper or Event, got {cls!r}")
+    return cls
+
+
+def _written_class(obj: Any, type: Any) -> type:
+    """The class ``obj`` is written as (``type``, or its own); a TypeError if it is not a model object."""
+    if type is None:
+        cls = builtins.type(obj)
+        if cls not in _MODEL_CLASSES:
+            raise TypeError(f"expected a model object such as a WhitePaper or an Event, got {cls.__name__}")
+        return cls
+    cls = _model_class(type)
+    if not isinstance(obj, cls):
+        article = "an" if cls.__name__[:1] in "AEIOU" else "a"
+        raise TypeError(f"expected {article} {cls.__name__}, got {builtins.type(obj).__name__}")
     return cls
 
 
@@ -92,19 +112,12 @@ def from_dict(data: Any, *, type: Any = WhitePaper, limits: Limits = DEFAULT_LIM
 
 def to_dict(obj: Any, *, type: Any = None) -> Any:
     """Plain data for a model object: new dicts and lists on every call."""
-    cls = _model_class(builtins.type(obj) if type is None else type)
-    if not isinstance(obj, cls):
-        article = "an" if cls.__name__[:1] in "AEIOU" else "a"
-        raise TypeError(f"expected {article} {cls.__name__}, got {builtins.type(obj).__name__}")
-    return converters.unstructure(obj, cls)
+    return converters.unstructure(obj, _written_class(obj, type))
 
 
 def _fast_json(obj: Any, cls: Any, *, indent: bool) -> bytes | None:
     """JSON and a newline for ``obj`` from the fast writer, or None where ``to_dict`` must speak."""
-    cls = builtins.type(obj) if cls is None else cls
-    if not (isinstance(cls, builtins.type) and isinstance(obj, cls)):
-        return None  # to_dict raises the error
-    return _fastjson.dumps(obj, cls, indent=indent)
+    return _fastjson.dumps(obj, _written_class(obj, cls), indent=indent)
 
 
 _PLAIN_SCALARS = (str, int, float, bool, type(None))
@@ -285,7 +298,7 @@ def iter_jsonl(
     Memory stays constant however long the input. Lines are split on
     ``\\n`` only (a U+2028 inside a string is not a line break); a ``\\r``
     before it is dropped; blank lines are skipped but counted; a byte order
-    mark on the first line is dropped. ``limits.max_bytes`` applies to each
+    mark on the first line is dropped, and refused on any other. ``limits.max_bytes`` applies to each
     line. An error names its line: ``LoadError.line``, or
     ``Problem.line`` for each problem of a ``ValidationError``. Objects from
     lines before a bad one have already been yielded; wrap the call in
@@ -317,7 +330,11 @@ def _iter_lines(file: IO[bytes], cls: type, limits: Limits) -> Iterator[Any]:
             )
         if line.endswith(b"\n"):
             line = line[:-2] if line.endswith(b"\r\n") else line[:-1]
-        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+        if line.startswith(b"\xef\xbb\xbf"):
+            if number > 1:  # each line is not a document of its own: a mark starts the file only
+                raise LoadError(
+                    "a byte order mark is allowed only at the start of the file", line=number, column=1
+                )
             line = line[3:]
         if not line.strip():
             continue
@@ -359,7 +376,7 @@ def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:
         batch: list[bytes] = []  # lines go to the file some hundreds at a time
         for item in items:
             if expected is None:
-                expected = _model_class(builtins.type(item))
+                expected = _written_class(item, None)
             if write is None:
                 write = _fastjson.line_writer(expected)
             count += 1

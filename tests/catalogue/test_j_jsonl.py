@@ -109,7 +109,7 @@ def row_j2(tmp_path: Path) -> None:
 
 
 def row_j3(tmp_path: Path) -> None:
-    """Blank lines are skipped but counted, CRLF and a first-line BOM accepted, a cut last line located."""
+    """Blank lines skipped but counted, CRLF and a first-line BOM accepted, a cut last line located."""
     del tmp_path
     one, two = _line(EVENT, id="a"), _line(EVENT, id="b")
     for data in (
@@ -133,6 +133,10 @@ def row_j3(tmp_path: Path) -> None:
     # A carriage return alone is not a line break: two records on one line are extra data.
     error = _load_error(one + b"\r" + two + b"\n")
     assert (error.line, error.column, error.message) == (1, len(one) + 2, "Extra data")
+    # A byte order mark starts the file or nothing: on a later line it is refused, located.
+    error = _load_error(one + b"\n\xef\xbb\xbf" + two + b"\n")
+    assert (error.line, error.column) == (2, 1)
+    assert error.message == "a byte order mark is allowed only at the start of the file"
 
 
 def row_j4(tmp_path: Path) -> None:

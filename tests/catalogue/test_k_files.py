@@ -313,7 +313,7 @@ def row_k2(tmp_path: Path) -> None:
     fresh = tmp_path / "new.json"
     with pytest.raises(TypeError) as wrong:
         cw.dump(MINI, fresh)
-    assert str(wrong.value).startswith("type= must be a model class such as WhitePaper or Event")
+    assert str(wrong.value) == "expected a model object such as a WhitePaper or an Event, got dict"
     assert not fresh.exists()
     # And so is a path whose format cannot be told, with nothing created.
     with pytest.raises(cw.LoadError) as suffix:

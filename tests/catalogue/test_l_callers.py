@@ -488,3 +488,40 @@ class TestCatalogueL:
     ) -> None:
         """Row L5 holds: no exit, no output, no log records, only library errors."""
         row(capsys, caplog)
+
+
+@attrs.frozen
+class _NotOurs:
+    """An attrs class of the caller's: not a model class, whatever it holds."""
+
+    id: str = "x"
+
+
+class TestWrongKindsOfArgument:
+    def test_an_attrs_class_of_the_callers_is_not_a_model_class(self, tmp_path: Path) -> None:
+        """Readers and writers refuse other attrs classes, which none of the model's checks would cover."""
+        to_write = (
+            lambda: cw.dumps(_NotOurs()),
+            lambda: cw.dumpb(_NotOurs()),
+            lambda: cw.to_dict(_NotOurs()),
+            lambda: cw.dump(_NotOurs(), tmp_path / "x.json"),
+            lambda: cw.dump_jsonl([_NotOurs()], tmp_path / "x.jsonl"),
+        )
+        for call in to_write:
+            with pytest.raises(TypeError) as caught:
+                call()
+            expected = "expected a model object such as a WhitePaper or an Event, got _NotOurs"
+            assert str(caught.value) == expected
+        assert list(tmp_path.iterdir()) == []  # nothing half written
+        with pytest.raises(TypeError) as caught:
+            cw.loads('{"id": "x"}', type=_NotOurs)
+        assert str(caught.value).startswith("type= must be a model class such as WhitePaper or Event, got ")
+
+    def test_a_path_in_bytes_is_a_type_error(self, tmp_path: Path) -> None:
+        """A path must be str or os.PathLike of str: bytes are the wrong type, not a wrong format."""
+        path = bytes(tmp_path / "paper.json")
+        for call in (lambda: cw.load(path), lambda: cw.dump(cw.load_white_paper(), path)):
+            with pytest.raises(TypeError) as caught:
+                call()
+            assert str(caught.value) == "a path must be a str or an os.PathLike of str, got bytes"
+        assert list(tmp_path.iterdir()) == []
