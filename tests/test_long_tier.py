@@ -113,12 +113,15 @@ def figures() -> Iterator[_Figures]:
     found = _Figures()
     yield found
     total = sum(found.tried.values())
+    # Under pytest-xdist each worker runs some of the tests and sees only its share.
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
     print(
-        f"\nlong tier: {total} bad inputs tried {dict(sorted(found.tried.items()))}; "
-        f"outcomes {dict(sorted(found.outcomes.items()))}; "
+        f"\nlong tier{f' ({worker} only)' if worker else ''}: {total} bad inputs tried "
+        f"{dict(sorted(found.tried.items()))}; outcomes {dict(sorted(found.outcomes.items()))}; "
         f"0 other exceptions; slowest input {found.slowest:.3f} s"
     )
-    assert total >= MINIMUM
+    if worker is None:
+        assert total >= MINIMUM
 
 
 def _round_trip(obj: Any) -> None:
