@@ -31,7 +31,7 @@ import math
 import re
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -182,25 +182,27 @@ class Plan:
 
     def __init__(self, cls: type):
         shape = _Generator(cls, emit=())
-        shape.plan_namespace()  # no code: the walk over the classes, which finds what is unsupported
+        shape.plan_namespace()  # no code: the walk over the classes (a type no reader handles shows later)
         self.cls = cls
         #: Nesting depth of the deepest document this class accepts.
         self.depth: int = shape.depths[cls]
         #: Names of the fields that hold decimals, anywhere below the class.
         self.decimal_fields: frozenset[str] = frozenset(shape.decimal_fields)
-        #: The readers written so far, by (count_colons, check_characters).
-        self.readers: dict[tuple[bool, bool], _Reader | None] = {}
+        self._readers: dict[tuple[bool, bool], _Reader | None] = {}
         self._writers: dict[str, Any] | None = None
 
-    def reader(self, *, count_colons: bool = False, check_characters: bool = True) -> _Reader:
+    def reader(self, count_colons: bool = False, check_characters: bool = True) -> _Reader:
         key = (count_colons, check_characters)
-        if key not in self.readers:
-            self.readers[key] = None  # if writing it fails, it fails once
+        found = self._readers.get(key)
+        if found is not None:
+            return found
+        if key not in self._readers:
+            self._readers[key] = None  # if writing it fails, it fails once
             generator = _Generator(
                 self.cls, emit=("read",), count_colons=count_colons, check_characters=check_characters
             )
-            self.readers[key] = generator.plan_namespace()[f"s_{self.cls.__name__}"]
-        found = self.readers[key]
+            self._readers[key] = generator.plan_namespace()[f"s_{self.cls.__name__}"]
+        found = self._readers[key]
         if found is None:
             raise _UnsupportedError(self.cls)
         return found
@@ -312,18 +314,23 @@ def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and attrs.has(tp) and tp not in (PartialDate, Locator)
 
 
-def _bounded(validator: Any) -> bool:
-    """Whether ``validator`` limits a string's length (to no more than MAX_DECODED_STRING) itself."""
+def _patterns(validator: Any) -> Iterator[Any]:
+    """The pattern validators a string field's validator applies, through optional, tuple and and_."""
     kind = type(validator)
     if kind is _checks._Pattern:
-        return bool(validator.max_length <= MAX_DECODED_STRING)
-    if kind is _checks._Optional:
-        return _bounded(validator.inner)
-    if kind is _checks._TupleOf:
-        return _bounded(validator.member)
-    if kind is type(attrs.validators.and_()):
-        return any(_bounded(part) for part in validator._validators)
-    return False
+        yield validator
+    elif kind is _checks._Optional:
+        yield from _patterns(validator.inner)
+    elif kind is _checks._TupleOf:
+        yield from _patterns(validator.member)
+    elif kind is type(attrs.validators.and_()):
+        for part in validator._validators:
+            yield from _patterns(part)
+
+
+def _bounded(validator: Any) -> bool:
+    """Whether ``validator`` limits a string's length (to no more than MAX_DECODED_STRING) itself."""
+    return any(pattern.max_length <= MAX_DECODED_STRING for pattern in _patterns(validator))
 
 
 def _hints(cls: type) -> dict[str, Any]:
@@ -378,16 +385,7 @@ def _can_match(regex: re.Pattern[str], char: str) -> bool:
 
 def _may_hold_colon(validator: Any) -> bool:
     """Whether a string that ``validator`` accepts may hold a colon (True where unsure)."""
-    kind = type(validator)
-    if kind is _checks._Pattern:
-        return _can_match(validator.regex, ":")
-    if kind is _checks._Optional:
-        return _may_hold_colon(validator.inner)
-    if kind is _checks._TupleOf:
-        return _may_hold_colon(validator.member)
-    if kind is type(attrs.validators.and_()):
-        return all(_may_hold_colon(part) for part in validator._validators)
-    return True
+    return all(_can_match(pattern.regex, ":") for pattern in _patterns(validator))
 
 
 def _indent(lines: list[str], depth: int = 1) -> list[str]:

@@ -154,9 +154,9 @@ def load(data: bytes | str, cls: type, limits: Limits) -> Any:
             if as_orjson_writes:
                 # Below a few kilobytes (a JSON line) testing each string costs less than the proof.
                 clean = len(data) >= _CHARACTER_PROOF_FROM and _no_forbidden_character(data)
-                structure = plan.readers.get((False, not clean)) or plan.reader(check_characters=not clean)
+                structure = plan.reader(False, not clean)
             else:
-                structure = plan.readers.get((True, True)) or plan.reader(count_colons=True)
+                structure = plan.reader(True, True)
             obj = structure(plain, counter)
         except Exception:  # anything at all: the strict path will say what
             return None
@@ -202,12 +202,13 @@ def _written_by_orjson(data: bytes | str, plain: Any) -> bool:
     return data.startswith(written) and (len(data) == size or (len(data) == size + 1 and data[size] == 10))
 
 
-# The forbidden characters above U+007F, in UTF-8: C1 controls (U+0080..009F)
-# and the bidirectional controls (U+202A..202E, U+2066..2069).
-_FORBIDDEN_UTF8 = {
-    b"\xc2": frozenset(chr(code).encode() for code in range(0x80, 0xA0)),
-    b"\xe2": frozenset(chr(code).encode() for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))),
-}
+# The forbidden characters above U+007F, in UTF-8, by lead byte and length:
+# C1 controls (U+0080..009F) and the bidirectional controls (U+202A..202E,
+# U+2066..2069).
+_FORBIDDEN_UTF8 = (
+    (b"\xc2", 2, frozenset(chr(code).encode() for code in range(0x80, 0xA0))),
+    (b"\xe2", 3, frozenset(chr(code).encode() for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))),
+)
 #: Past this many lead bytes to look at, the strings are checked one by one instead.
 _MAX_LEADS = 64
 #: Texts shorter than this are not looked over for forbidden characters at all.
@@ -227,8 +228,7 @@ def _no_forbidden_character(data: bytes | str) -> bool:
         return False
     if b"\xc2" not in data and b"\xe2" not in data:  # the usual case, found quickly
         return True
-    for lead, forbidden in _FORBIDDEN_UTF8.items():
-        width = len(next(iter(forbidden)))
+    for lead, width, forbidden in _FORBIDDEN_UTF8:
         at = data.find(lead)
         for _ in range(_MAX_LEADS):
             if at < 0:
@@ -343,7 +343,11 @@ def line_writer(cls: type) -> Callable[[Any], bytes | None]:
     plan = _codegen.plan_for(cls)
     if plan is None or orjson is None:
         return _no_line
-    to_json, tiny, write, option = plan.to_json, plan.has_tiny_float, orjson.dumps, orjson.OPT_APPEND_NEWLINE
+    try:
+        to_json, tiny = plan.to_json, plan.has_tiny_float
+    except _codegen._UnsupportedError:  # no writer for a type below the class: the json module writes
+        return _no_line
+    write, option = orjson.dumps, orjson.OPT_APPEND_NEWLINE
 
     def line(obj: Any) -> bytes | None:
         try:

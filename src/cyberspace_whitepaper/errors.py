@@ -19,6 +19,7 @@ __all__ = [
     "Problem",
     "ValidationError",
     "WhitePaperError",
+    "a_or_an",
     "excerpt",
     "join_path",
 ]
@@ -47,6 +48,11 @@ def excerpt(value: object) -> str:
     if len(text) > _EXCERPT_LENGTH:
         text = text[: _EXCERPT_LENGTH - 3] + "..."
     return text
+
+
+def a_or_an(word: str) -> str:
+    """The indefinite article for ``word``, written before it: ``an Event``, ``a source``."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"
 
 
 def join_path(path: str, step: str | int) -> str:

@@ -27,7 +27,7 @@ from ._files import StrPath, atomic_write, open_regular_file, read_regular_file
 from ._jsontext import parse_json
 from ._limits import DEFAULT_LIMITS, Limits, check_counts
 from ._yamltext import dump_yaml, parse_yaml
-from .errors import LimitError, LoadError, Problem, ValidationError, excerpt, join_path
+from .errors import LimitError, LoadError, Problem, ValidationError, a_or_an, excerpt, join_path
 from .model import MODEL_CLASSES, WhitePaper
 
 __all__ = [
@@ -85,8 +85,7 @@ def _written_class(obj: Any, type: Any) -> type:
         return cls
     cls = _model_class(type)
     if not isinstance(obj, cls):
-        article = "an" if cls.__name__[:1] in "AEIOU" else "a"
-        raise TypeError(f"expected {article} {cls.__name__}, got {builtins.type(obj).__name__}")
+        raise TypeError(f"expected {a_or_an(cls.__name__)}, got {builtins.type(obj).__name__}")
     return cls
 
 
@@ -298,8 +297,9 @@ def iter_jsonl(
     Memory stays constant however long the input. Lines are split on
     ``\\n`` only (a U+2028 inside a string is not a line break); a ``\\r``
     before it is dropped; blank lines are skipped but counted; a byte order
-    mark on the first line is dropped, and refused on any other. ``limits.max_bytes`` applies to each
-    line. An error names its line: ``LoadError.line``, or
+    mark on the first line is dropped, and refused on any other.
+    ``limits.max_bytes`` applies to each line. An error names its line:
+    ``LoadError.line``, or
     ``Problem.line`` for each problem of a ``ValidationError``. Objects from
     lines before a bad one have already been yielded; wrap the call in
     ``tuple()`` to get all or nothing.

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..errors import Problem, ValidationError, join_path
+from ..errors import Problem, ValidationError, a_or_an, join_path
 from ._provenance import Citation
 from ._rules_fast import surely_passing
 from ._values import Alias, Locator
@@ -137,10 +137,6 @@ def _unique_event_titles(paper: WhitePaper) -> Iterator[Problem]:
 HINT_COMPARISONS = 20_000
 
 
-def _article(noun: str) -> str:
-    return "an" if noun[0] in "aeiou" else "a"
-
-
 class _Index:
     """Which id names what kind of entity, for resolving references."""
 
@@ -162,9 +158,7 @@ class _Index:
         if kind is None:
             hint = self._hint(target, allowed)
             return _problem(path, "dangling-reference", f"unknown {wanted} {target!r}{hint}")
-        return _problem(
-            path, "wrong-kind", f"{target!r} is {_article(kind)} {kind}, not {_article(wanted)} {wanted}"
-        )
+        return _problem(path, "wrong-kind", f"{target!r} is {a_or_an(kind)}, not {a_or_an(wanted)}")
 
     def _hint(self, target: str, allowed: tuple[str, ...]) -> str:
         size = sum(len(self.ids_of.get(k, ())) for k in allowed)
