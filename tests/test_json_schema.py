@@ -21,10 +21,8 @@ import functools
 import json
 import random
 import re
-import typing
 from collections import Counter
 from collections.abc import Callable, Iterator
-from decimal import Decimal
 from importlib import resources
 from typing import Any
 
@@ -41,11 +39,13 @@ from cyberspace_whitepaper.model._checks import (
     IDENTIFIER_PATTERN,
     LANGUAGE_PATTERN,
     URL_PATTERN,
+    Pattern,
     check_text,
     identifier,
     language_tag,
     url,
 )
+from cyberspace_whitepaper.model._shape import FieldShape, Kind, shape_of
 from cyberspace_whitepaper.strategies import white_papers
 
 DATA = resources.files("cyberspace_whitepaper").joinpath("data")
@@ -152,15 +152,15 @@ class TestGeneratedSchema:
         classes = [c for c in MODEL_CLASSES if c not in (cw.PartialDate, cw.Locator)]
         for cls in classes:
             definition = definitions[cls.__name__]
-            fields = attrs.fields(cls)
+            shapes = shape_of(cls)
             assert definition["type"] == "object"
             assert definition["additionalProperties"] is False
-            assert list(definition["properties"]) == [f.name for f in fields]
-            assert definition["required"] == [f.name for f in fields if f.default is attrs.NOTHING]
-            for field in fields:
-                prop = definition["properties"][field.name]
-                assert prop["description"] == field.metadata["description"], f"{cls.__name__}.{field.name}"
-                assert ("default" in prop) == (field.default is not attrs.NOTHING)
+            assert list(definition["properties"]) == [s.name for s in shapes]
+            assert definition["required"] == [s.name for s in shapes if s.required]
+            for shape in shapes:
+                prop = definition["properties"][shape.name]
+                assert prop["description"] == shape.description, f"{cls.__name__}.{shape.name}"
+                assert ("default" in prop) == (not shape.required)
 
     def test_defaults_are_written_as_json(self) -> None:
         """A field's default appears as its JSON value."""
@@ -237,14 +237,14 @@ class TestGeneratedSchema:
         ):
             cw.json_schema(int)  # type: ignore[arg-type]
 
-    def test_an_unknown_validator_is_an_error(self) -> None:
-        """A validator the generator cannot express fails loudly instead of being left out."""
+    def test_a_field_not_in_the_shape_is_an_error(self) -> None:
+        """A field declared around the model's shape (a bare attrs validator) fails loudly, never left out."""
 
         @attrs.frozen(kw_only=True)
         class Odd:
             name: str = attrs.field(metadata={"description": "x"}, validator=attrs.validators.max_len(3))
 
-        with pytest.raises(TypeError, match=r"^Odd\.name: no schema for the validator <max_len validator"):
+        with pytest.raises(TypeError, match=r"^Odd\.name: not declared with model\._shape\.describe\(\)$"):
             cw.json_schema(Odd)
 
 
@@ -324,81 +324,41 @@ class Slot:
     const: Any = None
 
 
-def _leaves(validator: Any) -> Iterator[Any]:
-    """The innermost validators of a field, through and_, optional and tuple_of."""
-    inner = getattr(validator, "_validators", None)
-    if inner is not None:
-        for part in inner:
-            yield from _leaves(part)
-        return
-    for attribute in ("inner", "member"):
-        if hasattr(validator, attribute):
-            yield validator
-            yield from _leaves(getattr(validator, attribute))
-            return
-    yield validator
+def _string_kind(constraint: Any) -> str:
+    if constraint == identifier():
+        return "identifier"
+    if constraint == language_tag():
+        return "language"
+    if constraint == url():
+        return "url"
+    return "slug" if isinstance(constraint, Pattern) else "text"
 
 
-def _string_kind(validators: list[Any]) -> str:
-    for validator in validators:
-        if validator == identifier():
-            return "identifier"
-        if validator == language_tag():
-            return "language"
-        if validator == url():
-            return "url"
-        if type(validator).__name__ == "_Pattern":
-            return "slug"
-        if type(validator).__name__ == "_Text":
-            return "text"
-    raise AssertionError(f"no string kind in {validators!r}")
+def slot_of(shape: FieldShape) -> Slot:
+    """The slot of a field, read from the model's shape."""
+    one = _one_slot(shape)
+    if shape.many:
+        one = Slot("array", item=one, unique=shape.unique, min_items=shape.min_items)
+    return attrs.evolve(one, optional=shape.optional)
 
 
-def slot_of(annotation: Any, validators: list[Any], optional: bool = False) -> Slot:
-    """The slot of a field of this type, checked by these validators."""
-    args = typing.get_args(annotation)
-    if type(None) in args:
-        (inner,) = [a for a in args if a is not type(None)]
-        return slot_of(inner, validators, optional=True)
-    if typing.get_origin(annotation) is tuple:
-        tuple_of = next(v for v in validators if hasattr(v, "member"))
-        unique = any(type(v).__name__ == "_Unique" for v in validators)
-        return Slot(
-            "array",
-            optional,
-            item=slot_of(args[0], list(_leaves(tuple_of.member))),
-            unique=unique,
-            min_items=tuple_of.min_length,
-        )
-    if typing.get_origin(annotation) is typing.Literal:
-        return Slot("const", optional, const=args[0])
-    if annotation is cw.PartialDate:
-        return Slot("date", optional)
-    if annotation is cw.Locator:
-        return Slot("locator", optional)
-    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
-        return Slot("enum", optional, cls=annotation)
-    if attrs.has(annotation):
-        return Slot("object", optional, cls=annotation)
-    if annotation is str:
-        return Slot(_string_kind(validators), optional)
-    if annotation is bool:
-        return Slot("boolean", optional)
-    if annotation is int:
-        ranges = [v for v in validators if hasattr(v, "low")]
-        return Slot("integer", optional, low=ranges[0].low, high=ranges[0].high)
-    if annotation is Decimal:
-        return Slot("number", optional)
-    raise AssertionError(f"no slot for {annotation!r}")
+def _one_slot(shape: FieldShape) -> Slot:
+    kind = shape.kind
+    if kind is Kind.INTEGER:
+        low, high = shape.constraint.low, shape.constraint.high
+        return Slot("const", const=low) if low == high else Slot("integer", low=low, high=high)
+    if kind in (Kind.TEXT, Kind.STRING):
+        return Slot(_string_kind(shape.constraint))
+    simple = {Kind.DATE: "date", Kind.LOCATOR: "locator", Kind.BOOLEAN: "boolean", Kind.DECIMAL: "number"}
+    if kind in simple:
+        return Slot(simple[kind])
+    return Slot("enum" if kind is Kind.ENUM else "object", cls=shape.type)
 
 
 @functools.cache
 def fields_of(cls: type) -> tuple[tuple[str, Slot, bool], ...]:
     """(name, slot, required) for each field of a model class."""
-    return tuple(
-        (f.name, slot_of(f.type, list(_leaves(f.validator))), f.default is attrs.NOTHING)
-        for f in attrs.fields(attrs.resolve_types(cls))
-    )
+    return tuple((shape.name, slot_of(shape), shape.required) for shape in shape_of(cls))
 
 
 Path_ = tuple[str | int, ...]

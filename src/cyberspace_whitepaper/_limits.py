@@ -8,7 +8,7 @@ import attrs
 
 from .errors import LimitError, join_path
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "check_counts"]
+__all__ = ["DEFAULT_LIMITS", "Limits", "check_counts", "might_exceed_nodes"]
 
 
 def _positive(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -89,6 +89,21 @@ def check_counts(data: Any, limits: Limits, text_length: int | None = None) -> N
             kind = type(item)
             if kind is dict or kind is list:
                 push(item)
+
+
+def might_exceed_nodes(text: bytes, max_nodes: int) -> bool:
+    """Whether JSON ``text`` may hold more values than ``max_nodes``, told from its bytes without parsing.
+
+    Every value but the document is an item of an array or a member of an
+    object, and a container of n of them holds n - 1 commas: so there are no
+    more values than one, plus the commas, plus the opening brackets (those
+    inside strings are counted too, which only errs on the safe side). A
+    text of n bytes holds at most (n + 1) / 2 values, so short texts are not
+    counted at all.
+    """
+    if (len(text) + 1) // 2 <= max_nodes:
+        return False
+    return 1 + text.count(b",") + text.count(b"[") + text.count(b"{") > max_nodes
 
 
 def _path_of(data: Any, target: Any) -> str:

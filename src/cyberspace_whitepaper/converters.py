@@ -25,11 +25,14 @@ Wire rules (:func:`configure_converter` applies all of them):
 - Every field is written, defaults included, in field order.
 - Structuring code is generated once per class by cattrs and cached in the
   module's converter: nothing is rebuilt per call.
+
+This converter is the detailed path: it runs every validator and reports
+every problem with its path. :mod:`._engine` holds the fast reader that is
+tried first, and calls this module's hooks for dates, locators and decimals.
 """
 
 from __future__ import annotations
 
-import contextlib
 import contextvars
 import difflib
 import enum
@@ -49,7 +52,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from . import _codegen, vocab
+from . import vocab
 from .errors import MAX_PROBLEMS, Problem, ValidationError, excerpt, join_path
 from .model import Locator, PartialDate
 from .model._checks import describe_type
@@ -116,16 +119,35 @@ def _unstructure_decimal(value: Decimal) -> int | float:
     return float(value)
 
 
+# Dates and locators are frozen and repeat a lot: the one read from a text is
+# given again for the same text, which saves both time and memory. Bounded.
+_CACHE_SIZE = 16384
+_DATES: dict[str, PartialDate] = {}
+_LOCATORS: dict[str, Locator] = {}
+
+
 def _structure_partial_date(value: Any, _: Any = None) -> PartialDate:
     if type(value) is not str:
         raise _type_error("date string (YYYY, YYYY-MM or YYYY-MM-DD)", value)
-    return PartialDate.parse(value)
+    found = _DATES.get(value)
+    if found is None:
+        found = PartialDate.parse(value)
+        if len(_DATES) >= _CACHE_SIZE:
+            _DATES.clear()
+        _DATES[value] = found
+    return found
 
 
 def _structure_locator(value: Any, _: Any = None) -> Locator:
     if type(value) is not str:
         raise _type_error("locator string (such as 'I.3')", value)
-    return Locator.parse(value)
+    found = _LOCATORS.get(value)
+    if found is None:
+        found = Locator.parse(value)
+        if len(_LOCATORS) >= _CACHE_SIZE:
+            _LOCATORS.clear()
+        _LOCATORS[value] = found
+    return found
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], Any]:
@@ -310,10 +332,6 @@ def structure(data: Any, cls: type[T]) -> T:
     of each array is not examined, and one ``not-checked`` problem at the
     array's path says how many items were left.
     """
-    # Generated code first; it says nothing about what is wrong, so on any
-    # failure the converter goes over the same data and reports every problem.
-    with contextlib.suppress(Exception):
-        return _codegen.structure(data, cls)  # type: ignore[no-any-return]
     token = _failed_items.set([0])
     try:
         return converter.structure(data, cls)
@@ -325,8 +343,6 @@ def structure(data: Any, cls: type[T]) -> T:
 
 def unstructure(obj: Any, cls: type | None = None) -> Any:
     """Plain data (dicts, lists, strings, numbers) for a model object."""
-    with contextlib.suppress(Exception):
-        return _codegen.unstructure(obj, cls or type(obj))
     return converter.unstructure(obj, unstructure_as=cls or type(obj))
 
 
@@ -359,8 +375,8 @@ def _problems(error: BaseException, path: str, cls: Any) -> list[Problem]:
             else:
                 found.extend(_problems(sub, sub_path, sub_cls))
         return found
-    # Not one of ours: report it where it happened rather than let it escape.
-    return [Problem(path=path, code="invalid", message=f"{type(error).__name__}: {excerpt(str(error))}")]
+    # Not one of the checks' errors: a bug, which must surface as itself.
+    raise error
 
 
 def _step(error: BaseException, path: str, cls: Any) -> tuple[str, Any]:

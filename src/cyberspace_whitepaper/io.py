@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from io import TextIOBase
 from typing import IO, Any, Literal, TypeVar, overload
 
-from . import _fastjson, converters
+from . import _engine, _fastjson
 from ._files import StrPath, atomic_write, open_regular_file, read_regular_file
 from ._jsontext import parse_json
 from ._limits import DEFAULT_LIMITS, Limits, check_counts
@@ -106,17 +106,26 @@ def from_dict(data: Any, *, type: Any = WhitePaper, limits: Limits = DEFAULT_LIM
     cls = _model_class(type)
     _check_plain(data, limits)
     check_counts(data, limits)
-    return converters.structure(data, cls)
+    return _engine.structure(data, cls)
 
 
 def to_dict(obj: Any, *, type: Any = None) -> Any:
     """Plain data for a model object: new dicts and lists on every call."""
-    return converters.unstructure(obj, _written_class(obj, type))
+    return _engine.writer(_written_class(obj, type))(obj)
 
 
-def _fast_json(obj: Any, cls: Any, *, indent: bool) -> bytes | None:
-    """JSON and a newline for ``obj`` from the fast writer, or None where ``to_dict`` must speak."""
-    return _fastjson.dumps(obj, _written_class(obj, cls), indent=indent)
+def _json_bytes(obj: Any, cls: type, *, indent: bool) -> bytes:
+    """Canonical JSON for ``obj`` and a newline: indented (a document) or compact (a JSON line)."""
+    plain = _engine.writer(cls)(obj)
+    # orjson writes floats below 1e-4 otherwise than the json module, which sets the canonical form.
+    written = None if _engine.holds_tiny_decimal(obj) else _fastjson.dumps(plain, indent=indent)
+    if written is None:
+        separators = None if indent else (",", ":")
+        text = json.dumps(
+            plain, ensure_ascii=False, indent=2 if indent else None, separators=separators, allow_nan=False
+        )
+        written = (text + "\n").encode("utf-8")
+    return written
 
 
 _PLAIN_SCALARS = (str, int, float, bool, type(None))
@@ -209,16 +218,29 @@ def loads(
     if not isinstance(data, (bytes, str)):
         raise TypeError(f"loads() takes str or bytes, got {builtins.type(data).__name__}")
     if format == "json":
-        fast = _fastjson.load(data, cls, limits)
-        if fast is not None:
-            return fast
-        plain = parse_json(data, limits)
-    elif format == "yaml":
+        return _load_json(data, cls, limits)
+    if format == "yaml":
         plain = parse_yaml(data, limits)
-    else:
-        raise ValueError(f"format must be 'json' or 'yaml', got {format!r}")
+        check_counts(plain, limits, len(data))
+        return _engine.structure(plain, cls)
+    raise ValueError(f"format must be 'json' or 'yaml', got {format!r}")
+
+
+def _load_json(data: bytes | str, cls: type, limits: Limits) -> Any:
+    """A ``cls`` from JSON text: read by orjson where that changes nothing, else by the strict parser."""
+    plain = _fastjson.parse(data, cls, limits)
+    rejected = None
+    if plain is not None:
+        try:
+            return _engine.read(plain, cls)
+        except _engine.RejectError:
+            rejected = True
+        except _engine.DeclineError:
+            rejected = False
+    # The strict parser, so that every error is the one it reports (a limit first, with its place).
+    plain = parse_json(data, limits)
     check_counts(plain, limits, len(data))
-    return converters.structure(plain, cls)
+    return _engine.structure(plain, cls, rejected=rejected)
 
 
 def dumps(obj: Any, *, type: Any = None, format: Format = "json") -> str:
@@ -228,15 +250,9 @@ def dumps(obj: Any, *, type: Any = None, format: Format = "json") -> str:
     Chinese written as itself, a trailing newline. Equal objects give
     identical text.
     """
-    fast = _fast_json(obj, type, indent=True) if format == "json" else None
-    if fast is not None:
-        return fast.decode("utf-8")
-    plain = to_dict(obj, type=type)
-    if format == "json":
-        return json.dumps(plain, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     if format == "yaml":
-        return dump_yaml(plain)
-    raise ValueError(f"format must be 'json' or 'yaml', got {format!r}")
+        return dump_yaml(to_dict(obj, type=type))
+    return dumpb(obj, type=type, format=format).decode("utf-8")
 
 
 def dumpb(obj: Any, *, type: Any = None, format: Format = "json") -> bytes:
@@ -245,10 +261,11 @@ def dumpb(obj: Any, *, type: Any = None, format: Format = "json") -> bytes:
     For hashing, HTTP bodies, archives and sockets: the bytes come straight
     from the writer, without a round trip through ``str``.
     """
-    fast = _fast_json(obj, type, indent=True) if format == "json" else None
-    if fast is not None:
-        return fast
-    return dumps(obj, type=type, format=format).encode("utf-8")
+    if format == "json":
+        return _json_bytes(obj, _written_class(obj, type), indent=True)
+    if format == "yaml":
+        return dumps(obj, type=type, format=format).encode("utf-8")
+    raise ValueError(f"format must be 'json' or 'yaml', got {format!r}")
 
 
 # --- files --------------------------------------------------------------------
@@ -338,26 +355,16 @@ def _iter_lines(file: IO[bytes], cls: type, limits: Limits) -> Iterator[Any]:
             line = line[3:]
         if not line.strip():
             continue
-        fast = _fastjson.load(line, cls, limits)
-        if fast is not None:
-            yield fast
-            continue
         try:
-            plain = parse_json(line, limits)
-            check_counts(plain, limits, len(line))
+            found = _load_json(line, cls, limits)
         except LoadError as error:  # a LimitError too: the same error, placed on its line
             error.line = number
             raise
-        except ValidationError as error:  # duplicate keys
-            raise ValidationError(
-                (p.rebased("$", line=number) for p in error.problems), omitted=error.omitted
-            ) from None
-        try:
-            yield converters.structure(plain, cls)
         except ValidationError as error:
             raise ValidationError(
                 (p.rebased("$", line=number) for p in error.problems), omitted=error.omitted
             ) from None
+        yield found
 
 
 def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:
@@ -372,21 +379,14 @@ def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:
     def lines() -> Iterator[bytes]:
         nonlocal count
         expected = None if type is None else _model_class(type)
-        write = None
         batch: list[bytes] = []  # lines go to the file some hundreds at a time
         for item in items:
             if expected is None:
                 expected = _written_class(item, None)
-            if write is None:
-                write = _fastjson.line_writer(expected)
+            elif builtins.type(item) is not expected:
+                _written_class(item, expected)  # the caller's error, said as for one object
             count += 1
-            line = write(item) if builtins.type(item) is expected else None
-            if line is None:
-                plain = to_dict(item, type=expected)
-                line = (
-                    json.dumps(plain, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
-                ).encode()
-            batch.append(line)
+            batch.append(_json_bytes(item, expected, indent=False))
             if len(batch) >= 256:
                 yield b"".join(batch)
                 batch.clear()

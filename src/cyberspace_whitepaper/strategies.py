@@ -65,8 +65,7 @@ from .model import (
     Statistic,
     WhitePaper,
 )
-from .model._checks import IDENTIFIER_PATTERN, MAX_IDENTIFIER_LENGTH
-from .model._statistics import MAX_EXPONENT, MAX_SIGNIFICANT_DIGITS
+from .model._checks import IDENTIFIER_PATTERN, MAX_EXPONENT, MAX_IDENTIFIER_LENGTH, MAX_SIGNIFICANT_DIGITS
 from .vocab import (
     ActorKind,
     Certainty,
@@ -1196,6 +1195,7 @@ def _choose_white_paper(chooser: _Chooser, sizes: _Sizes) -> WhitePaper:
 
     event_list = []
     taken: set[str] = set()
+    taken_zh: set[tuple[PartialDate, str | None]] = set()
     for position, event_id in enumerate(ids["events"]):
         mentioned = chooser.flip()
         date = _choose_event_date(chooser, pool, mentioned)
@@ -1204,6 +1204,10 @@ def _choose_white_paper(chooser: _Chooser, sizes: _Sizes) -> WhitePaper:
         unique_title = _distinct(f"{date}|{title.en}", taken, position).split("|", 1)[1]
         if unique_title != title.en:
             title = attrs.evolve(title, en=unique_title)
+        # And in Chinese: a clash drops the Chinese, which is optional.
+        if title.zh is not None and (date, title.zh) in taken_zh:
+            title = attrs.evolve(title, zh=None)
+        taken_zh.add((date, title.zh))
         event_list.append(
             _choose_event(chooser, pool, event_id=event_id, mentioned=mentioned, date=date, title=title)
         )

@@ -1,21 +1,15 @@
 """JSON Schema (draft 2020-12) generated from the model, never written by hand.
 
-:func:`json_schema` reads three things and nothing else:
-
-- the attrs classes and their resolved field types, for the shape: objects,
-  arrays (tuples), ``null`` (optional fields), enums (from :mod:`~cyberspace_whitepaper.vocab`)
-  and ``$ref`` to the class of a nested object;
-- the validator objects on each field, for the constraints: patterns and
-  maximum lengths of identifiers, language tags and URLs, integer ranges,
-  minimum array lengths, unique items, and the rules of free text;
-- ``metadata["description"]`` of each field, for the descriptions.
+:func:`json_schema` reads the model's shape (:mod:`..model._shape`) and
+nothing else: each field's kind of value (objects, enums, text, patterns,
+ranges, decimals), whether it is optional (``null``) or a tuple (an array,
+with its fewest items and unique items), its constraint's data (pattern and
+maximum length, integer range, the rules of free text), its default and its
+description.
 
 A field with a default is optional in the schema (``default`` shows the
 value); a field without one is ``required``. Every object is closed
 (``additionalProperties: false``), as the loader is.
-
-A validator the generator does not know raises :class:`TypeError`, so a new
-kind of rule cannot slip past the schema unnoticed.
 
 Patterns are written for ECMA-262, the dialect JSON Schema names. Where
 Python's ``re`` (which the ``jsonschema`` package uses) reads the same
@@ -34,30 +28,14 @@ import builtins  # "type" is a parameter name here, as in the public API
 import copy
 import enum
 import functools
-import types
-import typing
-from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 
 from ..errors import ValidationError
 from ..model import SCHEMA_VERSION, WhitePaper
-from ..model._checks import (
-    _ExactType,
-    _InRange,
-    _Optional,
-    _Pattern,
-    _Text,
-    _TupleOf,
-    _Unique,
-    check_text,
-    identifier,
-    language_tag,
-    text,
-    url,
-)
-from ..model._statistics import _DecimalValue
+from ..model._checks import Pattern, Text, check_text, identifier, language_tag, text, url
+from ..model._shape import FieldShape, Kind, shape_of
 
 __all__ = ["DIALECT", "json_schema"]
 
@@ -72,10 +50,10 @@ _COMMENT = (
     "dates) are checked by the library only."
 )
 
-# Validators that many fields share become one named definition each. They
-# are recognised by equality with what their factory builds (the validators
-# are frozen attrs classes), so nothing about them is restated here.
-_NAMED_VALIDATORS: tuple[tuple[str, Any], ...] = (
+# Constraints that many fields share become one named definition each. They
+# are recognised by equality with what their factory builds (constraints are
+# frozen attrs classes), so nothing about them is restated here.
+_NAMED_CONSTRAINTS: tuple[tuple[str, Any], ...] = (
     ("Identifier", identifier()),
     ("LanguageTag", language_tag()),
     ("Url", url()),
@@ -130,7 +108,7 @@ class _Builder:
 
     def reference(self, owner: object) -> dict[str, Any]:
         """A ``$ref`` to the definition of a class or shared validator, made on first use."""
-        name = owner.__name__ if isinstance(owner, builtins.type) else _validator_name(owner)
+        name = owner.__name__ if isinstance(owner, builtins.type) else _constraint_name(owner)
         if name is None:
             raise TypeError(f"no definition name for {owner!r}")
         known = self._owners.setdefault(name, owner)
@@ -155,18 +133,14 @@ class _Builder:
     def _object(self, cls: builtins.type) -> dict[str, Any]:
         properties: dict[str, Any] = {}
         required: list[str] = []
-        for field in attrs.fields(attrs.resolve_types(cls)):
-            where = f"{cls.__name__}.{field.name}"
-            schema: dict[str, Any] = {}
-            description = field.metadata.get("description")
-            if description is not None:
-                schema["description"] = description
-            schema.update(self._value(field.type, _flatten(field.validator), where))
-            if field.default is attrs.NOTHING:
-                required.append(field.name)
+        for shape in shape_of(cls):
+            schema: dict[str, Any] = {"description": shape.description}
+            schema.update(self._field(shape))
+            if shape.required:
+                required.append(shape.name)
             else:
-                schema["default"] = _plain_default(field.default, where)
-            properties[field.name] = schema
+                schema["default"] = _plain_default(shape.default)
+            properties[shape.name] = schema
         return {
             "title": cls.__name__,
             "type": "object",
@@ -175,120 +149,41 @@ class _Builder:
             "additionalProperties": False,
         }
 
-    def _value(self, annotation: Any, validators: list[Any], where: str) -> dict[str, Any]:
-        """The schema of one value of type ``annotation`` that ``validators`` check."""
-        args = typing.get_args(annotation)
-        origin = typing.get_origin(annotation)
-        if origin in (types.UnionType, typing.Union):
-            present = [a for a in args if a is not type(None)]
-            if len(present) != 1 or len(args) != 2:
-                raise TypeError(f"{where}: only 'X | None' unions are supported, got {annotation!r}")
-            inner = []
-            for validator in validators:
-                if not isinstance(validator, _Optional):
-                    raise TypeError(
-                        f"{where}: an optional field needs optional(...) validators, got {validator!r}"
-                    )
-                inner.extend(_flatten(validator.inner))
-            return _nullable(self._value(present[0], inner, where))
-        if origin is tuple:
-            if len(args) != 2 or args[1] is not Ellipsis:
-                raise TypeError(f"{where}: only tuple[X, ...] is supported, got {annotation!r}")
-            members: list[Any] = []
-            limits: dict[str, Any] = {}
-            for validator in validators:
-                if isinstance(validator, _TupleOf):
-                    members.extend(_flatten(validator.member))
-                    if validator.min_length:
-                        limits["minItems"] = validator.min_length
-                elif isinstance(validator, _Unique):
-                    limits["uniqueItems"] = True
-                else:
-                    raise TypeError(f"{where}: no schema for the validator {validator!r} on an array")
-            return {"type": "array", "items": self._value(args[0], members, f"{where}[]"), **limits}
-        if origin is Literal:
-            return self._literal(args, validators, where)
-        return self._scalar(annotation, validators, where)
+    def _field(self, shape: FieldShape) -> dict[str, Any]:
+        one = self._value(shape)
+        if shape.many:
+            one = {"type": "array", "items": one}
+            if shape.min_items:
+                one["minItems"] = shape.min_items
+            if shape.unique:
+                one["uniqueItems"] = True
+        return _nullable(one) if shape.optional else one
 
-    def _literal(self, options: tuple[Any, ...], validators: list[Any], where: str) -> dict[str, Any]:
-        for validator in validators:
-            allowed = getattr(validator, "options", None)
-            if isinstance(validator, _InRange) and (validator.low,) == (validator.high,) == options:
-                continue  # an int range of the one allowed value, such as schema_version's
-            if not (type(validator).__name__ == "_InValidator" and tuple(allowed or ()) == options):
-                raise TypeError(f"{where}: no schema for the validator {validator!r} on a Literal")
-        kinds = {_json_type(type(option), where) for option in options}
-        schema: dict[str, Any] = {"type": kinds.pop()} if len(kinds) == 1 else {}
-        if len(options) == 1:
-            schema["const"] = options[0]
-        else:
-            schema["enum"] = list(options)
-        return schema
-
-    def _scalar(self, annotation: Any, validators: list[Any], where: str) -> dict[str, Any]:
-        if not isinstance(annotation, builtins.type):
-            raise TypeError(f"{where}: no schema for the type {annotation!r}")
-        rules: list[Any] = []
-        for validator in validators:
-            if isinstance(validator, _ExactType):
-                if validator.expected is not annotation:
-                    raise TypeError(
-                        f"{where}: the validator {validator!r} disagrees with the type {annotation!r}"
-                    )
-            else:
-                rules.append(validator)
-        if attrs.has(annotation) or issubclass(annotation, enum.Enum):
-            if rules:
-                raise TypeError(f"{where}: no schema for the validators {rules!r} on {annotation.__name__}")
-            return self.reference(annotation)
-        schema: dict[str, Any] = {"type": _json_type(annotation, where)}
-        for rule in rules:
-            if _validator_name(rule) is not None and annotation is str:
-                return self.reference(rule) if len(rules) == 1 else _too_many(rules, where)
-            if isinstance(rule, (_Pattern, _Text)) and annotation is str:
-                schema.update(_string_rules(rule))
-            elif isinstance(rule, _InRange) and annotation is int:
-                schema.update(minimum=rule.low, maximum=rule.high)
-            elif isinstance(rule, _DecimalValue) and annotation is Decimal:
-                # The digit and exponent limits are the library's alone (docs/interop.md).
-                pass
-            else:
-                raise TypeError(f"{where}: no schema for the validator {rule!r} on {annotation.__name__}")
-        return schema
+    def _value(self, shape: FieldShape) -> dict[str, Any]:
+        """The schema of one value of a field."""
+        kind, constraint = shape.kind, shape.constraint
+        if kind in (Kind.TEXT, Kind.STRING):
+            return self.reference(constraint) if _constraint_name(constraint) else _string_rules(constraint)
+        if kind is Kind.INTEGER:
+            low, high = constraint.low, constraint.high  # type: ignore[union-attr]
+            return (
+                {"type": "integer", "const": low}
+                if low == high
+                else {"type": "integer", "minimum": low, "maximum": high}
+            )
+        if kind is Kind.BOOLEAN:
+            return {"type": "boolean"}
+        if kind is Kind.DECIMAL:
+            # The digit and exponent limits are the library's alone (docs/interop.md).
+            return {"type": "number"}
+        return self.reference(shape.type)
 
 
-def _too_many(rules: list[Any], where: str) -> dict[str, Any]:
-    raise TypeError(f"{where}: a shared string rule cannot be combined with others: {rules!r}")
-
-
-def _validator_name(validator: object) -> str | None:
-    for name, known in _NAMED_VALIDATORS:
-        if type(validator) is type(known) and validator == known:
+def _constraint_name(constraint: object) -> str | None:
+    for name, known in _NAMED_CONSTRAINTS:
+        if constraint == known:
             return name
     return None
-
-
-def _flatten(validator: Any) -> list[Any]:
-    """The validators of a field, with ``and_`` taken apart."""
-    if validator is None:
-        return []
-    parts = getattr(validator, "_validators", None)
-    if type(validator).__name__ == "_AndValidator" and parts is not None:
-        return [v for part in parts for v in _flatten(part)]
-    return [validator]
-
-
-def _json_type(python_type: builtins.type, where: str) -> str:
-    names: dict[builtins.type, str] = {
-        str: "string",
-        bool: "boolean",
-        int: "integer",
-        Decimal: "number",
-    }
-    name = names.get(python_type)
-    if name is None:
-        raise TypeError(f"{where}: no JSON type for {python_type!r}")
-    return name
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
@@ -299,18 +194,18 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
-def _plain_default(value: Any, where: str) -> Any:
+def _plain_default(value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
     if type(value) is tuple:
-        return [_plain_default(item, where) for item in value]
+        return [_plain_default(item) for item in value]
     if value is None or type(value) in (str, int, bool):
         return value
-    raise TypeError(f"{where}: no JSON form for the default {value!r}")
+    raise TypeError(f"no JSON form for the default {value!r}")
 
 
 def _string_rules(validator: object) -> dict[str, Any]:
-    if isinstance(validator, _Text):
+    if isinstance(validator, Text):
         edge, bad = _text_classes()
         return {
             "type": "string",
@@ -319,7 +214,7 @@ def _string_rules(validator: object) -> dict[str, Any]:
             # or bidi character: what check_text() accepts.
             "pattern": _portable(f"^[^{edge}](?:[^{bad}]*[^{edge}])?$"),
         }
-    if isinstance(validator, _Pattern):
+    if isinstance(validator, Pattern):
         _edge, bad = _text_classes()
         return {
             "type": "string",

@@ -1,7 +1,8 @@
 """The model: pure attrs classes, no I/O.
 
-Every class is ``@attrs.frozen(kw_only=True)``: frozen, slotted and
-hashable, holding only tuples, immutable scalars and other frozen classes.
+Every class is ``@model`` (``attrs.frozen(kw_only=True)``): frozen, slotted
+and hashable, holding only tuples, immutable scalars and other frozen
+classes, every field declared once with ``field()`` (``_shape.py``).
 Changing a value means ``attrs.evolve``, which validates again.
 """
 
@@ -9,6 +10,7 @@ from ._concepts import Concern, Goal, Principle, Proposal
 from ._document import Chapter, DocumentRef, Item, Part, Section
 from ._paper import SCHEMA_VERSION, Entity, WhitePaper
 from ._provenance import Citation, Source
+from ._shape import model_classes
 from ._statistics import Statistic
 from ._timeline import Actor, Event
 from ._values import Alias, LocalizedText, Locator, PartialDate
@@ -37,9 +39,5 @@ __all__ = [
     "WhitePaper",
 ]
 
-#: Every model class, in the order a reader meets them.
-MODEL_CLASSES: tuple[type, ...] = (
-    WhitePaper, Part, Chapter, Section, Item, Principle, Goal, Concern, Proposal,
-    Event, Actor, Statistic, DocumentRef, Source, Citation, Alias, LocalizedText,
-    PartialDate, Locator,
-)  # fmt: skip
+#: Every model class: those a paper holds, parents before children, then the two value classes.
+MODEL_CLASSES: tuple[type, ...] = (*model_classes(WhitePaper), PartialDate, Locator)

@@ -1,41 +1,48 @@
-"""Field validators shared by the model classes.
+"""Constraints on field values, written once as data.
 
-Each validator is a small callable class with a ``__repr__``, built by a
-factory function, in the manner of ``attrs.validators``. They are strict:
-``type(value) is str``, never ``isinstance``, so a ``bool`` is not an ``int``
-and a ``str`` subclass with a hostile ``__eq__`` is not a string.
+A constraint is a short list of :class:`Test` records. Each test is one
+Python expression over the value, with the problem code and the message for
+a value that fails it. Everything that checks a value reads these tests and
+nothing else:
 
-A failing validator raises :class:`~cyberspace_whitepaper.errors.ValidationError`
-with one problem whose path is relative to the object being built
-(``$.title``); loaders rebase it onto the path of that object in the document.
+- the attrs validator of each field (:mod:`._shape`) compiles them into one
+  function, for objects built in code and by ``attrs.evolve``;
+- the generated readers (:mod:`cyberspace_whitepaper._engine`) put the same
+  expressions inline;
+- the JSON Schema export and the Hypothesis strategies read the constraint's
+  data (pattern, length, range).
+
+Type tests are exact (``type(v) is str``, never ``isinstance``), so a
+``bool`` is not an ``int`` and a ``str`` subclass with a hostile ``__eq__``
+is not a string.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from ..errors import ValidationError, excerpt, join_path
-
-#: attrs calls a validator as ``validator(instance, attribute, value)``.
-Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+from ..errors import ValidationError, excerpt
 
 IDENTIFIER_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 MAX_IDENTIFIER_LENGTH = 64
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$"
-SLUG_PATTERN = IDENTIFIER_PATTERN
 URL_PATTERN = r"^https?://[^\s/?#]+\.[^\s/?#]+(?::[0-9]{1,5})?([/?#][^\s]*)?$"
 
-_IDENTIFIER = re.compile(IDENTIFIER_PATTERN)
-_LANGUAGE = re.compile(LANGUAGE_PATTERN)
-_URL = re.compile(URL_PATTERN)
+#: Figures carry at most this many significant digits, so that any JSON
+#: reader that uses IEEE doubles reads them exactly.
+MAX_SIGNIFICANT_DIGITS = 15
+#: And lie within 10**-15 <= |value| < 10**16 (or are zero), for the same reason.
+MAX_EXPONENT = 15
+
 # C0 controls other than tab and newline, DEL, C1 controls, lone surrogates,
 # and the bidirectional overrides and isolates of the Trojan Source attack.
-_BAD_TEXT_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+BAD_TEXT_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
 _JSON_TYPE_NAMES = {
     str: "string",
     int: "integer",
@@ -51,211 +58,264 @@ _JSON_TYPE_NAMES = {
 
 def describe_type(value: object) -> str:
     """Name a value's type the way a JSON user thinks of it."""
-    return _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+    return json_type_name(type(value)) or type(value).__name__
+
+
+def json_type_name(python_type: type) -> str | None:
+    """The JSON name of a plain type (``str`` is ``string``), or None."""
+    return _JSON_TYPE_NAMES.get(python_type)
 
 
 def fail(path: str, code: str, message: str) -> ValidationError:
-    """The error a validator raises; returned so that callers write ``raise fail(...)``."""
+    """The error a check raises; returned so that callers write ``raise fail(...)``."""
     return ValidationError.single(path, code, message)
 
 
-def _path(attribute: attrs.Attribute[Any], index: int | None) -> str:
-    path = join_path("$", attribute.name)
-    return path if index is None else join_path(path, index)
+@attrs.frozen
+class Test:
+    """One test of a value: an expression, and what to say when it is false.
+
+    Attributes:
+        code: the problem code for a value that fails (``type``, ``pattern`` ...).
+        expression: a Python expression over ``{v}``; other ``{name}`` fields
+            stand for the objects in ``names`` (a regular expression's
+            ``fullmatch``, a helper function).
+        message: the problem's message for a failing value.
+        names: the objects the expression uses, by the names it gives them.
+    """
+
+    code: str
+    expression: str
+    message: Callable[[Any], str] = attrs.field(eq=False)
+    names: tuple[tuple[str, Any], ...] = ()
+
+
+def type_test(expected: type, name: str) -> Test:
+    """The value is of exactly this type."""
+    return Test(
+        "type",
+        "type({v}) is {t}",
+        lambda v: f"expected {name}, got {describe_type(v)} {excerpt(v)}",
+        (("t", expected),),
+    )
+
+
+def _bad_character(value: str) -> str:
+    found = BAD_TEXT_CHARACTER.search(value)
+    return f"must not contain the character U+{ord(found.group()) if found else 0:04X}: {excerpt(value)}"
+
+
+_NO_BAD_CHARACTER = Test(
+    "character",
+    "({v}.isascii() and {v}.isprintable() or {bad}({v}) is None)",
+    _bad_character,
+    (("bad", BAD_TEXT_CHARACTER.search),),
+)
+_STRING = type_test(str, "string")
+_INTEGER = type_test(int, "integer")
+
+
+class Constraint:
+    """What a value must be beyond its type; :meth:`tests` says it as data."""
+
+    def tests(self) -> tuple[Test, ...]:
+        raise NotImplementedError
 
 
 @attrs.frozen(repr=False)
-class _ExactType:
-    expected: type
-    name: str
+class Text(Constraint):
+    """Free text: non-blank, no white space at either end, no control, surrogate or bidi character."""
 
-    def __call__(
-        self, _instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None
-    ) -> None:
-        if type(value) is not self.expected:
-            raise fail(
-                _path(attribute, index),
-                "type",
-                f"expected {self.name}, got {describe_type(value)} {excerpt(value)}",
-            )
-
-    def __repr__(self) -> str:
-        return f"<exact_type validator for {self.expected.__name__}>"
-
-
-def exact_type(expected: type, name: str | None = None) -> _ExactType:
-    """Value must be of exactly this type (no subclasses, no bool for int)."""
-    return _ExactType(expected, name or _JSON_TYPE_NAMES.get(expected, expected.__name__))
-
-
-def check_text(value: object, path: str) -> None:
-    """Raise unless ``value`` is non-blank text with no control or bidi characters."""
-    if type(value) is not str:
-        raise fail(path, "type", f"expected string, got {describe_type(value)} {excerpt(value)}")
-    if not value.strip():
-        raise fail(path, "empty", "must not be empty or blank")
-    if value != value.strip():
-        raise fail(path, "whitespace", f"must not start or end with white space: {excerpt(value)}")
-    if value.isascii() and value.isprintable():
-        return  # the common case: nothing the search below could find
-    bad = _BAD_TEXT_CHARACTER.search(value)
-    if bad:
-        raise fail(
-            path,
-            "character",
-            f"must not contain the character U+{ord(bad.group()):04X}: {excerpt(value)}",
+    def tests(self) -> tuple[Test, ...]:
+        return (
+            _STRING,
+            Test("empty", "{v}.strip()", lambda _v: "must not be empty or blank"),
+            Test(
+                "whitespace",
+                "{v}.strip() == {v}",
+                lambda v: f"must not start or end with white space: {excerpt(v)}",
+            ),
+            _NO_BAD_CHARACTER,
         )
 
-
-@attrs.frozen(repr=False)
-class _Text:
-    def __call__(
-        self, _instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None
-    ) -> None:
-        check_text(value, _path(attribute, index))
-
     def __repr__(self) -> str:
-        return "<text validator>"
-
-
-def text() -> _Text:
-    """Value must be a non-blank string without control, surrogate or bidi characters."""
-    return _Text()
+        return "text()"
 
 
 @attrs.frozen(repr=False)
-class _Pattern:
-    regex: re.Pattern[str]
+class Pattern(Constraint):
+    """A string that matches a regular expression in full, and holds no character free text forbids."""
+
+    pattern: str
     what: str
     max_length: int
 
-    def __call__(
-        self, _instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None
-    ) -> None:
-        path = _path(attribute, index)
-        if type(value) is not str:
-            raise fail(path, "type", f"expected string, got {describe_type(value)} {excerpt(value)}")
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compiled(self.pattern)
+
+    def tests(self) -> tuple[Test, ...]:
         # fullmatch: a "$" in the pattern would also match before a final newline.
-        if len(value) > self.max_length or not self.regex.fullmatch(value):
-            raise fail(path, "pattern", f"not a valid {self.what}: {excerpt(value)}")
-        # A URL's pattern lets through any character but white space.
-        bad = None if value.isascii() and value.isprintable() else _BAD_TEXT_CHARACTER.search(value)
-        if bad:
-            raise fail(
-                path,
-                "character",
-                f"must not contain the character U+{ord(bad.group()):04X}: {excerpt(value)}",
-            )
+        return (
+            _STRING,
+            Test(
+                "pattern",
+                f"len({{v}}) <= {self.max_length:d} and {{match}}({{v}}) is not None",
+                lambda v: f"not a valid {self.what}: {excerpt(v)}",
+                (("match", self.regex.fullmatch),),
+            ),
+            # A URL's pattern lets through any character but white space.
+            _NO_BAD_CHARACTER,
+        )
 
     def __repr__(self) -> str:
-        return f"<{self.what} validator>"
+        return f"pattern({self.what!r})"
 
 
-def identifier() -> _Pattern:
-    """Value must be a lower-case slug such as ``xi-jinping``, at most 64 characters."""
-    return _Pattern(_IDENTIFIER, "identifier (lower-case slug such as 'xi-jinping')", MAX_IDENTIFIER_LENGTH)
+_PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
-def slug(what: str) -> _Pattern:
-    """Value must be a lower-case slug naming ``what``."""
-    return _Pattern(_IDENTIFIER, what, MAX_IDENTIFIER_LENGTH)
-
-
-def language_tag() -> _Pattern:
-    """Value must be a simple BCP 47 tag: ``zh``, ``en``, ``zh-Hans``, ``en-GB``."""
-    return _Pattern(_LANGUAGE, "language tag (such as 'en' or 'zh-Hans')", 16)
-
-
-def url() -> _Pattern:
-    """Value must be an absolute ``http`` or ``https`` URL without spaces."""
-    return _Pattern(_URL, "http(s) URL", 2048)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    found = _PATTERNS.get(pattern)
+    if found is None:
+        found = _PATTERNS[pattern] = re.compile(pattern)
+    return found
 
 
 @attrs.frozen(repr=False)
-class _InRange:
+class Range(Constraint):
+    """An ``int`` (never a ``bool``) from ``low`` to ``high``."""
+
     low: int
     high: int
 
-    def __call__(
-        self, _instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None
-    ) -> None:
-        path = _path(attribute, index)
-        if type(value) is not int:
-            raise fail(path, "type", f"expected integer, got {describe_type(value)} {excerpt(value)}")
-        if not self.low <= value <= self.high:
-            raise fail(path, "range", f"must be from {self.low} to {self.high}, got {excerpt(value)}")
+    def tests(self) -> tuple[Test, ...]:
+        return (
+            _INTEGER,
+            Test(
+                "range",
+                f"{self.low:d} <= {{v}} <= {self.high:d}",
+                lambda v: f"must be from {self.low} to {self.high}, got {excerpt(v)}",
+            ),
+        )
 
     def __repr__(self) -> str:
-        return f"<in_range validator {self.low}..{self.high}>"
+        return f"in_range({self.low}, {self.high})"
 
 
-def in_range(low: int, high: int) -> _InRange:
-    """Value must be an ``int`` (not a ``bool``) from ``low`` to ``high``."""
-    return _InRange(low, high)
+def significant_digits(value: Decimal) -> int:
+    """Significant digits of a finite decimal, counted exactly (no context, so nothing is rounded)."""
+    digits = value.as_tuple().digits
+    end = len(digits)
+    while end > 1 and digits[end - 1] == 0:
+        end -= 1
+    start = 0
+    while start < end - 1 and digits[start] == 0:
+        start += 1
+    return end - start
+
+
+def _too_many_digits(value: Decimal) -> str:
+    return f"has {significant_digits(value)} significant digits, at most {MAX_SIGNIFICANT_DIGITS} allowed"
+
+
+def _within_exponent(value: Decimal) -> bool:
+    # adjusted() reads the exponent without a context: 1e1000000 cannot overflow here.
+    return value.is_zero() or -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT
 
 
 @attrs.frozen(repr=False)
-class _Optional:
-    inner: Any
+class ExactDecimal(Constraint):
+    """A finite ``Decimal`` that an IEEE double holds exactly: 15 significant digits, exponent within 15."""
 
-    def __call__(
-        self, instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None
-    ) -> None:
-        if value is not None:
-            self.inner(instance, attribute, value, index)
-
-    def __repr__(self) -> str:
-        return f"<optional {self.inner!r}>"
-
-
-def optional(inner: Any) -> _Optional:
-    """``None``, or a value that ``inner`` accepts."""
-    return _Optional(inner)
-
-
-@attrs.frozen(repr=False)
-class _TupleOf:
-    member: Any
-    min_length: int
-
-    def __call__(
-        self, instance: Any, attribute: attrs.Attribute[Any], value: Any, index: int | None = None
-    ) -> None:
-        path = _path(attribute, None)
-        if type(value) is not tuple:
-            raise fail(path, "type", f"expected tuple, got {describe_type(value)} {excerpt(value)}")
-        if len(value) < self.min_length:
-            raise fail(path, "empty", f"must have at least {self.min_length} item(s)")
-        for position, item in enumerate(value):
-            self.member(instance, attribute, item, position)
+    def tests(self) -> tuple[Test, ...]:
+        return (
+            Test(
+                "type",
+                "type({v}) is {t}",
+                lambda v: f"expected decimal number, got {type(v).__name__} {excerpt(v)}",
+                (("t", Decimal),),
+            ),
+            Test("value", "{v}.is_finite()", lambda v: f"must be a finite number, got {excerpt(v)}"),
+            Test(
+                "precision",
+                f"{{digits}}({{v}}) <= {MAX_SIGNIFICANT_DIGITS}",
+                _too_many_digits,
+                (("digits", significant_digits),),
+            ),
+            Test(
+                "range",
+                "{within}({v})",
+                lambda v: f"must lie between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT + 1}, got {excerpt(v)}",
+                (("within", _within_exponent),),
+            ),
+        )
 
     def __repr__(self) -> str:
-        return f"<tuple_of {self.member!r}>"
+        return "exact_decimal()"
 
 
-def tuple_of(member: Any, *, min_length: int = 0) -> _TupleOf:
-    """A ``tuple`` (never a list) whose every item ``member`` accepts."""
-    return _TupleOf(member, min_length)
+def text() -> Text:
+    """Free text: non-blank, without control, surrogate or bidi characters."""
+    return Text()
 
 
-@attrs.frozen(repr=False)
-class _Unique:
-    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        seen: set[Any] = set()
-        for position, item in enumerate(value):
-            if item in seen:
-                raise fail(_path(attribute, position), "duplicate", f"{excerpt(item)} is listed twice")
-            seen.add(item)
-
-    def __repr__(self) -> str:
-        return "<unique validator>"
+def identifier() -> Pattern:
+    """A lower-case slug such as ``xi-jinping``, at most 64 characters."""
+    return Pattern(
+        IDENTIFIER_PATTERN, "identifier (lower-case slug such as 'xi-jinping')", MAX_IDENTIFIER_LENGTH
+    )
 
 
-def unique() -> _Unique:
-    """Items of the tuple must not repeat."""
-    return _Unique()
+def slug(what: str) -> Pattern:
+    """A lower-case slug naming ``what``."""
+    return Pattern(IDENTIFIER_PATTERN, what, MAX_IDENTIFIER_LENGTH)
 
 
-def about(description: str) -> dict[str, str]:
-    """Field metadata: the description that schema exports show for the field."""
-    return {"description": description}
+def language_tag() -> Pattern:
+    """A simple BCP 47 tag: ``zh``, ``en``, ``zh-Hans``, ``en-GB``."""
+    return Pattern(LANGUAGE_PATTERN, "language tag (such as 'en' or 'zh-Hans')", 16)
+
+
+def url() -> Pattern:
+    """An absolute ``http`` or ``https`` URL without spaces."""
+    return Pattern(URL_PATTERN, "http(s) URL", 2048)
+
+
+def in_range(low: int, high: int) -> Range:
+    """An ``int`` from ``low`` to ``high``."""
+    return Range(low, high)
+
+
+def exact_decimal() -> ExactDecimal:
+    """A decimal that a double holds exactly."""
+    return ExactDecimal()
+
+
+def check_text(value: object, path: str) -> None:
+    """Raise unless ``value`` is free text (see :func:`text`)."""
+    explain(text().tests(), value, path)
+
+
+def explain(tests: Iterable[Test], value: Any, path: str) -> None:
+    """Raise the problem of the first test ``value`` fails, at ``path``; nothing if it passes them all.
+
+    The slow half of every check: fast code runs the tests' expressions
+    together, and only a value that fails comes here to be told why.
+    """
+    for test in tests:
+        if not evaluate(test, value):
+            raise fail(path, test.code, test.message(value))
+
+
+def evaluate(test: Test, value: Any) -> bool:
+    """The truth of one test for ``value``."""
+    function = _EVALUATORS.get(test)
+    if function is None:
+        names = dict(test.names)
+        source = test.expression.format(v="v", **{name: name for name in names})
+        function = _EVALUATORS[test] = eval(f"lambda v: bool({source})", names)  # noqa: S307
+    return function(value)
+
+
+_EVALUATORS: dict[Test, Callable[[Any], bool]] = {}

@@ -1,14 +1,13 @@
 """The paper's ideas: principles, goals, concerns and proposals."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import attrs
 
 from ..vocab import GoalKind, PrincipleKind
-from ._checks import about, exact_type, identifier, in_range, optional, text, tuple_of, unique
+from ._checks import identifier, in_range, text
 from ._provenance import Citation, aliases_field, citations_field
+from ._shape import checked, describe
 from ._values import Alias, LocalizedText, Locator
 
 __all__ = ["Concern", "Goal", "Principle", "Proposal"]
@@ -17,14 +16,10 @@ _ORDER = in_range(1, 999)
 
 
 def _located_in() -> Any:
-    return attrs.field(
-        metadata=about("The place in the paper where it is set out."),
-        default=None,
-        validator=optional(exact_type(Locator, "locator")),
-    )
+    return attrs.field(default=None, metadata=describe("The place in the paper where it is set out."))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Principle:
     """A principle the paper holds to.
 
@@ -45,29 +40,25 @@ class Principle:
         citations: the evidence.
     """
 
-    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
-    kind: PrincipleKind = attrs.field(
-        metadata=about("basic or governance."),
-        validator=exact_type(PrincipleKind, "principle kind"),
+    id: str = attrs.field(
+        metadata=describe("Identifier, unique in the paper.", identifier(), identity="principle")
     )
+    kind: PrincipleKind = attrs.field(metadata=describe("basic or governance."))
     order: int = attrs.field(
-        metadata=about("Place in the paper's list of this kind, from 1."), validator=_ORDER
+        metadata=describe("Place in the paper's list of this kind, from 1.", _ORDER, numbering=("kind",))
     )
-    name: LocalizedText = attrs.field(
-        metadata=about("The principle's name."), validator=exact_type(LocalizedText)
-    )
-    summary: str = attrs.field(metadata=about("What it means, in our own words."), validator=text())
+    name: LocalizedText = attrs.field(metadata=describe("The principle's name.", distinct=()))
+    summary: str = attrs.field(metadata=describe("What it means, in our own words.", text()))
     aliases: tuple[Alias, ...] = aliases_field()
     located_in: Locator | None = _located_in()
     introduced_by: str | None = attrs.field(
-        metadata=about("Id of the event that first put it forward."),
         default=None,
-        validator=optional(identifier()),
+        metadata=describe("Id of the event that first put it forward.", identifier(), refers_to=("event",)),
     )
     citations: tuple[Citation, ...] = citations_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Goal:
     """A goal the paper sets.
 
@@ -90,27 +81,27 @@ class Goal:
         citations: the evidence.
     """
 
-    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
-    kind: GoalKind = attrs.field(
-        metadata=about("vision, community or joint-action."),
-        validator=exact_type(GoalKind, "goal kind"),
+    id: str = attrs.field(
+        metadata=describe("Identifier, unique in the paper.", identifier(), identity="goal")
     )
+    kind: GoalKind = attrs.field(metadata=describe("vision, community or joint-action."))
     order: int = attrs.field(
-        metadata=about("Place in the paper's list of this kind, from 1."), validator=_ORDER
+        metadata=describe("Place in the paper's list of this kind, from 1.", _ORDER, numbering=("kind",))
     )
-    name: LocalizedText = attrs.field(metadata=about("The goal's name."), validator=exact_type(LocalizedText))
+    name: LocalizedText = attrs.field(metadata=describe("The goal's name.", distinct=()))
     terms: tuple[str, ...] = attrs.field(
-        metadata=about("English terms of the official listing that render this goal, in order."),
         default=(),
-        validator=attrs.validators.and_(tuple_of(text()), unique()),
+        metadata=describe(
+            "English terms of the official listing that render this goal, in order.", text(), unique=True
+        ),
     )
-    summary: str = attrs.field(metadata=about("What it means, in our own words."), validator=text())
+    summary: str = attrs.field(metadata=describe("What it means, in our own words.", text()))
     aliases: tuple[Alias, ...] = aliases_field()
     located_in: Locator | None = _located_in()
     citations: tuple[Citation, ...] = citations_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Concern:
     """A challenge or threat the paper names, mostly in section I.1 (cyber-hegemonism, unsound regulation).
 
@@ -123,17 +114,17 @@ class Concern:
         citations: the evidence.
     """
 
-    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
-    name: LocalizedText = attrs.field(
-        metadata=about("The concern as the paper names it."), validator=exact_type(LocalizedText)
+    id: str = attrs.field(
+        metadata=describe("Identifier, unique in the paper.", identifier(), identity="concern")
     )
-    summary: str = attrs.field(metadata=about("What it is about, in our own words."), validator=text())
+    name: LocalizedText = attrs.field(metadata=describe("The concern as the paper names it.", distinct=()))
+    summary: str = attrs.field(metadata=describe("What it is about, in our own words.", text()))
     aliases: tuple[Alias, ...] = aliases_field()
     located_in: Locator | None = _located_in()
     citations: tuple[Citation, ...] = citations_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Proposal:
     """One of China's proposals of chapter IV, numbered as the sections IV.1 to IV.10.
 
@@ -148,17 +139,21 @@ class Proposal:
         citations: the evidence.
     """
 
-    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
-    number: int = attrs.field(metadata=about("The proposal's number, from 1."), validator=_ORDER)
-    name: LocalizedText = attrs.field(
-        metadata=about("The proposal's name."), validator=exact_type(LocalizedText)
+    id: str = attrs.field(
+        metadata=describe("Identifier, unique in the paper.", identifier(), identity="proposal")
     )
-    summary: str = attrs.field(metadata=about("What it proposes, in our own words."), validator=text())
+    number: int = attrs.field(metadata=describe("The proposal's number, from 1.", _ORDER, numbering=()))
+    name: LocalizedText = attrs.field(metadata=describe("The proposal's name.", distinct=()))
+    summary: str = attrs.field(metadata=describe("What it proposes, in our own words.", text()))
     aliases: tuple[Alias, ...] = aliases_field()
     located_in: Locator | None = _located_in()
     supports: tuple[str, ...] = attrs.field(
-        metadata=about("Ids of the principles and goals it serves."),
         default=(),
-        validator=attrs.validators.and_(tuple_of(identifier()), unique()),
+        metadata=describe(
+            "Ids of the principles and goals it serves.",
+            identifier(),
+            unique=True,
+            refers_to=("principle", "goal"),
+        ),
     )
     citations: tuple[Citation, ...] = citations_field()

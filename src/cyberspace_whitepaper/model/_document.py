@@ -1,12 +1,11 @@
 """The structure of a paper (preface, chapters, sections, items, conclusion) and related documents."""
 
-from __future__ import annotations
-
 import attrs
 
 from ..vocab import DocumentKind, DocumentRelation
-from ._checks import about, exact_type, identifier, in_range, optional, text, tuple_of, unique, url
+from ._checks import identifier, in_range, text, url
 from ._provenance import Citation, citations_field
+from ._shape import checked, describe
 from ._values import LocalizedText, PartialDate
 
 __all__ = ["Chapter", "DocumentRef", "Item", "Part", "Section"]
@@ -14,7 +13,7 @@ __all__ = ["Chapter", "DocumentRef", "Item", "Part", "Section"]
 _NUMBER = in_range(1, 999)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Part:
     """An unnumbered part of the paper: its preface (前言) or conclusion (结束语).
 
@@ -24,14 +23,12 @@ class Part:
         citations: the evidence.
     """
 
-    title: LocalizedText = attrs.field(
-        metadata=about("The part's heading."), validator=exact_type(LocalizedText)
-    )
-    summary: str = attrs.field(metadata=about("What the part says, in our own words."), validator=text())
+    title: LocalizedText = attrs.field(metadata=describe("The part's heading."))
+    summary: str = attrs.field(metadata=describe("What the part says, in our own words.", text()))
     citations: tuple[Citation, ...] = citations_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Item:
     """A numbered sub-item of a section, such as III.1(1) "Construction of information infrastructure".
 
@@ -42,19 +39,15 @@ class Item:
         citations: the evidence.
     """
 
-    number: int = attrs.field(metadata=about("Number in the section, from 1."), validator=_NUMBER)
-    title: LocalizedText = attrs.field(
-        metadata=about("The item's heading."), validator=exact_type(LocalizedText)
-    )
+    number: int = attrs.field(metadata=describe("Number in the section, from 1.", _NUMBER, numbering=()))
+    title: LocalizedText = attrs.field(metadata=describe("The item's heading."))
     summary: str | None = attrs.field(
-        metadata=about("What the item says, in our own words."),
-        default=None,
-        validator=optional(text()),
+        default=None, metadata=describe("What the item says, in our own words.", text())
     )
     citations: tuple[Citation, ...] = citations_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Section:
     """A numbered section of a chapter, such as I.3 (（三）) "Basic principles".
 
@@ -66,20 +59,14 @@ class Section:
         citations: the evidence.
     """
 
-    number: int = attrs.field(metadata=about("Number in the chapter, from 1."), validator=_NUMBER)
-    title: LocalizedText = attrs.field(
-        metadata=about("The section's heading."), validator=exact_type(LocalizedText)
-    )
-    summary: str = attrs.field(metadata=about("What the section says, in our own words."), validator=text())
-    items: tuple[Item, ...] = attrs.field(
-        metadata=about("Numbered sub-items, where known."),
-        default=(),
-        validator=tuple_of(exact_type(Item, "item")),
-    )
+    number: int = attrs.field(metadata=describe("Number in the chapter, from 1.", _NUMBER, numbering=()))
+    title: LocalizedText = attrs.field(metadata=describe("The section's heading."))
+    summary: str = attrs.field(metadata=describe("What the section says, in our own words.", text()))
+    items: tuple[Item, ...] = attrs.field(default=(), metadata=describe("Numbered sub-items, where known."))
     citations: tuple[Citation, ...] = citations_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Chapter:
     """A chapter of the paper, numbered I to IV in the official English (一 to 四 in Chinese).
 
@@ -91,20 +78,14 @@ class Chapter:
         citations: the evidence.
     """
 
-    number: int = attrs.field(metadata=about("Chapter number, from 1 (I)."), validator=_NUMBER)
-    title: LocalizedText = attrs.field(
-        metadata=about("The chapter's heading."), validator=exact_type(LocalizedText)
-    )
-    summary: str = attrs.field(metadata=about("What the chapter says, in our own words."), validator=text())
-    sections: tuple[Section, ...] = attrs.field(
-        metadata=about("Numbered sections."),
-        default=(),
-        validator=tuple_of(exact_type(Section, "section")),
-    )
+    number: int = attrs.field(metadata=describe("Chapter number, from 1 (I).", _NUMBER, numbering=()))
+    title: LocalizedText = attrs.field(metadata=describe("The chapter's heading."))
+    summary: str = attrs.field(metadata=describe("What the chapter says, in our own words.", text()))
+    sections: tuple[Section, ...] = attrs.field(default=(), metadata=describe("Numbered sections."))
     citations: tuple[Citation, ...] = citations_field()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class DocumentRef:
     """Another document that stands in some relation to the paper.
 
@@ -124,32 +105,21 @@ class DocumentRef:
         citations: the evidence.
     """
 
-    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
-    title: LocalizedText = attrs.field(
-        metadata=about("The document's title."), validator=exact_type(LocalizedText)
+    id: str = attrs.field(
+        metadata=describe("Identifier, unique in the paper.", identifier(), identity="document")
     )
-    kind: DocumentKind = attrs.field(
-        metadata=about("What kind of document it is."),
-        validator=exact_type(DocumentKind, "document kind"),
-    )
+    title: LocalizedText = attrs.field(metadata=describe("The document's title."))
+    kind: DocumentKind = attrs.field(metadata=describe("What kind of document it is."))
     publishers: tuple[str, ...] = attrs.field(
-        metadata=about("Ids of the actors that issued it."),
         default=(),
-        validator=attrs.validators.and_(tuple_of(identifier()), unique()),
+        metadata=describe(
+            "Ids of the actors that issued it.", identifier(), unique=True, refers_to=("actor",)
+        ),
     )
-    published: PartialDate | None = attrs.field(
-        metadata=about("When it was issued."),
-        default=None,
-        validator=optional(exact_type(PartialDate, "date")),
-    )
-    url: str | None = attrs.field(
-        metadata=about("Where it can be read."), default=None, validator=optional(url())
-    )
-    relation: DocumentRelation = attrs.field(
-        metadata=about("How it stands to this paper."),
-        validator=exact_type(DocumentRelation, "document relation"),
-    )
+    published: PartialDate | None = attrs.field(default=None, metadata=describe("When it was issued."))
+    url: str | None = attrs.field(default=None, metadata=describe("Where it can be read.", url()))
+    relation: DocumentRelation = attrs.field(metadata=describe("How it stands to this paper."))
     summary: str | None = attrs.field(
-        metadata=about("What it is, in our own words."), default=None, validator=optional(text())
+        default=None, metadata=describe("What it is, in our own words.", text())
     )
     citations: tuple[Citation, ...] = citations_field()

@@ -1,17 +1,17 @@
 """The white paper: the root object that holds everything else."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from typing import Any, Literal
 
 import attrs
 
-from ._checks import about, exact_type, identifier, in_range, language_tag, optional, text, tuple_of, unique
+from ..vocab import PaperPart
+from ._checks import identifier, in_range, language_tag, text
 from ._concepts import Concern, Goal, Principle, Proposal
 from ._document import Chapter, DocumentRef, Item, Part, Section
 from ._provenance import Citation, Source, citations_field
 from ._rules import check_paper
+from ._shape import checked, describe, entity_kinds
 from ._statistics import Statistic
 from ._timeline import Actor, Event
 from ._values import LocalizedText, Locator, PartialDate
@@ -21,17 +21,18 @@ __all__ = ["Entity", "WhitePaper"]
 #: The version of the JSON shape this library reads and writes.
 SCHEMA_VERSION = 1
 
-#: Everything in a paper that has an id.
+#: Everything in a paper that has an id (``entity_kinds`` derives the same list from the paper's fields).
 Entity = Principle | Goal | Concern | Proposal | Event | Actor | Statistic | DocumentRef | Source
 
-
-def _entities(kind: type, description: str) -> Any:
-    return attrs.field(
-        metadata=about(description), default=(), validator=tuple_of(exact_type(kind, kind.__name__))
-    )
+#: A part of the paper's text that a locator names.
+Place = Part | Chapter | Section | Item
 
 
-@attrs.frozen(kw_only=True)
+def _entities(description: str) -> Any:
+    return attrs.field(default=(), metadata=describe(description))
+
+
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class WhitePaper:
     """A white paper, whole: its text's structure and everything it names, with the evidence.
 
@@ -64,45 +65,33 @@ class WhitePaper:
         citations: the evidence for the paper's own metadata.
     """
 
+    # A Range, not attrs' in_(): True and 1.0 are "in" (1,), and would be written out as true and 1.0.
     schema_version: Literal[1] = attrs.field(
-        metadata=about("Version of the JSON shape."),
         default=SCHEMA_VERSION,
-        # Not attrs' in_(): True and 1.0 are "in" (1,), and would be written out as true and 1.0.
-        validator=in_range(SCHEMA_VERSION, SCHEMA_VERSION),
+        metadata=describe("Version of the JSON shape.", in_range(SCHEMA_VERSION, SCHEMA_VERSION)),
     )
-    id: str = attrs.field(metadata=about("Identifier of the paper."), validator=identifier())
-    title: LocalizedText = attrs.field(
-        metadata=about("The paper's title."), validator=exact_type(LocalizedText)
+    id: str = attrs.field(metadata=describe("Identifier of the paper.", identifier(), identity="paper"))
+    title: LocalizedText = attrs.field(metadata=describe("The paper's title."))
+    publisher: str = attrs.field(
+        metadata=describe("Id of the actor that issued it.", identifier(), refers_to=("actor",))
     )
-    publisher: str = attrs.field(metadata=about("Id of the actor that issued it."), validator=identifier())
-    published: PartialDate = attrs.field(
-        metadata=about("Release date."), validator=exact_type(PartialDate, "date")
-    )
+    published: PartialDate = attrs.field(metadata=describe("Release date."))
     languages: tuple[str, ...] = attrs.field(
-        metadata=about("Language tags of its editions."),
-        default=(),
-        validator=attrs.validators.and_(tuple_of(language_tag()), unique()),
+        default=(), metadata=describe("Language tags of its editions.", language_tag(), unique=True)
     )
-    summary: str = attrs.field(metadata=about("What the paper is, in our own words."), validator=text())
-    preface: Part | None = attrs.field(
-        metadata=about("The preface."), default=None, validator=optional(exact_type(Part))
-    )
-    chapters: tuple[Chapter, ...] = attrs.field(
-        metadata=about("Chapters, numbered from 1."),
-        validator=tuple_of(exact_type(Chapter), min_length=1),
-    )
-    conclusion: Part | None = attrs.field(
-        metadata=about("The conclusion."), default=None, validator=optional(exact_type(Part))
-    )
-    principles: tuple[Principle, ...] = _entities(Principle, "Principles it holds to.")
-    goals: tuple[Goal, ...] = _entities(Goal, "Goals it sets.")
-    concerns: tuple[Concern, ...] = _entities(Concern, "Challenges it names.")
-    proposals: tuple[Proposal, ...] = _entities(Proposal, "Proposals it makes.")
-    events: tuple[Event, ...] = _entities(Event, "Events it names, and events around it.")
-    actors: tuple[Actor, ...] = _entities(Actor, "People and bodies.")
-    statistics: tuple[Statistic, ...] = _entities(Statistic, "Figures it gives.")
-    documents: tuple[DocumentRef, ...] = _entities(DocumentRef, "Related documents.")
-    sources: tuple[Source, ...] = _entities(Source, "Sources the data draws on.")
+    summary: str = attrs.field(metadata=describe("What the paper is, in our own words.", text()))
+    preface: Part | None = attrs.field(default=None, metadata=describe("The preface."))
+    chapters: tuple[Chapter, ...] = attrs.field(metadata=describe("Chapters, numbered from 1.", min_items=1))
+    conclusion: Part | None = attrs.field(default=None, metadata=describe("The conclusion."))
+    principles: tuple[Principle, ...] = _entities("Principles it holds to.")
+    goals: tuple[Goal, ...] = _entities("Goals it sets.")
+    concerns: tuple[Concern, ...] = _entities("Challenges it names.")
+    proposals: tuple[Proposal, ...] = _entities("Proposals it makes.")
+    events: tuple[Event, ...] = _entities("Events it names, and events around it.")
+    actors: tuple[Actor, ...] = _entities("People and bodies.")
+    statistics: tuple[Statistic, ...] = _entities("Figures it gives.")
+    documents: tuple[DocumentRef, ...] = _entities("Related documents.")
+    sources: tuple[Source, ...] = _entities("Sources the data draws on.")
     citations: tuple[Citation, ...] = citations_field()
 
     def __attrs_post_init__(self) -> None:
@@ -110,15 +99,8 @@ class WhitePaper:
 
     def entities(self) -> Iterator[Entity]:
         """Every entity with an id, kind by kind in field order."""
-        yield from self.principles
-        yield from self.goals
-        yield from self.concerns
-        yield from self.proposals
-        yield from self.events
-        yield from self.actors
-        yield from self.statistics
-        yield from self.documents
-        yield from self.sources
+        for _kind, shape in entity_kinds(WhitePaper):
+            yield from getattr(self, shape.name)
 
     def get(self, id: str) -> Entity:
         """The entity with this id; ``KeyError`` if there is none."""
@@ -127,30 +109,31 @@ class WhitePaper:
                 return entity
         raise KeyError(id)
 
-    def section(self, locator: Locator | str) -> Part | Chapter | Section | Item:
+    def section(self, locator: Locator | str) -> Place:
         """The part, chapter, section or item a locator names; ``KeyError`` if none.
 
         ``paper.section("III.1(2)")`` is the second item of section 1 of
         chapter III.
         """
         where = Locator.parse(locator) if isinstance(locator, str) else locator
-        found = _find(self, where)
-        if found is None:
-            raise KeyError(str(where))
-        return found
+        for place, found in self.places():
+            if place == where:
+                return found
+        raise KeyError(str(where))
+
+    def places(self) -> Iterator[tuple[Locator, Place]]:
+        """Every part of the text with its locator, in reading order: preface, chapters, conclusion."""
+        if self.preface is not None:
+            yield Locator(part=PaperPart.PREFACE), self.preface
+        for chapter in self.chapters:
+            yield Locator(chapter=chapter.number), chapter
+            for section in chapter.sections:
+                yield Locator(chapter=chapter.number, section=section.number), section
+                for item in section.items:
+                    yield Locator(chapter=chapter.number, section=section.number, item=item.number), item
+        if self.conclusion is not None:
+            yield Locator(part=PaperPart.CONCLUSION), self.conclusion
 
     def timeline(self) -> tuple[Event, ...]:
         """The events in date order (earliest day first; ties by end, then id)."""
         return tuple(sorted(self.events, key=lambda e: (e.date, e.end or e.date, e.id)))
-
-
-def _find(paper: WhitePaper, where: Locator) -> Part | Chapter | Section | Item | None:
-    if where.part is not None:
-        return paper.preface if where.part.value == "preface" else paper.conclusion
-    chapter = next((c for c in paper.chapters if c.number == where.chapter), None)
-    if chapter is None or where.section is None:
-        return chapter
-    section = next((s for s in chapter.sections if s.number == where.section), None)
-    if section is None or where.item is None:
-        return section
-    return next((i for i in section.items if i.number == where.item), None)

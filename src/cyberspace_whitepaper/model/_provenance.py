@@ -1,19 +1,18 @@
 """Where each fact comes from: sources, and citations that point into them."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import attrs
 
 from ..vocab import Certainty, SourceKind
-from ._checks import about, exact_type, identifier, language_tag, optional, text, tuple_of, url
-from ._values import Alias, LocalizedText, Locator, PartialDate
+from ._checks import identifier, language_tag, text, url
+from ._shape import checked, describe
+from ._values import LocalizedText, Locator, PartialDate
 
 __all__ = ["Citation", "Source"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Source:
     """A document the data set draws on: the official text, a translation, a report.
 
@@ -33,33 +32,24 @@ class Source:
         note: a caveat, in our words.
     """
 
-    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
-    title: LocalizedText = attrs.field(
-        metadata=about("Title of the source."), validator=exact_type(LocalizedText)
+    id: str = attrs.field(
+        metadata=describe("Identifier, unique in the paper.", identifier(), identity="source")
     )
-    kind: SourceKind = attrs.field(
-        metadata=about("What the source is."), validator=exact_type(SourceKind, "source kind")
-    )
-    url: str = attrs.field(metadata=about("Where the source was read (http or https)."), validator=url())
-    language: str = attrs.field(
-        metadata=about("Language tag of the source's text."), validator=language_tag()
-    )
+    title: LocalizedText = attrs.field(metadata=describe("Title of the source."))
+    kind: SourceKind = attrs.field(metadata=describe("What the source is."))
+    url: str = attrs.field(metadata=describe("Where the source was read (http or https).", url()))
+    language: str = attrs.field(metadata=describe("Language tag of the source's text.", language_tag()))
     published: PartialDate | None = attrs.field(
-        metadata=about("When the source was published."),
-        default=None,
-        validator=optional(exact_type(PartialDate, "date")),
+        default=None, metadata=describe("When the source was published.")
     )
     certainty: Certainty = attrs.field(
-        metadata=about("How sure we are that the source is at this address as described."),
         default=Certainty.CONFIRMED,
-        validator=exact_type(Certainty, "certainty"),
+        metadata=describe("How sure we are that the source is at this address as described."),
     )
-    note: str | None = attrs.field(
-        metadata=about("A caveat, in our words."), default=None, validator=optional(text())
-    )
+    note: str | None = attrs.field(default=None, metadata=describe("A caveat, in our words.", text()))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Citation:
     """The evidence for one entity: a source, a place in the paper, and how sure.
 
@@ -71,36 +61,23 @@ class Citation:
         note: a page or paragraph of the source, or a caveat.
     """
 
-    source: str = attrs.field(metadata=about("Id of the source."), validator=identifier())
+    source: str = attrs.field(metadata=describe("Id of the source.", identifier(), refers_to=("source",)))
     locator: Locator | None = attrs.field(
-        metadata=about("The place in this paper the cited statement concerns."),
-        default=None,
-        validator=optional(exact_type(Locator, "locator")),
+        default=None, metadata=describe("The place in this paper the cited statement concerns.")
     )
-    certainty: Certainty = attrs.field(
-        metadata=about("confirmed, inferred or uncertain."),
-        validator=exact_type(Certainty, "certainty"),
-    )
+    certainty: Certainty = attrs.field(metadata=describe("confirmed, inferred or uncertain."))
     note: str | None = attrs.field(
-        metadata=about("A page or paragraph of the source, or a caveat."),
-        default=None,
-        validator=optional(text()),
+        default=None, metadata=describe("A page or paragraph of the source, or a caveat.", text())
     )
 
 
 def citations_field() -> Any:
     """The ``citations`` field every entity and part of the paper has."""
-    return attrs.field(
-        metadata=about("The evidence for this entity."),
-        default=(),
-        validator=tuple_of(exact_type(Citation, "citation")),
-    )
+    return attrs.field(default=(), metadata=describe("The evidence for this entity."))
 
 
 def aliases_field() -> Any:
     """The ``aliases`` field of named entities."""
     return attrs.field(
-        metadata=about("Other wordings of the name, with the sources that use them."),
-        default=(),
-        validator=tuple_of(exact_type(Alias, "alias")),
+        default=(), metadata=describe("Other wordings of the name, with the sources that use them.")
     )

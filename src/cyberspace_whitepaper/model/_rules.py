@@ -1,134 +1,48 @@
 """Whole-paper rules: the ones no single field or object can check alone.
 
 ``WhitePaper`` calls :func:`check_paper` when it is built (directly, through
-``attrs.evolve`` or by a loader). Each rule is one function that yields
+``attrs.evolve`` or by a loader). Each rule is one function yielding
 :class:`~cyberspace_whitepaper.errors.Problem` records with paths from the
 paper's root ``$``; every problem of every rule is reported together.
+
+The rules read the model's shape (:mod:`._shape`): ids, references,
+locators, distinct names and numbers are found from the fields'
+declarations, never by a field's name, so a field added with a role is
+checked with no edit here. Each rule is quick when the paper keeps it (set
+operations over what :class:`_Gathered` collects once, class by class) and
+builds paths only for what fails.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
+import itertools
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ..errors import Problem, ValidationError, a_or_an, join_path
-from ._provenance import Citation
-from ._rules_fast import surely_passing
-from ._values import Alias, Locator
+from ._shape import (
+    FieldShape,
+    Kind,
+    entity_kinds,
+    identity_of,
+    model_classes,
+    per_class,
+    shape_of,
+    values,
+    walk,
+)
+from ._values import LocalizedText
 
 if TYPE_CHECKING:
     from ._paper import WhitePaper
 
 __all__ = ["check_paper"]
-
-#: The fields of a paper that hold entities with ids, and what one of each is called.
-ENTITY_FIELDS = {
-    "principles": "principle",
-    "goals": "goal",
-    "concerns": "concern",
-    "proposals": "proposal",
-    "events": "event",
-    "actors": "actor",
-    "statistics": "statistic",
-    "documents": "document",
-    "sources": "source",
-}
-
-
-def check_paper(paper: WhitePaper) -> None:
-    """Raise :class:`ValidationError` with every whole-paper rule the paper breaks."""
-    problems: list[Problem] = []
-    # Rules proven to hold with sets alone are skipped; the others run in full.
-    proven = surely_passing(paper)
-    for rule in _RULES:
-        if rule.__name__ not in proven:
-            problems.extend(rule(paper))
-    if problems:
-        raise ValidationError(problems)
-
-
-def _problem(path: str, code: str, message: str) -> Problem:
-    return Problem(path=path, code=code, message=message)
-
-
-def _walk(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
-    """Every attrs object and value reachable from ``obj``, with its path."""
-    yield path, obj
-    for field in _fields(type(obj)):
-        value = getattr(obj, field)
-        field_path = f"{path}.{field}"
-        if type(value) is tuple:
-            for index, item in enumerate(value):
-                if attrs.has(type(item)):
-                    yield from _walk(item, f"{field_path}[{index}]")
-        elif attrs.has(type(value)):
-            yield from _walk(value, field_path)
-
-
-_FIELD_CACHE: dict[type, tuple[str, ...]] = {}
-
-
-def _fields(cls: type) -> tuple[str, ...]:
-    # Only fields that can hold model objects are worth visiting; cached per class.
-    names = _FIELD_CACHE.get(cls)
-    if names is None:
-        names = tuple(
-            f.name
-            for f in attrs.fields(cls)
-            if f.name not in ("id", "summary", "note", "en", "zh", "en_official", "value")
-        )
-        _FIELD_CACHE[cls] = names
-    return names
-
-
-# --- identity ---------------------------------------------------------------
-
-
-def _unique_ids(paper: WhitePaper) -> Iterator[Problem]:
-    """ids unique across the paper."""
-    seen = {paper.id: "$.id"}
-    for field in ENTITY_FIELDS:
-        for index, entity in enumerate(getattr(paper, field)):
-            path = f"$.{field}[{index}].id"
-            first = seen.setdefault(entity.id, path)
-            if first != path:
-                yield _problem(path, "duplicate-id", f"id {entity.id!r} is already used at {first}")
-
-
-def _unique_names(paper: WhitePaper) -> Iterator[Problem]:
-    """Names unique within principles, goals, concerns and proposals."""
-    for field in ("principles", "goals", "concerns", "proposals"):
-        seen: dict[tuple[str, str], str] = {}
-        for index, entity in enumerate(getattr(paper, field)):
-            for language in ("en", "zh"):
-                name = getattr(entity.name, language)
-                if name is None:
-                    continue
-                path = f"$.{field}[{index}].name.{language}"
-                first = seen.setdefault((language, name), path)
-                if first != path:
-                    yield _problem(path, "duplicate-name", f"name {name!r} is already used at {first}")
-
-
-def _unique_event_titles(paper: WhitePaper) -> Iterator[Problem]:
-    """Event titles unique per date."""
-    seen: dict[tuple[str, str], str] = {}
-    for index, event in enumerate(paper.events):
-        path = f"$.events[{index}].title.en"
-        first = seen.setdefault((str(event.date), event.title.en), path)
-        if first != path:
-            yield _problem(
-                path,
-                "duplicate-event",
-                f"an event {event.title.en!r} on {event.date} is already at {first}",
-            )
-
-
-# --- references -------------------------------------------------------------
-
 
 #: Comparisons the "did you mean" hints of one paper may cost. Each dangling
 #: reference is compared with every id of the kinds it may name, so thousands
@@ -136,146 +50,396 @@ def _unique_event_titles(paper: WhitePaper) -> Iterator[Problem]:
 #: remaining dangling references are reported without a hint.
 HINT_COMPARISONS = 20_000
 
+_GAP = "(numbers run 1, 2, 3 ... in order, without gaps)"
 
-class _Index:
-    """Which id names what kind of entity, for resolving references."""
+
+def check_paper(paper: WhitePaper) -> None:
+    """Raise :class:`ValidationError` with every whole-paper rule the paper breaks."""
+    gathered = _Gathered(paper)
+    problems = [problem for rule in _RULES for problem in rule(paper, gathered)]
+    if problems:
+        raise ValidationError(problems)
+
+
+# --- what the rules read, from the shape ----------------------------------------------
+
+
+@attrs.frozen
+class _Plan:
+    """For one paper class: which classes and fields the rules visit, read from the shape once."""
+
+    #: Classes below the paper whose objects the rules read, parents before children.
+    order: tuple[type, ...]
+    #: Per class: its fields holding objects of classes in ``order``.
+    children: dict[type, tuple[FieldShape, ...]]
+    #: Per class: its reference fields.
+    references: dict[type, tuple[FieldShape, ...]]
+    #: Per class: its locator fields.
+    locators: dict[type, tuple[FieldShape, ...]]
+    #: Per class: its tuples of objects that have distinct or numbered fields.
+    collections: dict[type, tuple[FieldShape, ...]]
+
+
+def _has_sibling_rules(cls: type) -> bool:
+    return any(s.distinct is not None or s.numbering is not None for s in shape_of(cls))
+
+
+@per_class
+def _plan(root: type) -> _Plan:
+    classes = list(model_classes(root))
+    references = {c: tuple(s for s in shape_of(c) if s.is_reference) for c in classes}
+    locators = {c: tuple(s for s in shape_of(c) if s.kind is Kind.LOCATOR) for c in classes}
+    collections = {
+        c: tuple(s for s in shape_of(c) if s.kind is Kind.MODEL and s.many and _has_sibling_rules(s.type))
+        for c in classes
+    }
+    # A class is worth visiting if it, or a class below it, has something the rules read.
+    wanted: set[type] = set()
+    for cls in reversed(classes):  # children before parents
+        below = any(s.kind is Kind.MODEL and s.type in wanted for s in shape_of(cls))
+        if references[cls] or locators[cls] or collections[cls] or below:
+            wanted.add(cls)
+    order = tuple(c for c in classes if c in wanted)
+    children = {c: tuple(s for s in shape_of(c) if s.kind is Kind.MODEL and s.type in wanted) for c in order}
+    return _Plan(
+        order=order,
+        children=children,
+        references={c: references[c] for c in order},
+        locators={c: locators[c] for c in order},
+        collections={c: collections[c] for c in order},
+    )
+
+
+def _field_values(objects: list[Any], shape: FieldShape) -> Iterable[Any]:
+    """The values of one field over many objects, at C speed: tuples flattened, None left out."""
+    found = map(attrgetter(shape.name), objects)
+    if shape.many:
+        return itertools.chain.from_iterable(found)
+    if shape.optional:
+        return [value for value in found if value is not None]
+    return found
+
+
+class _Gathered:
+    """The paper's objects by class, and its ids by kind: gathered once, read by every rule."""
 
     def __init__(self, paper: WhitePaper):
-        self.kind_of: dict[str, str] = {paper.id: "paper"}
-        self.ids_of: dict[str, list[str]] = {"paper": [paper.id]}
-        for field, kind in ENTITY_FIELDS.items():
-            ids = [entity.id for entity in getattr(paper, field)]
-            self.ids_of[kind] = ids
+        self.plan = plan = _plan(type(paper))
+        self.objects: dict[type, list[Any]] = {cls: [] for cls in plan.order}
+        self.objects[type(paper)] = [paper]
+        for cls in plan.order:
+            items = self.objects[cls]
+            if items:
+                for shape in plan.children[cls]:
+                    self.objects[shape.type].extend(_field_values(items, shape))
+        identity = identity_of(type(paper))
+        self.paper_kind = identity.identity if identity and identity.identity else "paper"
+        #: (kind, path of the paper's field, name of the id field, the ids), in field order.
+        self.kinds: list[tuple[str, str, str, list[str]]] = []
+        for kind, shape in entity_kinds(type(paper)):
+            id_field = identity_of(shape.type)
+            assert id_field is not None  # entity_kinds holds only entities
+            ids = list(map(attrgetter(id_field.name), getattr(paper, shape.name)))
+            self.kinds.append((kind, shape.name, id_field.name, ids))
+        self.every_id = [paper.id, *itertools.chain.from_iterable(ids for *_, ids in self.kinds)]
+        self.unique = len(set(self.every_id)) == len(self.every_id)
+
+    @functools.cached_property
+    def kind_of(self) -> dict[str, str]:
+        """Which kind of entity each id names (the first, where an id is used twice)."""
+        found = {self.every_id[0]: self.paper_kind}
+        for kind, _field, _name, ids in self.kinds:
             for entity_id in ids:
-                self.kind_of.setdefault(entity_id, kind)
+                found.setdefault(entity_id, kind)
+        return found
+
+    @functools.cached_property
+    def ids_of_kind(self) -> dict[str, set[str]]:
+        if self.unique:
+            found = {kind: set(ids) for kind, _field, _name, ids in self.kinds}
+            found.setdefault(self.paper_kind, set()).add(self.every_id[0])
+            return found
+        by_kind: dict[str, set[str]] = {}
+        for entity_id, kind in self.kind_of.items():
+            by_kind.setdefault(kind, set()).add(entity_id)
+        return by_kind
+
+    def ids_of(self, kinds: tuple[str, ...]) -> set[str]:
+        if len(kinds) == 1:
+            return self.ids_of_kind.get(kinds[0], set())
+        return set().union(*(self.ids_of_kind.get(kind, ()) for kind in kinds))
+
+
+def _problem(path: str, code: str, message: str) -> Problem:
+    return Problem(path=path, code=code, message=message)
+
+
+# --- identity ---------------------------------------------------------------------
+
+
+def _unique_ids(paper: WhitePaper, gathered: _Gathered) -> Iterator[Problem]:
+    """ids unique across the paper."""
+    if gathered.unique:
+        return
+    identity = identity_of(type(paper))
+    seen = {paper.id: join_path("$", identity.name if identity else "id")}
+    for _kind, field, name, ids in gathered.kinds:
+        for index, entity_id in enumerate(ids):
+            path = f"$.{field}[{index}].{name}"
+            first = seen.setdefault(entity_id, path)
+            if first != path:
+                yield _problem(path, "duplicate-id", f"id {entity_id!r} is already used at {first}")
+
+
+# --- references ---------------------------------------------------------------------
+
+
+def _references(paper: WhitePaper, gathered: _Gathered) -> Iterator[Problem]:
+    """Every reference resolves, to the right kind of entity."""
+    plan = gathered.plan
+    if all(
+        gathered.ids_of(shape.refers_to).issuperset(_field_values(gathered.objects[cls], shape))
+        for cls in plan.order
+        for shape in plan.references[cls]
+    ):
+        return
+    hints = _Hints(gathered)
+    for path, obj in walk(paper):
+        for shape in plan.references.get(type(obj), ()):
+            field_path = join_path(path, shape.name)
+            for index, target in enumerate(values(obj, shape)):
+                where = join_path(field_path, index) if shape.many else field_path
+                problem = hints.check(where, target, shape.refers_to)
+                if problem is not None:
+                    yield problem
+
+
+class _Hints:
+    """Says what is wrong with a reference that does not resolve, with a "did you mean" where one is close."""
+
+    def __init__(self, gathered: _Gathered):
+        self.gathered = gathered
         self.comparisons_left = HINT_COMPARISONS
 
     def check(self, path: str, target: str, allowed: tuple[str, ...]) -> Problem | None:
-        kind = self.kind_of.get(target)
+        kind = self.gathered.kind_of.get(target)
         if kind in allowed:
             return None
         wanted = " or ".join(allowed)
         if kind is None:
-            hint = self._hint(target, allowed)
-            return _problem(path, "dangling-reference", f"unknown {wanted} {target!r}{hint}")
+            return _problem(
+                path, "dangling-reference", f"unknown {wanted} {target!r}{self.hint(target, allowed)}"
+            )
         return _problem(path, "wrong-kind", f"{target!r} is {a_or_an(kind)}, not {a_or_an(wanted)}")
 
-    def _hint(self, target: str, allowed: tuple[str, ...]) -> str:
-        size = sum(len(self.ids_of.get(k, ())) for k in allowed)
-        if size > self.comparisons_left:
+    def hint(self, target: str, allowed: tuple[str, ...]) -> str:
+        candidates = sorted(self.gathered.ids_of(allowed))
+        if len(candidates) > self.comparisons_left:
             return ""
-        self.comparisons_left -= size
-        candidates = [i for k in allowed for i in self.ids_of.get(k, ())]
+        self.comparisons_left -= len(candidates)
         close = difflib.get_close_matches(target, candidates, n=1, cutoff=0.75)
         return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _references(paper: WhitePaper) -> Iterator[Problem]:
-    """Every reference resolves, to the right kind of entity."""
-    index = _Index(paper)
-    checks: list[tuple[str, str, tuple[str, ...]]] = [("$.publisher", paper.publisher, ("actor",))]
-    for i, principle in enumerate(paper.principles):
-        if principle.introduced_by is not None:
-            checks.append((f"$.principles[{i}].introduced_by", principle.introduced_by, ("event",)))
-    for i, proposal in enumerate(paper.proposals):
-        checks.extend(
-            (f"$.proposals[{i}].supports[{j}]", target, ("principle", "goal"))
-            for j, target in enumerate(proposal.supports)
-        )
-    for i, event in enumerate(paper.events):
-        checks.extend((f"$.events[{i}].actors[{j}]", t, ("actor",)) for j, t in enumerate(event.actors))
-        checks.extend(
-            (f"$.events[{i}].documents[{j}]", t, ("document", "paper")) for j, t in enumerate(event.documents)
-        )
-    for i, actor in enumerate(paper.actors):
-        if actor.affiliation is not None:
-            checks.append((f"$.actors[{i}].affiliation", actor.affiliation, ("actor",)))
-    for i, document in enumerate(paper.documents):
-        checks.extend(
-            (f"$.documents[{i}].publishers[{j}]", t, ("actor",)) for j, t in enumerate(document.publishers)
-        )
-    for path, obj in _walk(paper, "$"):
-        source = obj.source if type(obj) in (Citation, Alias) else None
-        if source is not None:
-            checks.append((f"{path}.source", source, ("source",)))
-    for path, target, allowed in checks:
-        problem = index.check(path, target, allowed)
-        if problem is not None:
-            yield problem
-    for i, actor in enumerate(paper.actors):
-        if actor.affiliation == actor.id:
-            yield _problem(f"$.actors[{i}].affiliation", "self-reference", "an actor cannot belong to itself")
-
-
-def _locators_exist(paper: WhitePaper) -> Iterator[Problem]:
-    """Every locator names a part, chapter, section or item that exists."""
-    existing = set(_existing_locators(paper))
-    for path, obj in _walk(paper, "$"):
-        if type(obj) is Locator:
-            continue
-        for name in ("locator", "located_in"):
-            where = getattr(obj, name, None)
-            if type(where) is Locator and where not in existing:
-                yield _problem(join_path(path, name), "unknown-locator", f"the paper has no {where}")
-
-
-def _existing_locators(paper: WhitePaper) -> Iterator[Locator]:
-    if paper.preface is not None:
-        yield Locator.parse("preface")
-    if paper.conclusion is not None:
-        yield Locator.parse("conclusion")
-    for chapter in paper.chapters:
-        yield Locator(chapter=chapter.number)
-        for section in chapter.sections:
-            yield Locator(chapter=chapter.number, section=section.number)
-            for item in section.items:
-                yield Locator(chapter=chapter.number, section=section.number, item=item.number)
-
-
-# --- numbering --------------------------------------------------------------
-
-
-def _numbered(items: Iterable[Any], attribute: str, paths: list[str]) -> Iterator[Problem]:
-    for position, (item, path) in enumerate(zip(items, paths, strict=True)):
-        got = getattr(item, attribute)
-        if got != position + 1:
-            yield _problem(
-                f"{path}.{attribute}",
-                "numbering",
-                f"expected {position + 1}, got {got} (numbers run 1, 2, 3 ... in order, without gaps)",
-            )
-
-
-def _numbering(paper: WhitePaper) -> Iterator[Problem]:
-    """Chapters, sections, items, proposals and principle and goal orders are numbered 1..n without gaps."""
-    chapters = paper.chapters
-    yield from _numbered(chapters, "number", [f"$.chapters[{c}]" for c in range(len(chapters))])
-    for c, chapter in enumerate(chapters):
-        sections = chapter.sections
-        yield from _numbered(
-            sections, "number", [f"$.chapters[{c}].sections[{s}]" for s in range(len(sections))]
-        )
-        for s, section in enumerate(sections):
-            items = section.items
-            paths = [f"$.chapters[{c}].sections[{s}].items[{i}]" for i in range(len(items))]
-            yield from _numbered(items, "number", paths)
-    yield from _numbered(
-        paper.proposals, "number", [f"$.proposals[{p}]" for p in range(len(paper.proposals))]
-    )
-    for field in ("principles", "goals"):
+def _no_cycles(paper: WhitePaper, gathered: _Gathered) -> Iterator[Problem]:
+    """References to the same kind of entity (an actor's affiliation) never lead back to where they start."""
+    for kind, field, _name, ids in gathered.kinds:
         entities = getattr(paper, field)
-        for kind in dict.fromkeys(e.kind for e in entities):
-            positions = [i for i, e in enumerate(entities) if e.kind == kind]
-            yield from _numbered(
-                [entities[i] for i in positions], "order", [f"$.{field}[{i}]" for i in positions]
+        if not entities:
+            continue
+        for shape in shape_of(type(entities[0])):
+            if shape.refers_to != (kind,):
+                continue
+            found = map(attrgetter(shape.name), entities)
+            if shape.many:
+                targets = {i: t for i, t in zip(ids, found, strict=True) if t}
+            else:
+                targets = {i: (t,) for i, t in zip(ids, found, strict=True) if t is not None}
+            cycles = _cycles(targets) if targets else []
+            position = (
+                {entity_id: index for index, entity_id in reversed(list(enumerate(ids)))} if cycles else {}
             )
+            for cycle in cycles:
+                # Reported once, at the member that comes first in the paper.
+                first = min(cycle, key=position.__getitem__)
+                path = join_path(f"$.{field}[{position[first]}]", shape.name)
+                if len(cycle) == 1:
+                    yield _problem(path, "self-reference", f"{a_or_an(kind)} cannot belong to itself")
+                else:
+                    start = cycle.index(first)
+                    members = [*cycle[start:], *cycle[:start], first]
+                    chain = " -> ".join(repr(member) for member in members)
+                    yield _problem(
+                        path, "cycle", f"{a_or_an(kind)} cannot belong to itself through others: {chain}"
+                    )
 
 
-# --- dates ------------------------------------------------------------------
+def _cycles(targets: dict[str, tuple[str, ...]]) -> list[list[str]]:
+    """Every circle the references run in, each as the ids on it (depth first, each id visited once)."""
+    state: dict[str, bool] = {}  # False while an id is on the trail, True once it is done
+    found = []
+    for start, first_steps in targets.items():
+        if start in state:
+            continue
+        trail, stack = [start], [iter(first_steps)]
+        state[start] = False
+        while stack:
+            step = next(stack[-1], None)
+            if step is None:
+                stack.pop()
+                state[trail.pop()] = True
+                continue
+            done = state.get(step)
+            if done is False:
+                found.append(trail[trail.index(step) :])
+            elif done is None and step in targets:  # one that does not resolve is another rule's problem
+                state[step] = False
+                trail.append(step)
+                stack.append(iter(targets[step]))
+    return found
 
 
-def _dates(paper: WhitePaper) -> Iterator[Problem]:
+# --- locators -----------------------------------------------------------------------
+
+
+def _locators_exist(paper: WhitePaper, gathered: _Gathered) -> Iterator[Problem]:
+    """Every locator names a part, chapter, section or item that exists."""
+    plan = gathered.plan
+    used = itertools.chain.from_iterable(
+        _field_values(gathered.objects[cls], shape) for cls in plan.order for shape in plan.locators[cls]
+    )
+    # Locators read from text are shared objects: each distinct object is looked up once.
+    every = list(used)
+    distinct = dict(zip(map(id, every), every, strict=True)).values()
+    existing = {where for where, _place in paper.places()}
+    if all(where in existing for where in distinct):
+        return
+    for path, obj in walk(paper):
+        for shape in plan.locators.get(type(obj), ()):
+            for where in values(obj, shape):
+                if where not in existing:
+                    yield _problem(
+                        join_path(path, shape.name), "unknown-locator", f"the paper has no {where}"
+                    )
+
+
+# --- siblings: distinct names, numbers counted 1..n --------------------------------------
+
+
+def _siblings(paper: WhitePaper, gathered: _Gathered) -> Iterator[Problem]:
+    """Names unique within principles, goals, concerns and proposals, event titles per date; and
+    chapters, sections, items, proposals and principle and goal orders numbered 1..n without gaps."""
+    plan = gathered.plan
+    for cls in plan.order:
+        for shape in plan.collections[cls]:
+            for parent in gathered.objects[cls]:
+                items = getattr(parent, shape.name)
+                if items and not _siblings_hold(items, shape.type):
+                    parent_path = next(path for path, found in walk(paper) if found is parent)
+                    yield from _sibling_problems(items, shape.type, join_path(parent_path, shape.name))
+
+
+def _texts(value: Any) -> Iterator[tuple[str, Any]]:
+    """What a distinct value is compared by: each language of a text (normalised), or the value itself."""
+    if type(value) is LocalizedText:
+        yield "en", _normal(value.en)
+        if value.zh is not None:
+            yield "zh", _normal(value.zh)
+    else:
+        yield "", value
+
+
+_NFC = functools.partial(unicodedata.normalize, "NFC")
+
+
+def _normal(text: str) -> str:
+    # Names that look the same are the same: "Café" composed or decomposed.
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def _all_distinct(items: tuple[Any, ...], name: str) -> bool:
+    """Whether no two items hold the same value in the field, told at C speed for the common case."""
+    found = list(map(attrgetter(name), items))
+    if type(found[0]) is not LocalizedText:
+        return len(set(found)) == len(found)
+    for language in ("en", "zh"):
+        texts = [text for text in map(attrgetter(language), found) if text is not None]
+        if not all(map(str.isascii, texts)):
+            texts = list(map(_NFC, texts))
+        if len(set(texts)) != len(texts):
+            return False
+    return True
+
+
+def _siblings_hold(items: tuple[Any, ...], cls: type) -> bool:
+    for shape in shape_of(cls):
+        # Distinct without their scope is distinct within it too: most papers need no more.
+        if shape.distinct is not None and not _all_distinct(items, shape.name):
+            scope = attrgetter(*shape.distinct) if shape.distinct else (lambda _item: ())
+            scoped = [(scope(item), *key) for item in items for key in _texts(getattr(item, shape.name))]
+            if len(set(scoped)) != len(scoped):
+                return False
+        if shape.numbering is not None:
+            for numbers in _numbers_by_scope(items, shape).values():
+                if numbers != list(range(1, len(numbers) + 1)):
+                    return False
+    return True
+
+
+def _numbers_by_scope(items: tuple[Any, ...], shape: FieldShape) -> dict[Any, list[int]]:
+    if not shape.numbering:
+        return {(): list(map(attrgetter(shape.name), items))}
+    scope = attrgetter(*shape.numbering)
+    found: dict[Any, list[int]] = {}
+    for item in items:
+        found.setdefault(scope(item), []).append(getattr(item, shape.name))
+    return found
+
+
+def _sibling_problems(items: tuple[Any, ...], cls: type, path: str) -> Iterator[Problem]:
+    identity = identity_of(cls)
+    for shape in shape_of(cls):
+        if shape.distinct is not None:
+            seen: dict[Any, str] = {}
+            scope = attrgetter(*shape.distinct) if shape.distinct else (lambda _item: ())
+            for index, item in enumerate(items):
+                for language, text in _texts(getattr(item, shape.name)):
+                    where = join_path(join_path(path, index), shape.name)
+                    where = join_path(where, language) if language else where
+                    first = seen.setdefault((scope(item), language, text), where)
+                    if first == where:
+                        continue
+                    if shape.distinct:
+                        kind = identity.identity if identity and identity.identity else cls.__name__.lower()
+                        on = ", ".join(str(getattr(item, name)) for name in shape.distinct)
+                        message = f"{a_or_an(kind)} {text!r} on {on} is already at {first}"
+                        yield _problem(where, f"duplicate-{kind}", message)
+                    else:
+                        yield _problem(
+                            where,
+                            f"duplicate-{shape.name}",
+                            f"{shape.name} {text!r} is already used at {first}",
+                        )
+        if shape.numbering is not None:
+            scope = attrgetter(*shape.numbering) if shape.numbering else (lambda _item: ())
+            counted: dict[Any, int] = {}
+            for index, item in enumerate(items):
+                expected = counted[scope(item)] = counted.get(scope(item), 0) + 1
+                got = getattr(item, shape.name)
+                if got != expected:
+                    where = join_path(join_path(path, index), shape.name)
+                    yield _problem(where, "numbering", f"expected {expected}, got {got} {_GAP}")
+
+
+# --- dates --------------------------------------------------------------------------
+
+
+def _dates(paper: WhitePaper, _gathered: _Gathered) -> Iterator[Problem]:
     """Statistics of the paper, and events it mentions, are dated no later than the paper."""
+    mentioned = itertools.compress(paper.events, map(attrgetter("mentioned_in_paper"), paper.events))
+    dates = [*map(attrgetter("date"), mentioned), *filter(None, map(attrgetter("as_of"), paper.statistics))]
+    if not dates or max(map(attrgetter("year"), dates)) < paper.published.year:
+        return  # all in earlier years: most papers need no more
     last_day = paper.published.latest
     for i, statistic in enumerate(paper.statistics):
         if statistic.as_of is not None and statistic.as_of.earliest > last_day:
@@ -293,12 +457,11 @@ def _dates(paper: WhitePaper) -> Iterator[Problem]:
             )
 
 
-_RULES: tuple[Callable[[WhitePaper], Iterator[Problem]], ...] = (
+_RULES: tuple[Callable[[WhitePaper, _Gathered], Iterator[Problem]], ...] = (
     _unique_ids,
-    _unique_names,
-    _unique_event_titles,
     _references,
+    _no_cycles,
     _locators_exist,
-    _numbering,
+    _siblings,
     _dates,
 )

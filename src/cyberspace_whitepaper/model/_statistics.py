@@ -1,60 +1,19 @@
 """Figures the paper gives, as exact decimals."""
 
-from __future__ import annotations
-
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
-from ..errors import excerpt
 from ..vocab import Scale
-from ._checks import about, exact_type, fail, identifier, optional, slug, text
+from ._checks import exact_decimal, fail, identifier, slug, text
 from ._provenance import Citation, citations_field
+from ._shape import checked, describe
 from ._values import LocalizedText, Locator, PartialDate
 
 __all__ = ["Statistic"]
 
-#: Figures carry at most this many significant digits, so that any JSON
-#: reader that uses IEEE doubles reads them exactly.
-MAX_SIGNIFICANT_DIGITS = 15
-#: And lie within 10**-15 <= |value| < 10**16 (or are zero), for the same reason.
-MAX_EXPONENT = 15
 
-
-def check_decimal(value: object, path: str) -> None:
-    """Raise unless ``value`` is a finite Decimal that a double holds exactly."""
-    if type(value) is not Decimal:
-        raise fail(path, "type", f"expected decimal number, got {type(value).__name__} {excerpt(value)}")
-    if not value.is_finite():
-        raise fail(path, "value", f"must be a finite number, got {excerpt(value)}")
-    if value.is_zero():
-        return
-    digits = len(value.normalize().as_tuple().digits)
-    if digits > MAX_SIGNIFICANT_DIGITS:
-        raise fail(
-            path,
-            "precision",
-            f"has {digits} significant digits, at most {MAX_SIGNIFICANT_DIGITS} allowed",
-        )
-    if not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT:
-        raise fail(
-            path,
-            "range",
-            f"must lie between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT + 1}, got {excerpt(value)}",
-        )
-
-
-@attrs.frozen(repr=False)
-class _DecimalValue:
-    def __call__(self, _instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        check_decimal(value, f"$.{attribute.name}")
-
-    def __repr__(self) -> str:
-        return "<decimal validator>"
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Statistic:
     """A figure the paper gives, such as China's digital economy of 45.5 trillion yuan in 2021.
 
@@ -78,38 +37,23 @@ class Statistic:
         citations: the evidence.
     """
 
-    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
-    measure: LocalizedText = attrs.field(
-        metadata=about("What is measured."), validator=exact_type(LocalizedText)
+    id: str = attrs.field(
+        metadata=describe("Identifier, unique in the paper.", identifier(), identity="statistic")
     )
+    measure: LocalizedText = attrs.field(metadata=describe("What is measured."))
     value: Decimal = attrs.field(
-        metadata=about("The figure as written, an exact decimal."), validator=_DecimalValue()
+        metadata=describe("The figure as written, an exact decimal.", exact_decimal())
     )
     unit: str = attrs.field(
-        metadata=about("What it counts, as a slug (yuan, percent, people ...)."),
-        validator=slug("unit slug"),
+        metadata=describe("What it counts, as a slug (yuan, percent, people ...).", slug("unit slug"))
     )
-    scale: Scale = attrs.field(
-        metadata=about("The word the figure is given in."),
-        default=Scale.ONE,
-        validator=exact_type(Scale, "scale"),
-    )
+    scale: Scale = attrs.field(default=Scale.ONE, metadata=describe("The word the figure is given in."))
     approximate: bool = attrs.field(
-        metadata=about("Whether the figure is given as approximate."),
-        default=False,
-        validator=exact_type(bool),
+        default=False, metadata=describe("Whether the figure is given as approximate.")
     )
-    as_of: PartialDate | None = attrs.field(
-        metadata=about("The date the figure refers to."),
-        default=None,
-        validator=optional(exact_type(PartialDate, "date")),
-    )
-    scope: str = attrs.field(metadata=about("What the figure covers."), validator=text())
-    located_in: Locator | None = attrs.field(
-        metadata=about("Where the paper gives it."),
-        default=None,
-        validator=optional(exact_type(Locator, "locator")),
-    )
+    as_of: PartialDate | None = attrs.field(default=None, metadata=describe("The date the figure refers to."))
+    scope: str = attrs.field(metadata=describe("What the figure covers.", text()))
+    located_in: Locator | None = attrs.field(default=None, metadata=describe("Where the paper gives it."))
     citations: tuple[Citation, ...] = citations_field()
 
     def __attrs_post_init__(self) -> None:

@@ -1,28 +1,17 @@
 """Who did what when: events and actors."""
 
-from __future__ import annotations
-
-from typing import Any
-
 import attrs
 
 from ..vocab import ActorKind, EventKind
-from ._checks import about, exact_type, fail, identifier, optional, text, tuple_of, unique
+from ._checks import fail, identifier, text
 from ._provenance import Citation, aliases_field, citations_field
+from ._shape import checked, describe
 from ._values import Alias, LocalizedText, PartialDate
 
 __all__ = ["Actor", "Event"]
 
 
-def _ids(description: str) -> Any:
-    return attrs.field(
-        metadata=about(description),
-        default=(),
-        validator=attrs.validators.and_(tuple_of(identifier()), unique()),
-    )
-
-
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Event:
     """Something that happened: the paper's launch, what led to it, how it was received.
 
@@ -44,35 +33,37 @@ class Event:
         citations: the evidence.
     """
 
-    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
-    date: PartialDate = attrs.field(
-        metadata=about("When it happened, or began."), validator=exact_type(PartialDate, "date")
+    id: str = attrs.field(
+        metadata=describe("Identifier, unique in the paper.", identifier(), identity="event")
     )
+    date: PartialDate = attrs.field(metadata=describe("When it happened, or began."))
     end: PartialDate | None = attrs.field(
-        metadata=about("When it ended, for a range; not before date."),
-        default=None,
-        validator=optional(exact_type(PartialDate, "date")),
+        default=None, metadata=describe("When it ended, for a range; not before date.")
     )
-    kind: EventKind = attrs.field(
-        metadata=about("What kind of event it is."), validator=exact_type(EventKind, "event kind")
-    )
+    kind: EventKind = attrs.field(metadata=describe("What kind of event it is."))
+    # Two events of one date never share a title.
     title: LocalizedText = attrs.field(
-        metadata=about("What happened, in a few words."), validator=exact_type(LocalizedText)
+        metadata=describe("What happened, in a few words.", distinct=("date",))
     )
-    summary: str | None = attrs.field(
-        metadata=about("More, in our own words."), default=None, validator=optional(text())
+    summary: str | None = attrs.field(default=None, metadata=describe("More, in our own words.", text()))
+    place: LocalizedText | None = attrs.field(default=None, metadata=describe("Where it happened."))
+    actors: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=describe(
+            "Ids of the actors who took part.", identifier(), unique=True, refers_to=("actor",)
+        ),
     )
-    place: LocalizedText | None = attrs.field(
-        metadata=about("Where it happened."),
-        default=None,
-        validator=optional(exact_type(LocalizedText)),
+    documents: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=describe(
+            "Ids of the related documents it concerns, or the paper's own id.",
+            identifier(),
+            unique=True,
+            refers_to=("document", "paper"),
+        ),
     )
-    actors: tuple[str, ...] = _ids("Ids of the actors who took part.")
-    documents: tuple[str, ...] = _ids("Ids of the related documents it concerns, or the paper's own id.")
     mentioned_in_paper: bool = attrs.field(
-        metadata=about("Whether the paper itself names the event."),
-        default=False,
-        validator=exact_type(bool),
+        default=False, metadata=describe("Whether the paper itself names the event.")
     )
     citations: tuple[Citation, ...] = citations_field()
 
@@ -84,7 +75,7 @@ class Event:
             raise fail("$.end", "date-order", f"ends ({self.end}) before it begins ({self.date})")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Actor:
     """A person or body named in or around the paper.
 
@@ -98,22 +89,17 @@ class Actor:
         citations: the evidence.
     """
 
-    id: str = attrs.field(metadata=about("Identifier, unique in the paper."), validator=identifier())
-    name: LocalizedText = attrs.field(
-        metadata=about("The actor's name."), validator=exact_type(LocalizedText)
+    id: str = attrs.field(
+        metadata=describe("Identifier, unique in the paper.", identifier(), identity="actor")
     )
-    kind: ActorKind = attrs.field(
-        metadata=about("What kind of actor it is."), validator=exact_type(ActorKind, "actor kind")
-    )
+    name: LocalizedText = attrs.field(metadata=describe("The actor's name."))
+    kind: ActorKind = attrs.field(metadata=describe("What kind of actor it is."))
     role: str | None = attrs.field(
-        metadata=about("Role or title at the time, in our words."),
-        default=None,
-        validator=optional(text()),
+        default=None, metadata=describe("Role or title at the time, in our words.", text())
     )
     affiliation: str | None = attrs.field(
-        metadata=about("Id of the body the actor belonged to."),
         default=None,
-        validator=optional(identifier()),
+        metadata=describe("Id of the body the actor belonged to.", identifier(), refers_to=("actor",)),
     )
     aliases: tuple[Alias, ...] = aliases_field()
     citations: tuple[Citation, ...] = citations_field()

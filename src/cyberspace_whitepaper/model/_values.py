@@ -1,31 +1,21 @@
 """Value types: bilingual text, dates of partial precision, places in the paper."""
 
-from __future__ import annotations
-
 import calendar
 import datetime
 import re
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 import attrs
 
 from ..errors import excerpt
 from ..vocab import DatePrecision, PaperPart
-from ._checks import (
-    about,
-    exact_type,
-    fail,
-    identifier,
-    in_range,
-    language_tag,
-    optional,
-    text,
-)
+from ._checks import fail, identifier, in_range, language_tag, text
+from ._shape import Kind, checked, describe, written_as_text
 
 __all__ = ["Alias", "LocalizedText", "Locator", "PartialDate"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class LocalizedText:
     """A piece of text in English, and in Chinese where known.
 
@@ -40,25 +30,22 @@ class LocalizedText:
         en_official: whether ``en`` is the official English wording.
     """
 
-    en: str = attrs.field(metadata=about("The English text."), validator=text())
+    en: str = attrs.field(metadata=describe("The English text.", text()))
     zh: str | None = attrs.field(
-        metadata=about("The Chinese text (simplified characters), if known."),
-        default=None,
-        validator=optional(text()),
+        default=None, metadata=describe("The Chinese text (simplified characters), if known.", text())
     )
     en_official: bool = attrs.field(
-        metadata=about(
+        default=True,
+        metadata=describe(
             "Whether the English is the official wording; false when it is a gloss or machine translation."
         ),
-        default=True,
-        validator=exact_type(bool),
     )
 
     def __str__(self) -> str:
         return self.en
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Alias:
     """Another wording of a name, and who uses it.
 
@@ -72,14 +59,13 @@ class Alias:
         source: id of a source that uses this wording, if one is known.
     """
 
-    text: str = attrs.field(metadata=about("The other wording."), validator=text())
+    text: str = attrs.field(metadata=describe("The other wording.", text()))
     language: str = attrs.field(
-        metadata=about("Language tag of the wording."), default="en", validator=language_tag()
+        default="en", metadata=describe("Language tag of the wording.", language_tag())
     )
     source: str | None = attrs.field(
-        metadata=about("Id of a source that uses this wording."),
         default=None,
-        validator=optional(identifier()),
+        metadata=describe("Id of a source that uses this wording.", identifier(), refers_to=("source",)),
     )
 
 
@@ -87,7 +73,8 @@ _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 _PRECISION_RANK = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
 
 
-@attrs.frozen(kw_only=True, order=False)
+@written_as_text(Kind.DATE)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class PartialDate:
     """A calendar date known to the year, the month or the day.
 
@@ -102,13 +89,9 @@ class PartialDate:
         day: the day of the month, if known (needs ``month``).
     """
 
-    year: int = attrs.field(metadata=about("Year, 1 to 9999."), validator=in_range(1, 9999))
-    month: int | None = attrs.field(
-        metadata=about("Month, 1 to 12."), default=None, validator=optional(in_range(1, 12))
-    )
-    day: int | None = attrs.field(
-        metadata=about("Day of the month."), default=None, validator=optional(in_range(1, 31))
-    )
+    year: int = attrs.field(metadata=describe("Year, 1 to 9999.", in_range(1, 9999)))
+    month: int | None = attrs.field(default=None, metadata=describe("Month, 1 to 12.", in_range(1, 12)))
+    day: int | None = attrs.field(default=None, metadata=describe("Day of the month.", in_range(1, 31)))
 
     PATTERN: ClassVar[str] = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
@@ -128,7 +111,7 @@ class PartialDate:
                 )
 
     @classmethod
-    def parse(cls, value: str) -> PartialDate:
+    def parse(cls, value: str) -> Self:
         """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; anything else is an error."""
         if type(value) is not str:
             raise fail("$", "type", f"expected date string, got {excerpt(value)}")
@@ -151,7 +134,7 @@ class PartialDate:
             raise fail("$", "value", f"not a real date: {excerpt(value)}") from None
 
     @classmethod
-    def from_date(cls, value: datetime.date) -> PartialDate:
+    def from_date(cls, value: datetime.date) -> Self:
         """A day-precision date from a :class:`datetime.date`."""
         return cls(year=value.year, month=value.month, day=value.day)
 
@@ -177,29 +160,29 @@ class PartialDate:
         month = self.month or 12
         return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
-    def contains(self, other: PartialDate) -> bool:
+    def contains(self, other: "PartialDate") -> bool:
         """Whether every day ``other`` can mean lies within this date."""
         return self.earliest <= other.earliest and other.latest <= self.latest
 
     def _key(self) -> tuple[int, int, int, int]:
         return (self.year, self.month or 1, self.day or 1, _PRECISION_RANK[self.precision])
 
-    def __lt__(self, other: PartialDate) -> bool:
+    def __lt__(self, other: "PartialDate") -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._key() < other._key()
 
-    def __le__(self, other: PartialDate) -> bool:
+    def __le__(self, other: "PartialDate") -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._key() <= other._key()
 
-    def __gt__(self, other: PartialDate) -> bool:
+    def __gt__(self, other: "PartialDate") -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._key() > other._key()
 
-    def __ge__(self, other: PartialDate) -> bool:
+    def __ge__(self, other: "PartialDate") -> bool:
         if not isinstance(other, PartialDate):
             return NotImplemented
         return self._key() >= other._key()
@@ -241,7 +224,8 @@ def _from_roman(letters: str) -> int | None:
     return total
 
 
-@attrs.frozen(kw_only=True, order=False)
+@written_as_text(Kind.LOCATOR)
+@attrs.frozen(kw_only=True, field_transformer=checked)
 class Locator:
     """A place in the paper: ``preface``, ``conclusion``, ``I``, ``I.3``, ``III.1(2)``.
 
@@ -257,24 +241,16 @@ class Locator:
     """
 
     part: PaperPart | None = attrs.field(
-        metadata=about("The unnumbered part named, preface or conclusion."),
-        default=None,
-        validator=optional(exact_type(PaperPart, "paper part")),
+        default=None, metadata=describe("The unnumbered part named, preface or conclusion.")
     )
     chapter: int | None = attrs.field(
-        metadata=about("Chapter number (I is 1)."),
-        default=None,
-        validator=optional(in_range(1, 3999)),
+        default=None, metadata=describe("Chapter number (I is 1).", in_range(1, 3999))
     )
     section: int | None = attrs.field(
-        metadata=about("Section number in the chapter."),
-        default=None,
-        validator=optional(in_range(1, 999)),
+        default=None, metadata=describe("Section number in the chapter.", in_range(1, 999))
     )
     item: int | None = attrs.field(
-        metadata=about("Sub-item number in the section."),
-        default=None,
-        validator=optional(in_range(1, 999)),
+        default=None, metadata=describe("Sub-item number in the section.", in_range(1, 999))
     )
 
     # The lookahead keeps every Roman part from being empty at once ("", ".1").
@@ -296,7 +272,7 @@ class Locator:
             raise fail("$.item", "value", "an item needs a section")
 
     @classmethod
-    def parse(cls, value: str) -> Locator:
+    def parse(cls, value: str) -> Self:
         """Read ``preface``, ``conclusion``, ``I``, ``I.3`` or ``III.1(2)``."""
         if type(value) is not str:
             raise fail("$", "type", f"expected locator string, got {excerpt(value)}")
@@ -317,7 +293,7 @@ class Locator:
             item=None if item is None else int(item),
         )
 
-    def parent(self) -> Locator | None:
+    def parent(self) -> "Locator | None":
         """The locator one level up: ``III.1(2)`` -> ``III.1`` -> ``III`` -> ``None``."""
         if self.item is not None:
             return Locator(chapter=self.chapter, section=self.section)
