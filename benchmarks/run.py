@@ -355,6 +355,24 @@ def _events_rows(report: Report, path: Path, count: int, repeats: int, folder: P
         repeats,
     )
     report.row(f"{label}: load", load)
+    # The way iter_jsonl is meant to be used: each object handled and dropped, never all kept.
+    stream = interleaved(
+        {
+            side: functools.partial(_stream, side, name)
+            for side in ("ours", "pydantic", "msgspec", "json", "orjson")
+        },
+        repeats,
+    )
+    report.row(f"{label}: streamed, nothing kept", stream)
+    by_line = interleaved(
+        {
+            "ours": per_line(lambda line: cw.loads(line, type=cw.Event)),
+            "pydantic": per_line(mp.Event.model_validate_json),
+            "msgspec": per_line(mm.decoder(mm.Event).decode),
+        },
+        repeats,
+    )
+    report.row(f"{label}: loads line by line, kept", by_line)
     ours, theirs_p, theirs_m = (loaders[side](name) for side in ("ours", "pydantic", "msgspec"))
     plain = per_line(json.loads)()
     serializer = mp.Event.__pydantic_serializer__
@@ -385,8 +403,37 @@ def _events_rows(report: Report, path: Path, count: int, repeats: int, folder: P
     report.row(f"{label}: dump", dump)
     report.target(f"{label}: load vs pydantic", load["ours"] / load["pydantic"], 1.0)
     report.target(f"{label}: load vs msgspec", load["ours"] / load["msgspec"], 1.6)
+    report.target(f"{label}: streamed vs pydantic", stream["ours"] / stream["pydantic"], 1.0)
     report.target(f"{label}: dump vs pydantic", dump["ours"] / dump["pydantic"], 1.0)
     report.target(f"{label}: dump vs msgspec", dump["ours"] / dump["msgspec"], 2.0)
+
+
+def _stream(side: str, path: str) -> int:
+    """Read every event of ``path`` and keep none: the count of events read."""
+    count = 0
+    if side == "ours":
+        import cyberspace_whitepaper as cw
+
+        for _event in cw.iter_jsonl(path, type=cw.Event):
+            count += 1
+        return count
+    if side == "pydantic":
+        import models_pydantic as mp
+
+        read: Callable[[bytes], Any] = mp.Event.model_validate_json
+    elif side == "msgspec":
+        import models_msgspec as mm
+
+        read = mm.decoder(mm.Event).decode
+    else:
+        import orjson
+
+        read = json.loads if side == "json" else orjson.loads
+    with open(path, "rb") as file:
+        for line in file:
+            read(line)
+            count += 1
+    return count
 
 
 DIFFERENCES = """\

@@ -111,6 +111,18 @@ def read(data: Any, cls: type) -> Any:
             gc.enable()
 
 
+def write(obj: Any, cls: type) -> Any:
+    """Plain data for ``obj`` as ``cls``, with the cyclic collector paused as in :func:`read`."""
+    function = writer(cls)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return function(obj)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def fits(cls: type, limits: Limits) -> bool:
     """Whether everything the fast reader accepts for ``cls`` is within ``limits``.
 
@@ -205,6 +217,7 @@ class _Generator:
         }
         self.lines: list[str] = []
         self.done: set[tuple[str, type]] = set()
+        self.locals = 0
 
     def bind(self, value: Any) -> str:
         """A global name of the generated module for ``value``."""
@@ -320,18 +333,30 @@ class _Generator:
     # -- writing ---------------------------------------------------------------------
 
     def write_body(self, cls: type) -> list[str]:
-        items = [f"{s.name!r}: {self.out(s, f'o.{s.name}')}" for s in shape_of(cls)]
-        return [f"return {{{', '.join(items)}}}"]
+        return [f"return {self.display(cls, 'o')}"]
+
+    def display(self, cls: type, src: str, first: str | None = None) -> str:
+        """A dict display writing the object ``src`` of ``cls``; ``first`` reads ``src`` the first time."""
+        items = []
+        for index, shape in enumerate(shape_of(cls)):
+            base = first if index == 0 and first is not None else src
+            items.append(f"{shape.name!r}: {self.out(shape, f'{base}.{shape.name}')}")
+        return f"{{{', '.join(items)}}}"
 
     def out(self, shape: FieldShape, src: str) -> str:
         """An expression for the field ``src`` as plain data."""
         if shape.many:
             one = self.out_one(shape, "x")
             return f"list({src})" if one == "x" else f"[{one} for x in {src}]"
-        expression = self.out_one(shape, src)
-        if shape.optional and expression != src:
-            return f"(None if (w := {src}) is None else {self.out_one(shape, 'w')})"
-        return expression
+        if shape.optional:
+            name = self.local()
+            one = self.out_one(shape, name)
+            return src if one == name else f"(None if ({name} := {src}) is None else {one})"
+        if self.leaf(shape):
+            # Written in place: these small objects (texts) are the most numerous, and a call costs more.
+            name = self.local()
+            return self.display(shape.type, name, first=f"({name} := {src})")
+        return self.out_one(shape, src)
 
     def out_one(self, shape: FieldShape, src: str) -> str:
         kind = shape.kind
@@ -339,7 +364,18 @@ class _Generator:
             return src
         if kind is Kind.ENUM:
             return f"{src}._value_"
+        if self.leaf(shape):
+            return self.display(shape.type, src)
         if kind is Kind.MODEL:
             return f"{self.function('write', shape.type)}({src})"
         hook = self.bind(converters.converter.get_unstructure_hook(shape.type))
         return f"{hook}({src})"
+
+    def leaf(self, shape: FieldShape) -> bool:
+        """Whether the field holds objects of a class that holds no objects itself (a text, a citation)."""
+        return shape.kind is Kind.MODEL and all(s.kind is not Kind.MODEL for s in shape_of(shape.type))
+
+    def local(self) -> str:
+        """A fresh local name for the generated code."""
+        self.locals += 1
+        return f"w{self.locals}"

@@ -120,10 +120,28 @@ def _unstructure_decimal(value: Decimal) -> int | float:
 
 
 # Dates and locators are frozen and repeat a lot: the one read from a text is
-# given again for the same text, which saves both time and memory. Bounded.
+# given again for the same text, which saves both time and memory; and it is
+# written as that same text, found by the object's identity (the entry holds
+# the object, so no other object can take its id meanwhile). Bounded.
 _CACHE_SIZE = 16384
 _DATES: dict[str, PartialDate] = {}
 _LOCATORS: dict[str, Locator] = {}
+_TEXTS: dict[int, tuple[PartialDate | Locator, str]] = {}
+
+
+def _remember(cache: dict[str, Any], text: str, value: PartialDate | Locator) -> None:
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    if len(_TEXTS) >= 2 * _CACHE_SIZE:
+        _TEXTS.clear()
+    cache[text] = value
+    _TEXTS[id(value)] = (value, text)
+
+
+def _unstructure_text_value(value: PartialDate | Locator) -> str:
+    # The parsers accept only the canonical form, which str() gives back: the same text.
+    found = _TEXTS.get(id(value))
+    return found[1] if found is not None else str(value)
 
 
 def _structure_partial_date(value: Any, _: Any = None) -> PartialDate:
@@ -132,9 +150,7 @@ def _structure_partial_date(value: Any, _: Any = None) -> PartialDate:
     found = _DATES.get(value)
     if found is None:
         found = PartialDate.parse(value)
-        if len(_DATES) >= _CACHE_SIZE:
-            _DATES.clear()
-        _DATES[value] = found
+        _remember(_DATES, value, found)
     return found
 
 
@@ -144,9 +160,7 @@ def _structure_locator(value: Any, _: Any = None) -> Locator:
     found = _LOCATORS.get(value)
     if found is None:
         found = Locator.parse(value)
-        if len(_LOCATORS) >= _CACHE_SIZE:
-            _LOCATORS.clear()
-        _LOCATORS[value] = found
+        _remember(_LOCATORS, value, found)
     return found
 
 
@@ -278,8 +292,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_factory(_is_model_class, lambda c: _class_hook(converter, c))
 
     converter.register_unstructure_hook(Decimal, _unstructure_decimal)
-    converter.register_unstructure_hook(PartialDate, str)
-    converter.register_unstructure_hook(Locator, str)
+    converter.register_unstructure_hook(PartialDate, _unstructure_text_value)
+    converter.register_unstructure_hook(Locator, _unstructure_text_value)
     converter.register_unstructure_hook_factory(
         _is_tuple, lambda c: _list_unstructurer(converter, typing.get_args(c)[0])
     )

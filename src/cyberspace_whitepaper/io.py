@@ -111,12 +111,12 @@ def from_dict(data: Any, *, type: Any = WhitePaper, limits: Limits = DEFAULT_LIM
 
 def to_dict(obj: Any, *, type: Any = None) -> Any:
     """Plain data for a model object: new dicts and lists on every call."""
-    return _engine.writer(_written_class(obj, type))(obj)
+    return _engine.write(obj, _written_class(obj, type))
 
 
 def _json_bytes(obj: Any, cls: type, *, indent: bool) -> bytes:
     """Canonical JSON for ``obj`` and a newline: indented (a document) or compact (a JSON line)."""
-    plain = _engine.writer(cls)(obj)
+    plain = _engine.write(obj, cls)
     # orjson writes floats below 1e-4 otherwise than the json module, which sets the canonical form.
     written = None if _engine.holds_tiny_decimal(obj) else _fastjson.dumps(plain, indent=indent)
     if written is None:
