@@ -30,10 +30,11 @@ show the lines.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import inspect
 import linecache
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -90,37 +91,39 @@ def structure(data: Any, cls: type, *, rejected: bool | None = None) -> Any:
     return found
 
 
-def read(data: Any, cls: type) -> Any:
-    """A ``cls`` from plain data by the fast reader, or :class:`RejectError` or :class:`DeclineError`.
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector, and leave it as it was on every way out.
 
-    The cyclic garbage collector is paused while the objects are built:
-    nothing made here can form a cycle, and a large load would otherwise pay
-    for repeated full collections of a growing heap.
+    Plain data and model objects never form cycles, and building many of
+    them would otherwise pay for repeated collections of a growing heap.
     """
-    function = reader(cls)
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return function(data)
-    except (KeyError, ValidationError):
-        # A key left out or not known, an enum value not known, or a check of a
-        # hook or of the class itself (its __attrs_post_init__) that failed.
-        raise RejectError from None
+        yield
     finally:
         if enabled:
             gc.enable()
+
+
+def read(data: Any, cls: type) -> Any:
+    """A ``cls`` from plain data by the fast reader, or :class:`RejectError` or :class:`DeclineError`."""
+    function = reader(cls)
+    with collector_paused():
+        try:
+            return function(data)
+        except (KeyError, ValidationError):
+            # A key left out or not known, an enum value not known, or a check of a
+            # hook or of the class itself (its __attrs_post_init__) that failed.
+            raise RejectError from None
 
 
 def write(obj: Any, cls: type) -> Any:
-    """Plain data for ``obj`` as ``cls``, with the cyclic collector paused as in :func:`read`."""
+    """Plain data for ``obj`` as ``cls``."""
     function = writer(cls)
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return function(obj)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def fits(cls: type, limits: Limits) -> bool:

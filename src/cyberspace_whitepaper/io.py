@@ -228,15 +228,16 @@ def loads(
 
 def _load_json(data: bytes | str, cls: type, limits: Limits) -> Any:
     """A ``cls`` from JSON text: read by orjson where that changes nothing, else by the strict parser."""
-    plain = _fastjson.parse(data, cls, limits)
     rejected = None
-    if plain is not None:
-        try:
-            return _engine.read(plain, cls)
-        except _engine.RejectError:
-            rejected = True
-        except _engine.DeclineError:
-            rejected = False
+    with _engine.collector_paused():  # the parse too builds many objects
+        plain = _fastjson.parse(data, cls, limits)
+        if plain is not None:
+            try:
+                return _engine.read(plain, cls)
+            except _engine.RejectError:
+                rejected = True
+            except _engine.DeclineError:
+                rejected = False
     # The strict parser, so that every error is the one it reports (a limit first, with its place).
     plain = parse_json(data, limits)
     check_counts(plain, limits, len(data))
