@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from cyberspace_whitepaper import _engine
+from cyberspace_whitepaper.errors import PROBLEM_CODES, ValidationError
 
 # A value the fast reader rejects but the detailed path accepts is a bug in
 # the fast reader: in the tests it fails loudly instead of falling back.
@@ -45,3 +49,28 @@ def mini_paper_path() -> Path:
 def mini_paper_text(mini_paper_path: Path) -> str:
     """The small valid paper as JSON text."""
     return mini_paper_path.read_text(encoding="utf-8")
+
+
+#: Every Problem.code raised during the run: the catalogue, the fuzzers, the long tier, everything.
+SEEN_CODES: set[str] = set()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _only_documented_problem_codes() -> Iterator[None]:
+    """Fail the run if a test met a problem code that ``errors.PROBLEM_CODES`` (and the docs) do not list."""
+    original = ValidationError.__init__
+
+    def recording(self: ValidationError, problems: Iterable[Any], *, omitted: int = 0) -> None:
+        problems = list(problems)
+        # Only the library's own errors: tests of the error class make up codes of their own.
+        if sys._getframe(1).f_globals.get("__name__", "").startswith("cyberspace_whitepaper"):
+            SEEN_CODES.update(problem.code for problem in problems)
+        original(self, problems, omitted=omitted)
+
+    ValidationError.__init__ = recording  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        ValidationError.__init__ = original  # type: ignore[method-assign]
+    unknown = SEEN_CODES - set(PROBLEM_CODES)
+    assert not unknown, f"problem codes not in errors.PROBLEM_CODES and docs/loading.md: {sorted(unknown)}"

@@ -292,3 +292,16 @@ class TestLimitErrorText:
             loads(mini_paper_text, limits=Limits(max_depth=3))
         assert str(error.value) == "line 10, column 28: the input is nested too deeply (limit max_depth=3)"
         assert (error.value.limit, error.value.value) == ("max_depth", 3)
+
+
+class TestProblemCodes:
+    def test_the_docs_list_every_code_as_the_library_does(self) -> None:
+        """docs/loading.md's table of problem codes is errors.PROBLEM_CODES, code for code, word for word."""
+        from pathlib import Path
+
+        from cyberspace_whitepaper.errors import PROBLEM_CODES
+
+        text = (Path(__file__).parent.parent / "docs" / "loading.md").read_text(encoding="utf-8")
+        rows = [line for line in text.splitlines() if line.startswith("| `")]
+        documented = {row.split("`")[1]: row.split(" | ", 1)[1].rstrip(" |") for row in rows}
+        assert documented == PROBLEM_CODES

@@ -21,6 +21,14 @@ __all__ = ["atomic_write", "open_regular_file", "read_regular_file"]
 StrPath = str | os.PathLike[str]
 
 
+def checked_path(path: StrPath) -> str:
+    """``path`` as text, or the ``OSError`` of a path no file system takes (one holding a NUL)."""
+    name = os.fspath(path)
+    if "\x00" in name:
+        raise OSError(errno.EINVAL, "a path cannot contain a NUL character", name)
+    return name
+
+
 @contextlib.contextmanager
 def open_regular_file(path: StrPath, limits: Limits | None = None) -> Iterator[IO[bytes]]:
     """Open ``path`` for binary reading, refusing anything but a regular file.
@@ -28,7 +36,7 @@ def open_regular_file(path: StrPath, limits: Limits | None = None) -> Iterator[I
     The checks run on the open descriptor, so the file cannot be swapped
     between check and read; ``O_NONBLOCK`` keeps a FIFO from blocking us.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    fd = os.open(checked_path(path), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -82,7 +90,7 @@ def atomic_write(path: StrPath, chunks: Iterable[bytes]) -> None:
     removed. A symbolic link as destination is refused: replacing it would
     silently turn the link into a file.
     """
-    target = os.fspath(path)
+    target = checked_path(path)
     if os.path.islink(target):
         raise OSError(errno.ELOOP, "refusing to write through a symbolic link", target)
     folder = os.path.dirname(os.path.abspath(target))

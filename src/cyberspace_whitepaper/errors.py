@@ -14,6 +14,7 @@ from decimal import Decimal
 import attrs
 
 __all__ = [
+    "PROBLEM_CODES",
     "LimitError",
     "LoadError",
     "Problem",
@@ -26,6 +27,37 @@ __all__ = [
 
 #: A ValidationError keeps at most this many problems; the rest are counted.
 MAX_PROBLEMS = 100
+
+#: Every ``Problem.code`` the library gives, and what it means. The codes are
+#: stable: programs may match on them. (A test fails on any code not listed.)
+PROBLEM_CODES: dict[str, str] = {
+    "type": "the value is not of the expected type (a number for a string, a list for an object ...)",
+    "missing": "a required key is left out",
+    "unknown-key": "an object has a key the model does not know",
+    "key-type": "an object's key is not a string",
+    "duplicate-key": "a key appears twice in one JSON object",
+    "enum": "the value is not one of a closed vocabulary's values",
+    "empty": "a text is empty or blank, or a tuple has fewer items than it needs",
+    "whitespace": "a text starts or ends with white space",
+    "character": "a text holds a character the model forbids (a control, a lone surrogate, a bidi override)",
+    "pattern": "a string is not of its form (an identifier, a language tag, a URL, a date, a locator)",
+    "range": "a number is outside its range (a chapter number, a year, a decimal's size)",
+    "precision": "a decimal has more significant digits than a double holds exactly",
+    "value": "the value is not allowed, for a reason the message gives (not a real date, not finite ...)",
+    "duplicate": "an item repeats in a tuple whose items must not",
+    "date-order": "an event ends before it begins",
+    "not-checked": "checking stopped after too many bad items; the rest of the array was not examined",
+    "duplicate-id": "an id is used twice in the paper",
+    "duplicate-name": "two ideas of one kind share a name (in English or in Chinese)",
+    "duplicate-event": "two events of one date share a title (in English or in Chinese)",
+    "dangling-reference": "a reference names no entity of the paper",
+    "wrong-kind": "a reference names an entity of the wrong kind",
+    "self-reference": "an entity refers to itself where it must refer to another (an actor's affiliation)",
+    "cycle": "references between entities of one kind lead back to where they start",
+    "unknown-locator": "a locator names a part of the text the paper does not have",
+    "numbering": "numbers do not run 1, 2, 3 ... without gaps",
+    "after-paper": "a figure, or an event the paper mentions, is dated after the paper",
+}
 
 _EXCERPT_LENGTH = 80
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -153,6 +185,7 @@ class LimitError(LoadError):
     """The input is over one of the configured limits (see :class:`Limits`).
 
     Attributes:
+        reason: what is over the limit, in words (the message without the limit).
         limit: the name of the limit, as in :class:`Limits` (``max_depth`` ...).
         value: the limit's value in force.
     """
@@ -167,6 +200,7 @@ class LimitError(LoadError):
         column: int | None = None,
     ):
         super().__init__(f"{message} (limit {limit}={value})", line=line, column=column)
+        self.reason = message
         self.limit = limit
         self.value = value
 

@@ -291,10 +291,37 @@ def dump(obj: Any, path: StrPath, *, type: Any = None) -> None:
     The text is made in full before the file is touched; then a temporary
     file is written beside the target and renamed over it. On any failure the
     old file is unchanged and no temporary file is left. A symbolic link as
-    destination is refused (``OSError``).
+    destination is refused (``OSError``). Text that :func:`load` would refuse
+    under the default limits (a string too long once escaped, too many
+    values) is refused with :class:`LimitError` before anything is written.
     """
-    data = dumpb(obj, type=type, format=_format_of(path))
+    file_format = _format_of(path)
+    data = dumpb(obj, type=type, format=file_format)
+    _check_loadable(data, file_format)
     atomic_write(path, (data,))
+
+
+def _check_loadable(data: bytes, file_format: Format, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse to save text that ``load`` would refuse under ``limits``: every saved file can be read back.
+
+    Text of a model object no longer than the shortest that could break a
+    limit (a string, an array, the values) is saved unchecked: its numbers
+    and nesting are within the model's own bounds. Longer text is read back
+    by the parser's limit checks before anything is written.
+    """
+    if len(data) <= min(limits.max_string_length, 2 * limits.max_array_items, 2 * limits.max_nodes):
+        return
+    try:
+        if len(data) > limits.max_bytes:
+            raise LimitError(f"the text has {len(data)} bytes", limit="max_bytes", value=limits.max_bytes)
+        plain = parse_json(data, limits) if file_format == "json" else parse_yaml(data, limits)
+        check_counts(plain, limits, len(data))
+    except LimitError as error:
+        raise LimitError(
+            f"not saved, since it could not be loaded again: {error.reason}",
+            limit=error.limit,
+            value=error.value,
+        ) from None
 
 
 # --- JSON Lines -----------------------------------------------------------------
@@ -373,7 +400,8 @@ def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:
 
     Items are written as they come, so memory stays constant. All items must
     be of ``type`` (default: the first item's class). Returns how many lines
-    were written. On any failure the old file is unchanged.
+    were written. On any failure the old file is unchanged; a line that
+    :func:`iter_jsonl` would refuse under the default limits is a failure.
     """
     count = 0
 
@@ -387,7 +415,9 @@ def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:
             elif builtins.type(item) is not expected:
                 _written_class(item, expected)  # the caller's error, said as for one object
             count += 1
-            batch.append(_json_bytes(item, expected, indent=False))
+            line = _json_bytes(item, expected, indent=False)
+            _check_loadable(line, "json")
+            batch.append(line)
             if len(batch) >= 256:
                 yield b"".join(batch)
                 batch.clear()

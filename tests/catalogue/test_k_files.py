@@ -48,8 +48,9 @@ from ._support import catalogue_rows, mini_paper
 MINI = mini_paper()
 PAPER = cw.from_dict(MINI)
 OTHER_PAPER = attrs.evolve(PAPER, summary="Another summary.")
+# Enough events that dump_jsonl writes in several batches, so that a later write fails too.
 EVENTS = PAPER.events + tuple(
-    attrs.evolve(PAPER.events[0], id=f"e{i}", mentioned_in_paper=False) for i in range(2, 4)
+    attrs.evolve(PAPER.events[0], id=f"e{i}", mentioned_in_paper=False) for i in range(2, 600)
 )
 OLD_BYTES = b'{"old": "contents that must survive"}\n'
 OLD_MODE = 0o640
@@ -271,6 +272,8 @@ def row_k1(tmp_path: Path) -> None:
     for writer, existing in configurations:
         steps = _record(writer, existing)
         assert set(steps) >= REQUIRED_STEPS, (writer, existing, steps)
+        if writer == "dump_jsonl":  # written in batches: a later write fails too
+            assert steps.count("write") >= 2, steps
         # The rename comes after every write, flush, fchmod and fsync of the file.
         last_file_step = max(i for i, s in enumerate(steps) if s in {"write", "flush", "fchmod"})
         assert steps.index("replace") > last_file_step
@@ -619,9 +622,9 @@ class TestFileHelpers:
     def test_dump_jsonl_writes_compact_lines_and_counts_them(self, tmp_path: Path) -> None:
         """One compact line per item, Chinese as itself, and the number of lines returned."""
         target = tmp_path / "events.jsonl"
-        assert cw.dump_jsonl(EVENTS, target) == 3
+        assert cw.dump_jsonl(EVENTS, target) == len(EVENTS)
         lines = target.read_bytes().splitlines(keepends=True)
-        assert len(lines) == 3
+        assert len(lines) == len(EVENTS)
         expected = json.dumps(cw.to_dict(EVENTS[0]), ensure_ascii=False, separators=(",", ":"))
         assert lines[0] == (expected + "\n").encode("utf-8")
         assert cw.dump_jsonl([], target) == 0
