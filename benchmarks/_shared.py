@@ -39,10 +39,10 @@ ActorKindName = Literal[
     "country", "media", "publisher", "research-body", "other",
 ]  # fmt: skip
 PrincipleKindName = Literal["basic", "governance"]
-GoalKindName = Literal["vision", "community", "joint-action"]
+GoalKindName = Literal["vision", "community", "joint-action", "strategic"]
 DocumentKindName = Literal[
     "white-paper", "concept-paper", "strategy", "law", "initiative", "report",
-    "statistical-report", "book", "other",
+    "statistical-report", "book", "speech", "other",
 ]  # fmt: skip
 DocumentRelationName = Literal[
     "predecessor", "successor", "same-title", "antecedent", "linked-from-source",

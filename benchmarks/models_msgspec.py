@@ -73,11 +73,13 @@ class Source(_Struct, kw_only=True):
     kind: s.SourceKindName
     url: Url
     language: Language
+    other_languages: tuple[Language, ...] = ()
     published: Date | None = None
     certainty: s.CertaintyName = "confirmed"
     note: Text | None = None
 
     def __post_init__(self) -> None:
+        s.check_unique(self.other_languages)
         _dates(self.published)
 
 
@@ -89,6 +91,7 @@ class Part(_Struct, kw_only=True):
 
 class Item(_Struct, kw_only=True):
     number: Order
+    label: LocalizedText | None = None
     title: LocalizedText
     summary: Text | None = None
     citations: tuple[Citation, ...] = ()
@@ -96,6 +99,7 @@ class Item(_Struct, kw_only=True):
 
 class Section(_Struct, kw_only=True):
     number: Order
+    label: LocalizedText | None = None
     title: LocalizedText
     summary: Text
     items: tuple[Item, ...] = ()
@@ -104,6 +108,7 @@ class Section(_Struct, kw_only=True):
 
 class Chapter(_Struct, kw_only=True):
     number: Order
+    label: LocalizedText | None = None
     title: LocalizedText
     summary: Text
     sections: tuple[Section, ...] = ()
@@ -228,8 +233,10 @@ class Statistic(_Struct, kw_only=True):
 class WhitePaper(_Struct, kw_only=True):
     schema_version: Literal[1] = 1
     id: Id
+    kind: s.DocumentKindName = "white-paper"
     title: LocalizedText
     publisher: Id
+    co_publishers: tuple[Id, ...] = ()
     published: Date
     languages: tuple[Language, ...] = ()
     summary: Text
@@ -249,6 +256,7 @@ class WhitePaper(_Struct, kw_only=True):
 
     def __post_init__(self) -> None:
         _dates(self.published)
+        s.check_unique(self.co_publishers)
         s.check_unique(self.languages)
 
 

@@ -86,6 +86,7 @@ class Source(_Model):
     kind: s.SourceKindName
     url: Url
     language: Language
+    other_languages: Annotated[tuple[Language, ...], AfterValidator(s.check_unique)] = ()
     published: Date | None = None
     certainty: s.CertaintyName = "confirmed"
     note: Text | None = None
@@ -99,6 +100,7 @@ class Part(_Model):
 
 class Item(_Model):
     number: Order
+    label: LocalizedText | None = None
     title: LocalizedText
     summary: Text | None = None
     citations: tuple[Citation, ...] = ()
@@ -106,6 +108,7 @@ class Item(_Model):
 
 class Section(_Model):
     number: Order
+    label: LocalizedText | None = None
     title: LocalizedText
     summary: Text
     items: tuple[Item, ...] = ()
@@ -114,6 +117,7 @@ class Section(_Model):
 
 class Chapter(_Model):
     number: Order
+    label: LocalizedText | None = None
     title: LocalizedText
     summary: Text
     sections: tuple[Section, ...] = ()
@@ -227,8 +231,10 @@ class Statistic(_Model):
 class WhitePaper(_Model):
     schema_version: Literal[1] = 1
     id: Id
+    kind: s.DocumentKindName = "white-paper"
     title: LocalizedText
     publisher: Id
+    co_publishers: Ids = ()
     published: Date
     languages: Annotated[tuple[Language, ...], AfterValidator(s.check_unique)] = ()
     summary: Text

@@ -87,11 +87,12 @@ class PrincipleKind(enum.StrEnum):
 
 
 class GoalKind(enum.StrEnum):
-    """The paper's three sets of goals."""
+    """Sets of goals: the 2022 paper's three, and a strategy's strategic goals."""
 
     VISION = "vision"
     COMMUNITY = "community"
     JOINT_ACTION = "joint-action"
+    STRATEGIC = "strategic"
 
 
 class DocumentKind(enum.StrEnum):
@@ -105,6 +106,7 @@ class DocumentKind(enum.StrEnum):
     REPORT = "report"
     STATISTICAL_REPORT = "statistical-report"
     BOOK = "book"
+    SPEECH = "speech"
     OTHER = "other"
 
 

@@ -34,12 +34,19 @@ class Item:
 
     Attributes:
         number: the item's number in its section, from 1.
+        label: the number as the paper writes it (``1.``, ``（一）``), where seen.
         title: the item's heading.
         summary: what the item says, in our own words, if known.
         citations: the evidence.
     """
 
     number: int = attrs.field(metadata=describe("Number in the section, from 1.", _NUMBER, numbering=()))
+    label: LocalizedText | None = attrs.field(
+        default=None,
+        metadata=describe(
+            "The number as the paper writes it before the heading (such as 'Chapter I.', '第一章')."
+        ),
+    )
     title: LocalizedText = attrs.field(metadata=describe("The item's heading."))
     summary: str | None = attrs.field(
         default=None, metadata=describe("What the item says, in our own words.", text())
@@ -53,6 +60,7 @@ class Section:
 
     Attributes:
         number: the section's number in its chapter, from 1.
+        label: the number as the paper writes it (``1.``, ``（一）``), where seen.
         title: the section's heading.
         summary: what the section says, in our own words.
         items: its numbered sub-items, where known.
@@ -60,6 +68,12 @@ class Section:
     """
 
     number: int = attrs.field(metadata=describe("Number in the chapter, from 1.", _NUMBER, numbering=()))
+    label: LocalizedText | None = attrs.field(
+        default=None,
+        metadata=describe(
+            "The number as the paper writes it before the heading (such as 'Chapter I.', '第一章')."
+        ),
+    )
     title: LocalizedText = attrs.field(metadata=describe("The section's heading."))
     summary: str = attrs.field(metadata=describe("What the section says, in our own words.", text()))
     items: tuple[Item, ...] = attrs.field(default=(), metadata=describe("Numbered sub-items, where known."))
@@ -72,6 +86,9 @@ class Chapter:
 
     Attributes:
         number: the chapter's number, from 1 (written as a Roman numeral).
+        label: the number as the paper writes it (``Chapter I.`` and ``第一章``,
+            or ``I.`` and ``一、``), where seen; None where the paper's English
+            gives no number, or it was not seen.
         title: the chapter's heading.
         summary: what the chapter says, in our own words.
         sections: its numbered sections.
@@ -79,6 +96,12 @@ class Chapter:
     """
 
     number: int = attrs.field(metadata=describe("Chapter number, from 1 (I).", _NUMBER, numbering=()))
+    label: LocalizedText | None = attrs.field(
+        default=None,
+        metadata=describe(
+            "The number as the paper writes it before the heading (such as 'Chapter I.', '第一章')."
+        ),
+    )
     title: LocalizedText = attrs.field(metadata=describe("The chapter's heading."))
     summary: str = attrs.field(metadata=describe("What the chapter says, in our own words.", text()))
     sections: tuple[Section, ...] = attrs.field(default=(), metadata=describe("Numbered sections."))

@@ -5,7 +5,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ..vocab import PaperPart
+from ..vocab import DocumentKind, PaperPart
 from ._checks import identifier, in_range, language_tag, text
 from ._concepts import Concern, Goal, Principle, Proposal
 from ._document import Chapter, DocumentRef, Item, Part, Section
@@ -45,8 +45,13 @@ class WhitePaper:
     Attributes:
         schema_version: version of the JSON shape, 1.
         id: identifier of the paper, unique in it.
+        kind: white paper, strategy, concept paper ...
         title: the paper's title.
-        publisher: id of the actor that issued it.
+        publisher: id of the actor that issued it (the first named, where
+            several did).
+        co_publishers: ids of the actors that issued it jointly with the
+            publisher (the 2017 strategy: the Ministry of Foreign Affairs with
+            the Cyberspace Administration of China).
         published: release date.
         languages: language tags of its editions.
         summary: what the paper is, in our own words.
@@ -71,9 +76,21 @@ class WhitePaper:
         metadata=describe("Version of the JSON shape.", in_range(SCHEMA_VERSION, SCHEMA_VERSION)),
     )
     id: str = attrs.field(metadata=describe("Identifier of the paper.", identifier(), identity="paper"))
+    kind: DocumentKind = attrs.field(
+        default=DocumentKind.WHITE_PAPER, metadata=describe("What kind of document it is.")
+    )
     title: LocalizedText = attrs.field(metadata=describe("The paper's title."))
     publisher: str = attrs.field(
         metadata=describe("Id of the actor that issued it.", identifier(), refers_to=("actor",))
+    )
+    co_publishers: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=describe(
+            "Ids of the actors that issued it jointly with the publisher.",
+            identifier(),
+            unique=True,
+            refers_to=("actor",),
+        ),
     )
     published: PartialDate = attrs.field(metadata=describe("Release date."))
     languages: tuple[str, ...] = attrs.field(

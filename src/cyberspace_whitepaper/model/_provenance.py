@@ -25,7 +25,10 @@ class Source:
         kind: official text, official translation, machine translation, news
             report, transcript or reference.
         url: where the source was read.
-        language: language tag of the source's text.
+        language: language tag of the source's text (its first, where it has several).
+        other_languages: tags of further languages the same source gives its
+            text in (a bilingual transcript: ``language`` "zh", ``other_languages``
+            ``("en",)``).
         published: when the source was published, if known.
         certainty: how sure we are that the source is at ``url`` as described
             (``uncertain`` for an address inferred from a site's pattern).
@@ -39,6 +42,12 @@ class Source:
     kind: SourceKind = attrs.field(metadata=describe("What the source is."))
     url: str = attrs.field(metadata=describe("Where the source was read (http or https).", url()))
     language: str = attrs.field(metadata=describe("Language tag of the source's text.", language_tag()))
+    other_languages: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata=describe(
+            "Tags of further languages the source gives its text in.", language_tag(), unique=True
+        ),
+    )
     published: PartialDate | None = attrs.field(
         default=None, metadata=describe("When the source was published.")
     )
