@@ -7,10 +7,12 @@ default output carries its context inline, so rdflib needs nothing else.
 
 import datetime
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -680,6 +682,33 @@ class TestDateRanges:
             found |= by_sparql
         precisions = {e.date.precision for e in bundled.events if e.id in found}
         assert precisions == set(cw.DatePrecision)
+
+    def test_a_filter_on_the_start_date_alone_misses_a_month(self, bundled_graph: rdflib.Graph) -> None:
+        """Why the span exists: an xsd:date filter on startDate misses an October event from 15 October on."""
+        query = (
+            PREFIXES
+            + """
+            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+            SELECT ?id WHERE {
+                ?e a cw:Event ; schema:identifier ?id ; schema:startDate ?start .
+                FILTER(?start >= "2019-10-15"^^xsd:date && ?start <= "2019-12-31"^^xsd:date)
+            }"""
+        )
+        by_start = {str(row[0]) for row in bundled_graph.query(query)}
+        by_span = events_in_range_by_sparql(
+            bundled_graph, datetime.date(2019, 10, 15), datetime.date(2019, 12, 31)
+        )
+        assert by_span - by_start == {"sovereignty-in-cyberspace-2019"}
+
+    def test_the_documented_range_query(self, bundled: cw.WhitePaper, bundled_graph: rdflib.Graph) -> None:
+        """The range query of docs/interop.md, run as written, finds the model's events of 2019."""
+        interop = (Path(__file__).parent.parent / "docs" / "interop.md").read_text(encoding="utf-8")
+        blocks = re.findall(r"```sparql\n(.*?)```", interop, flags=re.DOTALL)
+        (query,) = [block for block in blocks if "cw:earliestDate" in block]
+        rows = [str(row[0]) for row in bundled_graph.query(query)]
+        year = cw.PartialDate(year=2019)
+        assert rows == sorted(events_in_range(bundled, year, year))
+        assert "sovereignty-in-cyberspace-2019" in rows
 
     @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(white_papers(min_events=2), st.data())
