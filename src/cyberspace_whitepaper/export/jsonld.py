@@ -2,20 +2,20 @@
 
 :func:`to_jsonld` turns a paper into one JSON-LD document: the paper is the
 top node, and every part of its text and every entity hangs below it. The
-writer walks :func:`~..model._shape.shape_of` for every object, so every
+writer walks the model's shape (``shape_of``) for every object, so every
 field of every class becomes a property; nothing here lists a class's fields.
 
 Terms (each key is the local name of its IRI; ``docs/interop.md`` lists them):
 
-- a field's term comes from :data:`_FIELD_TERMS`, a table keyed by class and
-  field, where a schema.org term fits (``title`` is ``name``, ``summary`` is
+- a field's term comes from ``_CLASSES``, a table keyed by class and field,
+  where a schema.org term fits (``title`` is ``name``, ``summary`` is
   ``description`` ...); an id is ``identifier``, a number counted 1..n is
   ``position``, a tuple of entities is ``has`` and their kind
   (``hasPrinciple``). Any other field is ``cw:`` and its name in
   lowerCamelCase (``mentioned_in_paper`` is ``cw:mentionedInPaper``), so a
   new field is exported with no edit here.
 - every node is typed with ``cw:`` and its class's name, and with a
-  schema.org type where one fits (:data:`_SCHEMA_TYPES`; an actor's by its
+  schema.org type where one fits (``_CLASSES`` again; an actor's by its
   kind).
 
 Values, by the field's kind: bilingual texts are language maps (English that
@@ -61,7 +61,7 @@ from ..model import (
     Statistic,
     WhitePaper,
 )
-from ..model._shape import FieldShape, Kind, identity_of, model_classes, per_class, shape_of, values
+from ..model._shape import FieldShape, Kind, identity_of, model_classes, per_class, shape_of
 from ..vocab import ActorKind, DatePrecision
 
 __all__ = ["CONTEXT_FILE", "DEFAULT_BASE", "VOCAB", "jsonld_context", "to_jsonld"]
@@ -208,6 +208,10 @@ _DATE_TYPES = {
 _BASE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*[/#]\Z")
 
 
+_identity_of = per_class(identity_of)
+
+
+@per_class
 def _class(cls: type) -> _Class:
     return next((_CLASSES[klass] for klass in cls.__mro__ if klass in _CLASSES), _DEFAULT_CLASS)
 
@@ -229,9 +233,6 @@ def _default_term(shape: FieldShape) -> Term:
     return Term(_camel(shape.name))
 
 
-# --- value classes written on their owner's node rather than as nodes of their own ---------------
-
-
 def _add(mapping: dict[str, Any], key: str, value: Any) -> None:
     """Set ``key``, or make it a list of every value given for it."""
     if key not in mapping:
@@ -239,6 +240,9 @@ def _add(mapping: dict[str, Any], key: str, value: Any) -> None:
         return
     before = mapping[key] if isinstance(mapping[key], list) else [mapping[key]]
     mapping[key] = before + (value if isinstance(value, list) else [value])
+
+
+# --- value classes written on their owner's node rather than as nodes of their own ---------------
 
 
 def _write_texts(writer: _Writer, node: dict[str, Any], key: str, texts: Iterable[LocalizedText]) -> None:
@@ -378,21 +382,69 @@ def to_jsonld(
     return {"@context": context, **_Writer(paper, base).node(paper)}
 
 
+class _Field(NamedTuple):
+    """One field of a class as the writer needs it, worked out once per class from its shape and term."""
+
+    name: str
+    key: str  #: its term
+    many: bool
+    write: Callable[[_Writer, Any], Any]  #: one value as JSON-LD
+    form: _Form | None  #: the writer of its values, if they have one of their own
+    dated: bool  #: it holds dates, which make the node's span
+    span: str | None  #: which end of the span its dates are, if not both
+    types: dict[Any, str] | None  #: the node's schema.org type by the field's value, if it gives one
+
+
+_WRITE_BY_KIND: dict[Kind, Callable[[_Writer, Any], Any]] = {
+    Kind.LOCATOR: lambda writer, locator: f"{writer.paper_iri}/{locator}",
+    Kind.DATE: lambda _writer, date: {"@value": str(date), "@type": _DATE_TYPES[date.precision]},
+    Kind.DECIMAL: lambda _writer, value: _decimal(value),
+    Kind.ENUM: lambda _writer, member: member.value,
+    Kind.MODEL: lambda writer, obj: writer.node(obj),
+}
+
+
+@per_class
+def _fields(cls: type) -> tuple[_Field, ...]:
+    return tuple(
+        _Field(
+            name=shape.name,
+            key=term.key,
+            many=shape.many,
+            write=(lambda writer, id: writer.base + id)
+            if shape.is_reference
+            else _WRITE_BY_KIND.get(shape.kind, lambda _writer, value: value),
+            form=_FORMS.get(shape.type) if shape.kind is Kind.MODEL else None,
+            dated=shape.kind is Kind.DATE,
+            span=term.span,
+            types=_SCHEMA_TYPES_BY_VALUE.get(shape.type) if shape.kind is Kind.ENUM else None,
+        )
+        for shape, term in _terms(cls)
+    )
+
+
 class _Writer:
+    base: str
+    paper_iri: str
+    #: The parts of the text are known by where they stand, not by an id of their own. A list
+    #: per object, taken in reading order, in case one object stands in two places.
+    places: dict[int, list[Locator]]
+
     def __init__(self, paper: WhitePaper, base: str):
         self.base = base
         self.paper_iri = base + paper.id
-        # The parts of the text are known by where they stand, not by an id of their own. A list
-        # per object, taken in reading order, in case one object stands in two places.
-        self.places: dict[int, list[Locator]] = {}
+        self.places = {}
         for locator, part in paper.places():
             self.places.setdefault(id(part), []).append(locator)
 
     def node(self, obj: Any) -> dict[str, Any]:
-        """A model object as a node: an IRI for an entity or a part of the text, else a blank node."""
+        """A model object as a node: an IRI for an entity or a part of the text, else a blank node.
+
+        A missing value or an empty tuple is left out, as JSON-LD would.
+        """
         cls = type(obj)
         node: dict[str, Any] = {}
-        identity = identity_of(cls)
+        identity = _identity_of(cls)
         if identity is not None:
             node["@id"] = self.base + getattr(obj, identity.name)
         elif id(obj) in self.places:
@@ -402,54 +454,39 @@ class _Writer:
         schema_type = _class(cls).schema_type
         node["@type"] = None  # its place among the keys; filled in below
         spans: list[tuple[str | None, PartialDate]] = []
-        for shape, term in _terms(cls):
-            items = values(obj, shape)
-            by_value = _SCHEMA_TYPES_BY_VALUE.get(shape.type, {})
-            for item in items:
-                schema_type = by_value.get(item, schema_type)
-            if shape.kind is Kind.DATE:
-                spans.extend((term.span, date) for date in items)
-            self.put(node, term, shape, items)
+        for field in _fields(cls):
+            value = getattr(obj, field.name)
+            items = value if field.many else () if value is None else (value,)
+            if not items:
+                continue
+            if field.types:
+                schema_type = field.types.get(items[0], schema_type)
+            if field.dated:
+                spans.extend((field.span, date) for date in items)
+            if field.form:
+                field.form.write(self, node, field.key, items)
+                continue
+            write = field.write
+            written = [write(self, item) for item in value] if field.many else write(self, value)
+            if field.key in node:
+                _add(node, field.key, written)
+            else:
+                node[field.key] = written
         for term, compute in _class(cls).derived:
             node[term.key] = _decimal(compute(obj))
         if spans:
-            self.span(node, spans)
+            _span(node, spans)
         cw_type = f"cw:{cls.__name__}"
         node["@type"] = [schema_type, cw_type] if schema_type else cw_type
         return node
 
-    def put(self, node: dict[str, Any], term: Term, shape: FieldShape, items: tuple[Any, ...]) -> None:
-        """One field as a property; a missing value or an empty tuple is left out, as JSON-LD would."""
-        if shape.kind is Kind.MODEL and shape.type in _FORMS:
-            if items:
-                _FORMS[shape.type].write(self, node, term.key, items)
-            return
-        written = [self.value(shape, item) for item in items]
-        if written:
-            _add(node, term.key, written if shape.many else written[0])
 
-    def value(self, shape: FieldShape, value: Any) -> Any:
-        if shape.is_reference:
-            return self.base + value
-        if shape.kind is Kind.LOCATOR:
-            return f"{self.paper_iri}/{value}"
-        if shape.kind is Kind.DATE:
-            return {"@value": str(value), "@type": _DATE_TYPES[value.precision]}
-        if shape.kind is Kind.DECIMAL:
-            return _decimal(value)
-        if shape.kind is Kind.ENUM:
-            return value.value
-        if shape.kind is Kind.MODEL:
-            return self.node(value)
-        return value
-
-    @staticmethod
-    def span(node: dict[str, Any], dates: list[tuple[str | None, PartialDate]]) -> None:
-        """The first and last day a node's dates may mean: from its start to its end, or its one date."""
-        starts = [date for role, date in dates if role != "end"] or [date for _, date in dates]
-        ends = [date for role, date in dates if role != "start"] or [date for _, date in dates]
-        node[EARLIEST.key] = min(date.earliest for date in starts).isoformat()
-        node[LATEST.key] = max(date.latest for date in ends).isoformat()
+def _span(node: dict[str, Any], dates: list[tuple[str | None, PartialDate]]) -> None:
+    """The first and last day a node's dates may mean: from its start to its end, or its one date."""
+    starts = [date for role, date in dates if role != "end"] or [date for _, date in dates]
+    ends = [date for role, date in dates if role != "start"] or [date for _, date in dates]
+    node[EARLIEST.key] = min(date.earliest for date in starts).isoformat()
+    node[LATEST.key] = max(date.latest for date in ends).isoformat()
 
 
 def _decimal(value: Decimal) -> str:
