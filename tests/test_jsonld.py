@@ -504,7 +504,7 @@ class TestEveryField:
         missing = []
         for cls in model_classes(cw.WhitePaper):
             form = jsonld_module._FORMS.get(cls)
-            written = {shape.name: term for shape, term in jsonld_module._terms(cls)}
+            written = {field.shape.name: field.term for field in jsonld_module._fields(cls)}
             for shape in shape_of(cls):
                 if form is not None and shape.name in form.reads:
                     continue
@@ -534,7 +534,7 @@ class TestEveryField:
         with pytest.raises(
             TypeError, match=r"^JSON-LD: Trilingual fields \['fr'\] have no place in its form$"
         ):
-            jsonld_module._terms(Trilingual)
+            jsonld_module._fields(Trilingual)
 
     def test_a_default_term_that_would_change_a_term_is_refused(self) -> None:
         """A new field whose default term is already a different term is an error naming both fields."""

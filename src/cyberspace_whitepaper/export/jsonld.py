@@ -3,32 +3,14 @@
 :func:`to_jsonld` turns a paper into one JSON-LD document: the paper is the
 top node, and every part of its text and every entity hangs below it. The
 writer walks the model's shape (``shape_of``) for every object, so every
-field of every class becomes a property; nothing here lists a class's fields.
-
-Terms (each key is the local name of its IRI; ``docs/interop.md`` lists them):
-
-- a field's term comes from ``_CLASSES``, a table keyed by class and field,
-  where a schema.org term fits (``title`` is ``name``, ``summary`` is
-  ``description`` ...); an id is ``identifier``, a number counted 1..n is
-  ``position``, a tuple of entities is ``has`` and their kind
-  (``hasPrinciple``). Any other field is ``cw:`` and its name in
-  lowerCamelCase (``mentioned_in_paper`` is ``cw:mentionedInPaper``), so a
-  new field is exported with no edit here.
-- every node is typed with ``cw:`` and its class's name, and with a
-  schema.org type where one fits (``_CLASSES`` again; an actor's by its
-  kind).
-
-Values, by the field's kind: bilingual texts are language maps (English that
-is not official is also listed under ``unofficialEnglish``); dates are typed
-at their precision (``xsd:gYear``, ``xsd:gYearMonth``, ``xsd:date``), and
-each dated node also gets ``earliestDate`` and ``latestDate`` as
-``xsd:date`` for range queries; exact decimals are ``xsd:decimal`` in
-fixed-point; references and locators are IRIs; other objects are nodes: an
-entity at ``{base}{id}``, a part of the text at ``{base}{paper id}/{locator}``,
-anything else (citations, aliases) a blank node.
-
-The context is built from the same table (:func:`jsonld_context`) and shipped
-as ``data/context.jsonld``; a test keeps the two equal.
+field of every class becomes a property, written by its kind of value, under
+its term: the one ``_CLASSES`` (keyed by class and field) or
+``_TERMS_BY_VALUE_CLASS`` gives it where a schema.org term fits;
+``identifier``, ``position`` or ``has`` and a kind for an id, a number
+counted 1..n or a tuple of entities; else ``cw:`` and its name in
+lowerCamelCase. A new field is exported with no edit here. The context is
+built from the same tables (:func:`jsonld_context`) and shipped as
+``data/context.jsonld``. ``docs/interop.md`` describes the output.
 """
 
 from __future__ import annotations
@@ -45,6 +27,7 @@ from ..model import (
     Actor,
     Alias,
     Chapter,
+    Citation,
     Concern,
     DocumentRef,
     Event,
@@ -100,20 +83,15 @@ DESCRIPTION = _schema("description")
 PUBLISHER = _schema("publisher")
 PUBLISHED = _schema("datePublished")
 LANGUAGE = _schema("inLanguage")
-HAS_PART = _schema("hasPart")
-POSITION = _schema("position")
-CITATION = _schema("citation")
 URL = _schema("url", ("@type", "xsd:anyURI"))
-ALIAS = Term("alias")
 _LANGUAGE_MAP = ("@container", "@language")
 ALTERNATE_NAME = _schema("alternateName", _LANGUAGE_MAP)
 UNOFFICIAL_ENGLISH = Term("unofficialEnglish", extra=(("@language", "en"),))
-MAGNITUDE = Term("magnitude", extra=(("@type", "xsd:decimal"),))
 EARLIEST = Term("earliestDate", extra=(("@type", "xsd:date"),))
 LATEST = Term("latestDate", extra=(("@type", "xsd:date"),))
 
-_TEXT = {"summary": DESCRIPTION, "citations": CITATION}
-_IDEA = {"name": NAME, "aliases": ALIAS, **_TEXT}
+_PART = {"title": NAME, "summary": DESCRIPTION}
+_IDEA = {"name": NAME, "summary": DESCRIPTION}
 
 
 class _Class(NamedTuple):
@@ -127,22 +105,12 @@ class _Class(NamedTuple):
 #: Looked up along the MRO, so a subclass is written as its base, with its own fields by default.
 _CLASSES: dict[type, _Class] = {
     WhitePaper: _Class(
-        "Report",
-        {
-            "title": NAME,
-            "publisher": PUBLISHER,
-            "published": PUBLISHED,
-            "languages": LANGUAGE,
-            "preface": HAS_PART,
-            "chapters": HAS_PART,
-            "conclusion": HAS_PART,
-            **_TEXT,
-        },
+        "Report", {"publisher": PUBLISHER, "published": PUBLISHED, "languages": LANGUAGE, **_PART}
     ),
-    Part: _Class("CreativeWork", {"title": NAME, **_TEXT}),
-    Chapter: _Class("Chapter", {"title": NAME, "sections": HAS_PART, **_TEXT}),
-    Section: _Class("CreativeWork", {"title": NAME, "items": HAS_PART, **_TEXT}),
-    Item: _Class("CreativeWork", {"title": NAME, **_TEXT}),
+    Part: _Class("CreativeWork", _PART),
+    Chapter: _Class("Chapter", _PART),
+    Section: _Class("CreativeWork", _PART),
+    Item: _Class("CreativeWork", _PART),
     Principle: _Class("DefinedTerm", _IDEA),
     Goal: _Class(
         "DefinedTerm", {"terms": Term("terms", extra=(("@container", "@list"), ("@language", "en"))), **_IDEA}
@@ -154,18 +122,14 @@ _CLASSES: dict[type, _Class] = {
         {
             "date": _schema("startDate", span="start"),
             "end": _schema("endDate", span="end"),
-            "title": NAME,
             "place": _schema("location"),
             "actors": _schema("actor"),
             "documents": _schema("about"),
-            **_TEXT,
+            **_PART,
         },
     ),
-    # Organization unless its kind says more (_SCHEMA_TYPES_BY_VALUE).
-    Actor: _Class(
-        "Organization",
-        {"name": NAME, "affiliation": _schema("affiliation"), "aliases": ALIAS, "citations": CITATION},
-    ),
+    # An Organization unless its kind says more (_SCHEMA_TYPES_BY_VALUE).
+    Actor: _Class("Organization", {"name": NAME, "affiliation": _schema("affiliation")}),
     Statistic: _Class(
         "Observation",
         {
@@ -173,15 +137,21 @@ _CLASSES: dict[type, _Class] = {
             "value": _schema("value"),
             "unit": _schema("unitText"),
             "as_of": _schema("observationDate"),
-            "citations": CITATION,
         },
         # Normalised, so 45.5 trillion is 45500000000000 rather than 45500000000000.0.
-        ((MAGNITUDE, lambda statistic: statistic.magnitude.normalize()),),
+        ((Term("magnitude", extra=(("@type", "xsd:decimal"),)), lambda s: s.magnitude.normalize()),),
     ),
     DocumentRef: _Class(
-        "CreativeWork", {"title": NAME, "publishers": PUBLISHER, "published": PUBLISHED, "url": URL, **_TEXT}
+        "CreativeWork", {"publishers": PUBLISHER, "published": PUBLISHED, "url": URL, **_PART}
     ),
     Source: _Class("CreativeWork", {"title": NAME, "url": URL, "language": LANGUAGE, "published": PUBLISHED}),
+}
+
+#: The term of a field by the class of its values, where that class says what the field is.
+_TERMS_BY_VALUE_CLASS: dict[type, Term] = {
+    Citation: _schema("citation"),  # the evidence for the object that holds it
+    Alias: Term("alias"),
+    **dict.fromkeys((Part, Chapter, Section, Item), _schema("hasPart")),  # the parts of the text below
 }
 _DEFAULT_CLASS = _Class(None, {})
 
@@ -225,11 +195,10 @@ def _default_term(shape: FieldShape) -> Term:
     if shape.identity is not None:
         return IDENTIFIER
     if shape.numbering is not None:
-        return POSITION
+        return _schema("position")
     entity = identity_of(shape.type) if shape.kind is Kind.MODEL and shape.many else None
     if entity is not None and entity.identity is not None:
-        kind = _camel(entity.identity.replace("-", "_"))
-        return Term(f"has{kind[0].upper()}{kind[1:]}")
+        return Term("has" + entity.identity.title().replace("-", ""))
     return Term(_camel(shape.name))
 
 
@@ -285,8 +254,28 @@ _FORMS: dict[type, _Form] = {
 }
 
 
+class _Field(NamedTuple):
+    """One field of a class as the writer needs it, worked out once per class."""
+
+    shape: FieldShape
+    term: Term
+    write: Callable[[Any, Any], Any]  #: (writer, one value) -> JSON-LD
+    form: _Form | None  #: the writer of its values, if they have one of their own
+    dated: bool  #: it holds dates, which make the node's span
+    types: dict[Any, str] | None  #: the node's schema.org type by the field's value, if it gives one
+
+
+_WRITE_BY_KIND: dict[Kind, Callable[[Any, Any], Any]] = {
+    Kind.LOCATOR: lambda writer, locator: f"{writer.paper_iri}/{locator}",
+    Kind.DATE: lambda _writer, date: {"@value": str(date), "@type": _DATE_TYPES[date.precision]},
+    Kind.DECIMAL: lambda _writer, value: _decimal(value),
+    Kind.ENUM: lambda _writer, member: member.value,
+    Kind.MODEL: lambda writer, obj: writer.node(obj),
+}
+
+
 @per_class
-def _terms(cls: type) -> tuple[tuple[FieldShape, Term], ...]:
+def _fields(cls: type) -> tuple[_Field, ...]:
     """Each field of ``cls`` written as a property, with its term (fields a value form reads are left out)."""
     shapes = shape_of(cls)
     names = {shape.name for shape in shapes}
@@ -299,7 +288,20 @@ def _terms(cls: type) -> tuple[tuple[FieldShape, Term], ...]:
     if form is not None and form.whole and names - read:
         # A language map has no room for a field its writer does not know: refuse, never drop.
         raise TypeError(f"JSON-LD: {cls.__name__} fields {sorted(names - read)} have no place in its form")
-    return tuple((s, table.get(s.name) or _default_term(s)) for s in shapes if s.name not in read)
+    return tuple(
+        _Field(
+            shape=shape,
+            term=table.get(shape.name) or _TERMS_BY_VALUE_CLASS.get(shape.type) or _default_term(shape),
+            write=(lambda writer, id: writer.base + id)
+            if shape.is_reference
+            else _WRITE_BY_KIND.get(shape.kind, lambda _writer, value: value),
+            form=_FORMS.get(shape.type) if shape.kind is Kind.MODEL else None,
+            dated=shape.kind is Kind.DATE,
+            types=_SCHEMA_TYPES_BY_VALUE.get(shape.type) if shape.kind is Kind.ENUM else None,
+        )
+        for shape in shapes
+        if shape.name not in read
+    )
 
 
 def _definition(shape: FieldShape, term: Term) -> dict[str, str]:
@@ -319,7 +321,8 @@ def _context(root: type) -> dict[str, Any]:
     """The context of a paper class: prefixes, schema.org types, then the terms, schema.org's first."""
     entries: dict[str, tuple[Term, Any, str]] = {}  # key -> (term, entry, the field that first gave it)
 
-    def define(term: Term, extra: dict[str, str], where: str) -> None:
+    def define(term: Term, where: str, shape: FieldShape | None = None) -> None:
+        extra = _definition(shape, term) if shape else dict(term.extra)
         entry = {"@id": f"{term.prefix}:{term.key}", **extra} if extra else f"{term.prefix}:{term.key}"
         _, known, first = entries.setdefault(term.key, (term, entry, where))
         if known != entry:
@@ -328,17 +331,15 @@ def _context(root: type) -> dict[str, Any]:
                 "give the field a term of its own in jsonld._CLASSES"
             )
 
-    define(IDENTIFIER, {}, "the parts of the text")
+    define(IDENTIFIER, "the parts of the text")
     for cls in model_classes(root):
-        for shape, term in _terms(cls):
-            define(term, _definition(shape, term), f"{cls.__name__}.{shape.name}")
-            if shape.kind is Kind.DATE:
-                define(EARLIEST, dict(EARLIEST.extra), f"{cls.__name__}'s dates")
-                define(LATEST, dict(LATEST.extra), f"{cls.__name__}'s dates")
-        for term in _FORMS[cls].terms if cls in _FORMS else ():
-            define(term, dict(term.extra), cls.__name__)
-        for term, _compute in _class(cls).derived:
-            define(term, dict(term.extra), f"{cls.__name__}.{term.key}")
+        for field in _fields(cls):
+            define(field.term, f"{cls.__name__}.{field.shape.name}", field.shape)
+            if field.dated:
+                define(EARLIEST, f"{cls.__name__}'s dates")
+                define(LATEST, f"{cls.__name__}'s dates")
+        for term in [*(_FORMS[cls].terms if cls in _FORMS else ()), *(t for t, _ in _class(cls).derived)]:
+            define(term, cls.__name__)
     types = [c.schema_type for c in _CLASSES.values()]
     types += [name for by_value in _SCHEMA_TYPES_BY_VALUE.values() for name in by_value.values()]
     context: dict[str, Any] = {"schema": SCHEMA, "xsd": XSD, "cw": VOCAB}
@@ -382,58 +383,13 @@ def to_jsonld(
     return {"@context": context, **_Writer(paper, base).node(paper)}
 
 
-class _Field(NamedTuple):
-    """One field of a class as the writer needs it, worked out once per class from its shape and term."""
-
-    name: str
-    key: str  #: its term
-    many: bool
-    write: Callable[[_Writer, Any], Any]  #: one value as JSON-LD
-    form: _Form | None  #: the writer of its values, if they have one of their own
-    dated: bool  #: it holds dates, which make the node's span
-    span: str | None  #: which end of the span its dates are, if not both
-    types: dict[Any, str] | None  #: the node's schema.org type by the field's value, if it gives one
-
-
-_WRITE_BY_KIND: dict[Kind, Callable[[_Writer, Any], Any]] = {
-    Kind.LOCATOR: lambda writer, locator: f"{writer.paper_iri}/{locator}",
-    Kind.DATE: lambda _writer, date: {"@value": str(date), "@type": _DATE_TYPES[date.precision]},
-    Kind.DECIMAL: lambda _writer, value: _decimal(value),
-    Kind.ENUM: lambda _writer, member: member.value,
-    Kind.MODEL: lambda writer, obj: writer.node(obj),
-}
-
-
-@per_class
-def _fields(cls: type) -> tuple[_Field, ...]:
-    return tuple(
-        _Field(
-            name=shape.name,
-            key=term.key,
-            many=shape.many,
-            write=(lambda writer, id: writer.base + id)
-            if shape.is_reference
-            else _WRITE_BY_KIND.get(shape.kind, lambda _writer, value: value),
-            form=_FORMS.get(shape.type) if shape.kind is Kind.MODEL else None,
-            dated=shape.kind is Kind.DATE,
-            span=term.span,
-            types=_SCHEMA_TYPES_BY_VALUE.get(shape.type) if shape.kind is Kind.ENUM else None,
-        )
-        for shape, term in _terms(cls)
-    )
-
-
 class _Writer:
-    base: str
-    paper_iri: str
-    #: The parts of the text are known by where they stand, not by an id of their own. A list
-    #: per object, taken in reading order, in case one object stands in two places.
-    places: dict[int, list[Locator]]
-
     def __init__(self, paper: WhitePaper, base: str):
         self.base = base
         self.paper_iri = base + paper.id
-        self.places = {}
+        # The parts of the text are known by where they stand, not by an id of their own. A list
+        # per object, taken in reading order, in case one object stands in two places.
+        self.places: dict[int, list[Locator]] = {}
         for locator, part in paper.places():
             self.places.setdefault(id(part), []).append(locator)
 
@@ -455,23 +411,24 @@ class _Writer:
         node["@type"] = None  # its place among the keys; filled in below
         spans: list[tuple[str | None, PartialDate]] = []
         for field in _fields(cls):
-            value = getattr(obj, field.name)
-            items = value if field.many else () if value is None else (value,)
+            shape = field.shape
+            value = getattr(obj, shape.name)
+            items = value if shape.many else () if value is None else (value,)
             if not items:
                 continue
             if field.types:
                 schema_type = field.types.get(items[0], schema_type)
             if field.dated:
-                spans.extend((field.span, date) for date in items)
+                spans.extend((field.term.span, date) for date in items)
             if field.form:
-                field.form.write(self, node, field.key, items)
+                field.form.write(self, node, field.term.key, items)
                 continue
             write = field.write
-            written = [write(self, item) for item in value] if field.many else write(self, value)
-            if field.key in node:
-                _add(node, field.key, written)
-            else:
-                node[field.key] = written
+            _add(
+                node,
+                field.term.key,
+                [write(self, item) for item in value] if shape.many else write(self, value),
+            )
         for term, compute in _class(cls).derived:
             node[term.key] = _decimal(compute(obj))
         if spans:
