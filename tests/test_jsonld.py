@@ -5,26 +5,31 @@ serves only our shipped context and refuses every other address, and the
 default output carries its context inline, so rdflib needs nothing else.
 """
 
-from __future__ import annotations
-
+import datetime
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
 import rdflib
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pyld import jsonld
 from rdflib.namespace import XSD
 
 import cyberspace_whitepaper as cw
+from cyberspace_whitepaper.export import jsonld as jsonld_module
 from cyberspace_whitepaper.export import jsonld_context
 from cyberspace_whitepaper.export.jsonld import DEFAULT_BASE, VOCAB
-from cyberspace_whitepaper.strategies import white_papers
+from cyberspace_whitepaper.model import _checks
+from cyberspace_whitepaper.model._shape import Kind, checked, describe, model_classes, shape_of
+from cyberspace_whitepaper.strategies import partial_dates, white_papers
 
 # rdflib's own JSON-LD parser builds a ConjunctiveGraph inside, which rdflib
 # 7.x itself marks deprecated; that warning is rdflib's business, not ours.
@@ -413,3 +418,309 @@ def ground_triples(graph: rdflib.Graph) -> set[Any]:
 def predicates(graph: rdflib.Graph) -> Counter[Any]:
     """How many triples each predicate has."""
     return Counter(p for _s, p, _o in graph)
+
+
+# --- every field, present and future ----------------------------------------------------
+
+
+def _field(description: str, constraint: Any = None, **role: Any) -> Any:
+    return attrs.field(metadata=describe(description, constraint, **role))
+
+
+def _optional(description: str, constraint: Any = None, **role: Any) -> Any:
+    return attrs.field(default=None, metadata=describe(description, constraint, **role))
+
+
+@attrs.frozen(kw_only=True, field_transformer=checked)
+class ScratchNote:
+    """A model class no table of the JSON-LD writer knows: its objects are blank nodes."""
+
+    body: str = _field("What the note says.", _checks.text())
+    written: cw.PartialDate | None = _optional("When it was written.")
+
+
+@attrs.frozen(kw_only=True, field_transformer=checked)
+class Gadget:
+    """A new kind of entity: its objects have IRIs of their own."""
+
+    id: str = _field("Identifier.", _checks.identifier(), identity="gadget")
+    label: cw.LocalizedText = _field("Its label.")
+    made: cw.PartialDate | None = _optional("When it was made.")
+
+
+@attrs.frozen(kw_only=True, field_transformer=checked)
+class ScratchPaper(cw.WhitePaper):
+    """A paper with a field of every kind that the JSON-LD writer has never been told about."""
+
+    remark: str = _field("Free text.", _checks.text())
+    code: str = _field("A pattern string.", _checks.slug("code"))
+    count: int = _field("An integer.", _checks.in_range(0, 99))
+    reviewed: bool = _field("A boolean.")
+    weight: Decimal = _field("An exact decimal.", _checks.exact_decimal())
+    status: cw.Certainty = _field("An enum.")
+    revised: cw.PartialDate = _field("A date.")
+    focus: cw.Locator = _field("A place in the paper.")
+    reviewers: tuple[str, ...] = _field("References.", _checks.identifier(), refers_to=("actor",))
+    favourite: str | None = _optional(
+        "A reference to a new kind.", _checks.identifier(), refers_to=("gadget",)
+    )
+    subtitle: cw.LocalizedText = _field("A bilingual text.")
+    notes: tuple[ScratchNote, ...] = _field("Objects of a new class.")
+    endorsements: tuple[cw.Citation, ...] = _field("Objects of a class whose values name their term.")
+    gadgets: tuple[Gadget, ...] = _field("Entities of a new kind.")
+
+
+def scratch_paper(mini: cw.WhitePaper) -> ScratchPaper:
+    """The mini paper, with every scratch field set."""
+    return ScratchPaper(
+        **{field.name: getattr(mini, field.name) for field in attrs.fields(cw.WhitePaper)},
+        remark="A remark.",
+        code="c-1",
+        count=7,
+        reviewed=True,
+        weight=Decimal("2.50"),
+        status=cw.Certainty.INFERRED,
+        revised=cw.PartialDate(year=2023, month=2),
+        focus=cw.Locator.parse("I.1"),
+        reviewers=("scio",),
+        favourite="g1",
+        subtitle=cw.LocalizedText(en="Sub", zh="副", en_official=False),
+        notes=(ScratchNote(body="Noted.", written=cw.PartialDate(year=2021)),),
+        endorsements=(cw.Citation(source="src", certainty=cw.Certainty.CONFIRMED),),
+        gadgets=(Gadget(id="g1", label=cw.LocalizedText(en="Widget"), made=cw.PartialDate(year=2020)),),
+    )
+
+
+def lower_camel(name: str) -> str:
+    """The default term of a field: its name in lowerCamelCase."""
+    head, *rest = name.split("_")
+    return head + "".join(word.title() for word in rest)
+
+
+class TestEveryField:
+    def test_every_field_of_every_class_has_a_term_in_the_context(self) -> None:
+        """Each field of each model class is written under a context term, or read by its value's form."""
+        context = jsonld_context()["@context"]
+        missing = []
+        for cls in model_classes(cw.WhitePaper):
+            form = jsonld_module._FORMS.get(cls)
+            written = {field.shape.name: field.term for field in jsonld_module._fields(cls)}
+            for shape in shape_of(cls):
+                if form is not None and shape.name in form.reads:
+                    continue
+                term = written.get(shape.name)
+                entry = context.get(term.key) if term else None
+                iri = entry["@id"] if isinstance(entry, dict) else entry
+                if term is None or iri != f"{term.prefix}:{term.key}":
+                    missing.append(f"{cls.__name__}.{shape.name}")
+        assert missing == []
+
+    def test_value_forms_read_fields_that_exist(self) -> None:
+        """A value form reads fields its class has; a form without a node of its own reads them all."""
+        for cls, form in jsonld_module._FORMS.items():
+            names = {shape.name for shape in shape_of(cls)}
+            assert form.reads <= names, cls
+            if form.whole:
+                assert form.reads == names, cls
+
+    def test_a_field_a_language_map_cannot_hold_is_refused(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A bilingual-text class with a field its writer does not read is an error, never a silent drop."""
+
+        @attrs.frozen(kw_only=True, field_transformer=checked)
+        class Trilingual(cw.LocalizedText):
+            fr: str | None = _optional("French.", _checks.text())
+
+        monkeypatch.setitem(jsonld_module._FORMS, Trilingual, jsonld_module._FORMS[cw.LocalizedText])
+        with pytest.raises(
+            TypeError, match=r"^JSON-LD: Trilingual fields \['fr'\] have no place in its form$"
+        ):
+            jsonld_module._fields(Trilingual)
+
+    def test_a_default_term_that_would_change_a_term_is_refused(self) -> None:
+        """A new field whose default term is already a different term is an error naming both fields."""
+
+        @attrs.frozen(kw_only=True, field_transformer=checked)
+        class Clash:
+            url: str = _field("A text where schema:url is an address.", _checks.text())
+            sources: tuple[cw.Source, ...] = _field("Sources.")
+
+        with pytest.raises(TypeError, match=r"^JSON-LD: Source\.url would make 'url' .*Clash\.url made it"):
+            jsonld_module._context(Clash)
+
+    def test_new_fields_of_every_kind_are_exported(self, mini: cw.WhitePaper) -> None:
+        """Fields the writer was never told about are in the graph: as cw: and their lowerCamelCase name."""
+        paper = scratch_paper(mini)
+        new = [
+            shape for shape in shape_of(ScratchPaper) if shape.name not in attrs.fields_dict(cw.WhitePaper)
+        ]
+        assert {shape.kind for shape in new} == set(Kind)
+        document = cw.to_jsonld(paper)
+        graph = graph_of(document)
+        node = rdflib.URIRef(DEFAULT_BASE + paper.id)
+        objects = {shape.name: set(graph.objects(node, CW[lower_camel(shape.name)])) for shape in new}
+        place = rdflib.URIRef(f"{DEFAULT_BASE}{paper.id}/I.1")
+        assert objects["remark"] == {rdflib.Literal("A remark.")}
+        assert objects["code"] == {rdflib.Literal("c-1")}
+        assert objects["count"] == {rdflib.Literal(7)}
+        assert objects["reviewed"] == {rdflib.Literal(True)}
+        assert objects["weight"] == {rdflib.Literal("2.50", datatype=XSD.decimal)}
+        assert objects["status"] == {rdflib.Literal("inferred")}
+        assert objects["revised"] == {rdflib.Literal("2023-02", datatype=XSD.gYearMonth)}
+        assert objects["focus"] == {place}
+        assert objects["reviewers"] == {rdflib.URIRef(DEFAULT_BASE + "scio")}
+        assert objects["favourite"] == {rdflib.URIRef(DEFAULT_BASE + "g1")}
+        assert objects["subtitle"] == {rdflib.Literal("Sub", lang="en"), rdflib.Literal("副", lang="zh")}
+        assert rdflib.Literal("Sub", lang="en") in set(graph.objects(node, CW.unofficialEnglish))
+        (note,) = objects["notes"]
+        assert (note, rdflib.RDF.type, CW.ScratchNote) in graph
+        assert graph.value(note, CW.body) == rdflib.Literal("Noted.")
+        assert graph.value(note, CW.written) == rdflib.Literal("2021", datatype=XSD.gYear)
+        assert graph.value(note, CW.earliestDate) == rdflib.Literal("2021-01-01", datatype=XSD.date)
+        # Citations are the evidence for whatever holds them, under any field name.
+        assert objects.pop("endorsements") == set()
+        (endorsement,) = graph.objects(node, SCHEMA.citation)
+        assert graph.value(endorsement, CW.source) == rdflib.URIRef(DEFAULT_BASE + "src")
+        assert set(graph.objects(node, CW.hasGadget)) == {rdflib.URIRef(DEFAULT_BASE + "g1")}
+        gadget = rdflib.URIRef(DEFAULT_BASE + "g1")
+        assert (gadget, rdflib.RDF.type, CW.Gadget) in graph
+        assert graph.value(gadget, SCHEMA.identifier) == rdflib.Literal("g1")
+        assert graph.value(gadget, CW.label) == rdflib.Literal("Widget", lang="en")
+        # The paper's span now runs over both of its dates: published (2022-11-07) and revised (2023-02).
+        assert graph.value(node, CW.earliestDate) == rdflib.Literal("2022-11-07", datatype=XSD.date)
+        assert graph.value(node, CW.latestDate) == rdflib.Literal("2023-02-28", datatype=XSD.date)
+        # The paper keeps everything it had: the known fields are written as before.
+        assert graph.value(node, SCHEMA.publisher) == rdflib.URIRef(DEFAULT_BASE + "scio")
+        assert (node, rdflib.RDF.type, CW.ScratchPaper) in graph
+        assert (node, rdflib.RDF.type, SCHEMA.Report) in graph
+
+    def test_new_fields_have_context_terms_and_expand_offline(self, mini: cw.WhitePaper) -> None:
+        """A paper with new fields gets a context defining each key, and pyld reads what rdflib reads."""
+        document = cw.to_jsonld(scratch_paper(mini))
+        context = document["@context"]
+        assert all(key in context for key in document if not key.startswith("@"))
+        nquads = jsonld.to_rdf(document, {"documentLoader": offline_loader, "format": "application/n-quads"})
+        by_pyld = rdflib.Graph().parse(data=nquads, format="nt")
+        assert ground_triples(by_pyld) == ground_triples(graph_of(document))
+
+
+# --- date ranges ---------------------------------------------------------------------
+
+
+def events_in_range_by_sparql(graph: rdflib.Graph, start: datetime.date, stop: datetime.date) -> set[str]:
+    """Ids of the events whose earliest..latest days overlap start..stop, by a SPARQL range filter."""
+    query = (
+        PREFIXES
+        + f"""
+        PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+        SELECT ?id WHERE {{
+            ?e a cw:Event ; schema:identifier ?id ; cw:earliestDate ?earliest ; cw:latestDate ?latest .
+            FILTER(?earliest <= "{stop.isoformat()}"^^xsd:date && ?latest >= "{start.isoformat()}"^^xsd:date)
+        }}"""
+    )
+    return {str(row[0]) for row in graph.query(query)}
+
+
+def events_in_range(paper: cw.WhitePaper, start: cw.PartialDate, stop: cw.PartialDate) -> set[str]:
+    """The model's answer, as the CLI's --from/--to mean it: some day the event may cover is in range."""
+    return {
+        event.id
+        for event in paper.events
+        if event.date.earliest <= stop.latest and (event.end or event.date).latest >= start.earliest
+    }
+
+
+class TestDateRanges:
+    def test_each_precision_gets_its_first_and_last_day(self, mini: cw.WhitePaper) -> None:
+        """A year, a month and a day each give their first and last day as xsd:date; an end gives the last."""
+        cases = [
+            ("2020", None, "2020-01-01", "2020-12-31"),
+            ("2024-02", None, "2024-02-01", "2024-02-29"),
+            ("2015-12-16", None, "2015-12-16", "2015-12-16"),
+            ("2015-12", "2016", "2015-12-01", "2016-12-31"),
+            ("2022-11", "2022-11-07", "2022-11-01", "2022-11-07"),
+        ]
+        for date, end, earliest, latest in cases:
+            event = attrs.evolve(
+                mini.events[0],
+                date=cw.PartialDate.parse(date),
+                end=None if end is None else cw.PartialDate.parse(end),
+                mentioned_in_paper=False,
+            )
+            node = cw.to_jsonld(attrs.evolve(mini, events=(event,)))["hasEvent"][0]
+            assert (node["earliestDate"], node["latestDate"]) == (earliest, latest), (date, end)
+
+    def test_other_dated_nodes_get_a_span(self, bundled: cw.WhitePaper, bundled_graph: rdflib.Graph) -> None:
+        """The paper, related documents, sources and figures carry the first and last day of their date."""
+        expected = {bundled.id: bundled.published}
+        expected |= {d.id: d.published for d in bundled.documents if d.published is not None}
+        expected |= {s.id: s.published for s in bundled.sources if s.published is not None}
+        expected |= {s.id: s.as_of for s in bundled.statistics if s.as_of is not None}
+        query = (
+            PREFIXES
+            + """
+            SELECT ?id ?earliest ?latest WHERE {
+                ?n schema:identifier ?id ; cw:earliestDate ?earliest ; cw:latestDate ?latest .
+                FILTER NOT EXISTS { ?n a cw:Event }
+            }"""
+        )
+        found = {str(r[0]): (r[1].toPython(), r[2].toPython()) for r in bundled_graph.query(query)}
+        assert found == {key: (date.earliest, date.latest) for key, date in expected.items()}
+        assert len(found) > len(bundled.sources) // 2
+
+    def test_a_range_query_finds_events_of_every_precision(
+        self, bundled: cw.WhitePaper, bundled_graph: rdflib.Graph
+    ) -> None:
+        """A SPARQL range filter over the bundled paper finds what the model finds, each year and month."""
+        years = sorted({event.date.year for event in bundled.events})
+        ranges = [(cw.PartialDate(year=y), cw.PartialDate(year=y)) for y in years]
+        ranges += [
+            (cw.PartialDate(year=2022, month=m), cw.PartialDate(year=2022, month=m)) for m in range(1, 13)
+        ]
+        ranges += [(cw.PartialDate.parse("2015-12-17"), cw.PartialDate.parse("2019-10"))]
+        found: set[str] = set()
+        for start, stop in ranges:
+            by_sparql = events_in_range_by_sparql(bundled_graph, start.earliest, stop.latest)
+            assert by_sparql == events_in_range(bundled, start, stop), (str(start), str(stop))
+            found |= by_sparql
+        precisions = {e.date.precision for e in bundled.events if e.id in found}
+        assert precisions == set(cw.DatePrecision)
+
+    def test_a_filter_on_the_start_date_alone_misses_a_month(self, bundled_graph: rdflib.Graph) -> None:
+        """Why the span exists: an xsd:date filter on startDate misses an October event from 15 October on."""
+        query = (
+            PREFIXES
+            + """
+            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+            SELECT ?id WHERE {
+                ?e a cw:Event ; schema:identifier ?id ; schema:startDate ?start .
+                FILTER(?start >= "2019-10-15"^^xsd:date && ?start <= "2019-12-31"^^xsd:date)
+            }"""
+        )
+        by_start = {str(row[0]) for row in bundled_graph.query(query)}
+        by_span = events_in_range_by_sparql(
+            bundled_graph, datetime.date(2019, 10, 15), datetime.date(2019, 12, 31)
+        )
+        assert by_span - by_start == {"sovereignty-in-cyberspace-2019"}
+
+    def test_the_documented_range_query(self, bundled: cw.WhitePaper, bundled_graph: rdflib.Graph) -> None:
+        """The range query of docs/interop.md, run as written, finds the model's events of 2019."""
+        interop = (Path(__file__).parent.parent / "docs" / "interop.md").read_text(encoding="utf-8")
+        blocks = re.findall(r"```sparql\n(.*?)```", interop, flags=re.DOTALL)
+        (query,) = [block for block in blocks if "cw:earliestDate" in block]
+        rows = [str(row[0]) for row in bundled_graph.query(query)]
+        year = cw.PartialDate(year=2019)
+        assert rows == sorted(events_in_range(bundled, year, year))
+        assert "sovereignty-in-cyberspace-2019" in rows
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(white_papers(min_events=2), st.data())
+    def test_generated_papers(self, paper: cw.WhitePaper, data: st.DataObject) -> None:
+        """On generated papers, the SPARQL range filter and the model agree for any range of partial dates."""
+        first = min(event.date.earliest for event in paper.events).toordinal()
+        low = datetime.date.fromordinal(max(1, first - 400))  # some ranges before every event
+        high = max((event.end or event.date).latest for event in paper.events)
+        bounds = partial_dates(min_value=low, max_value=high)
+        start, stop = sorted([data.draw(bounds), data.draw(bounds)], key=lambda d: d.earliest)
+        graph = graph_of(cw.to_jsonld(paper))
+        by_sparql = events_in_range_by_sparql(graph, start.earliest, stop.latest)
+        assert by_sparql == events_in_range(paper, start, stop)

@@ -1,48 +1,27 @@
-"""JSON-LD generated from the model, with a local context.
+"""JSON-LD generated from the model's shape, with a local context.
 
 :func:`to_jsonld` turns a paper into one JSON-LD document: the paper is the
 top node, and every part of its text and every entity hangs below it. The
-context is the one shipped as ``data/context.jsonld``; it is put in the
-document itself unless ``context_url=`` names where you publish it, so no
-processor ever needs the network to read our output.
-
-Terms (each key is the local name of its IRI):
-
-- schema.org wherever a term fits: the paper is a ``Report``; preface,
-  chapters, sections and items are ``CreativeWork`` parts (chapters
-  ``Chapter``) under ``hasPart``; events are ``Event``; actors ``Person``,
-  ``GovernmentOrganization``, ``Organization`` ... by their kind;
-  statistics ``Observation``; principles, goals, concerns and proposals
-  ``DefinedTerm``; related documents and sources ``CreativeWork``; the
-  evidence of each node ``citation``.
-- our own small vocabulary, :data:`VOCAB` (prefix ``cw``), for the rest:
-  ``kind``, ``certainty``, ``locatedIn``, ``supports`` ... Every node is also
-  typed with ``cw:`` and the name of its model class (``cw:Principle``),
-  for exact queries. ``docs/interop.md`` lists every term.
-
-Values:
-
-- titles and names are language maps: ``{"en": ..., "zh": ...}``, so
-  Chinese is tagged ``zh`` and English ``en``. Where the English is our
-  gloss or a machine translation (``en_official`` false), the node also
-  carries that string under ``unofficialEnglish``.
-- dates are typed at their precision: ``xsd:gYear``, ``xsd:gYearMonth``
-  or ``xsd:date``. Figures are ``xsd:decimal``, exactly as written.
-- every paper, part and entity has an IRI: the paper ``{base}{paper id}``,
-  each entity ``{base}{id}`` (ids are unique in a paper), each part of the
-  text ``{base}{paper id}/{locator}`` (``.../I.3``). Citations and aliases
-  are blank nodes.
+writer walks the model's shape (``shape_of``) for every object, so every
+field of every class becomes a property, written by its kind of value, under
+its term: the one ``_CLASSES`` (keyed by class and field) or
+``_TERMS_BY_VALUE_CLASS`` gives it where a schema.org term fits;
+``identifier``, ``position`` or ``has`` and a kind for an id, a number
+counted 1..n or a tuple of entities; else ``cw:`` and its name in
+lowerCamelCase. A new field is exported with no edit here. The context is
+built from the same tables (:func:`jsonld_context`) and shipped as
+``data/context.jsonld``. ``docs/interop.md`` describes the output.
 """
 
 from __future__ import annotations
 
-import functools
-import json
+import copy
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
+
+import attrs
 
 from ..model import (
     Actor,
@@ -65,6 +44,7 @@ from ..model import (
     Statistic,
     WhitePaper,
 )
+from ..model._shape import FieldShape, Kind, identity_of, model_classes, per_class, shape_of
 from ..vocab import ActorKind, DatePrecision
 
 __all__ = ["CONTEXT_FILE", "DEFAULT_BASE", "VOCAB", "jsonld_context", "to_jsonld"]
@@ -80,90 +60,111 @@ CONTEXT_FILE = "context.jsonld"
 SCHEMA = "https://schema.org/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
-_ID = {"@type": "@id"}
-_LANGUAGES = {"@container": "@language"}
 
-# (term, namespace prefix, extra definition). Each term is the local name
-# of its IRI, so the context is "term -> prefix:term" throughout.
-_TERMS: tuple[tuple[str, str, dict[str, Any]], ...] = (
-    # schema.org classes
-    ("Report", "schema", {}),
-    ("CreativeWork", "schema", {}),
-    ("Chapter", "schema", {}),
-    ("DefinedTerm", "schema", {}),
-    ("Event", "schema", {}),
-    ("Person", "schema", {}),
-    ("Organization", "schema", {}),
-    ("GovernmentOrganization", "schema", {}),
-    ("NewsMediaOrganization", "schema", {}),
-    ("ResearchOrganization", "schema", {}),
-    ("Country", "schema", {}),
-    ("Observation", "schema", {}),
-    # schema.org properties
-    ("identifier", "schema", {}),
-    ("name", "schema", _LANGUAGES),
-    ("alternateName", "schema", _LANGUAGES),
-    ("description", "schema", {}),
-    ("publisher", "schema", _ID),
-    ("datePublished", "schema", {}),
-    ("inLanguage", "schema", {}),
-    ("hasPart", "schema", {}),
-    ("position", "schema", {}),
-    ("citation", "schema", {}),
-    ("url", "schema", {"@type": "xsd:anyURI"}),
-    ("startDate", "schema", {}),
-    ("endDate", "schema", {}),
-    ("location", "schema", _LANGUAGES),
-    ("actor", "schema", _ID),
-    ("about", "schema", _ID),
-    ("affiliation", "schema", _ID),
-    ("variableMeasured", "schema", _LANGUAGES),
-    ("value", "schema", {"@type": "xsd:decimal"}),
-    ("unitText", "schema", {}),
-    ("observationDate", "schema", {}),
-    # our own: the paper's collections
-    ("hasPrinciple", "cw", {}),
-    ("hasGoal", "cw", {}),
-    ("hasConcern", "cw", {}),
-    ("hasProposal", "cw", {}),
-    ("hasEvent", "cw", {}),
-    ("hasActor", "cw", {}),
-    ("hasStatistic", "cw", {}),
-    ("hasDocument", "cw", {}),
-    ("hasSource", "cw", {}),
-    # our own: everything else
-    ("schemaVersion", "cw", {}),
-    ("unofficialEnglish", "cw", {"@language": "en"}),
-    ("kind", "cw", {}),
-    ("alias", "cw", {}),
-    ("locatedIn", "cw", _ID),
-    ("introducedBy", "cw", _ID),
-    ("supports", "cw", _ID),
-    ("terms", "cw", {"@container": "@list", "@language": "en"}),
-    ("mentionedInPaper", "cw", {}),
-    ("role", "cw", {}),
-    ("scale", "cw", {}),
-    ("magnitude", "cw", {"@type": "xsd:decimal"}),
-    ("approximate", "cw", {}),
-    ("scope", "cw", {}),
-    ("relation", "cw", {}),
-    ("certainty", "cw", {}),
-    ("note", "cw", {}),
-    ("source", "cw", _ID),
-    ("locator", "cw", _ID),
-)
+@attrs.frozen
+class Term:
+    """A key of the context: the local name of its IRI, its prefix, and what its context entry adds."""
 
-_ACTOR_TYPES: dict[ActorKind, str] = {
-    ActorKind.PERSON: "Person",
-    ActorKind.GOVERNMENT_BODY: "GovernmentOrganization",
-    ActorKind.PARTY_BODY: "Organization",
-    ActorKind.LEGISLATURE: "GovernmentOrganization",
-    ActorKind.INTERNATIONAL_ORGANIZATION: "Organization",
-    ActorKind.COUNTRY: "Country",
-    ActorKind.MEDIA: "NewsMediaOrganization",
-    ActorKind.PUBLISHER: "Organization",
-    ActorKind.RESEARCH_BODY: "ResearchOrganization",
-    ActorKind.OTHER: "Organization",
+    key: str
+    prefix: str = "cw"
+    #: Extra keys of the context entry (``@type``, ``@container``, ``@language``).
+    extra: tuple[tuple[str, str], ...] = ()
+    #: For a date: whether it begins (``start``) or ends (``end``) its node's span; None: both.
+    span: str | None = None
+
+
+def _schema(key: str, *extra: tuple[str, str], span: str | None = None) -> Term:
+    return Term(key, "schema", extra, span)
+
+
+IDENTIFIER = _schema("identifier")
+NAME = _schema("name")
+DESCRIPTION = _schema("description")
+PUBLISHER = _schema("publisher")
+PUBLISHED = _schema("datePublished")
+LANGUAGE = _schema("inLanguage")
+URL = _schema("url", ("@type", "xsd:anyURI"))
+_LANGUAGE_MAP = ("@container", "@language")
+ALTERNATE_NAME = _schema("alternateName", _LANGUAGE_MAP)
+UNOFFICIAL_ENGLISH = Term("unofficialEnglish", extra=(("@language", "en"),))
+EARLIEST = Term("earliestDate", extra=(("@type", "xsd:date"),))
+LATEST = Term("latestDate", extra=(("@type", "xsd:date"),))
+
+_PART = {"title": NAME, "summary": DESCRIPTION}
+_IDEA = {"name": NAME, "summary": DESCRIPTION}
+
+
+class _Class(NamedTuple):
+    """How the nodes of a class are written, where the defaults do not fit."""
+
+    schema_type: str | None  #: their schema.org type, beside ``cw:`` and the class's name
+    fields: dict[str, Term]  #: the terms of fields that have a better one than the default
+    derived: tuple[tuple[Term, Callable[[Any], Decimal]], ...] = ()  #: decimals the class computes
+
+
+#: Looked up along the MRO, so a subclass is written as its base, with its own fields by default.
+_CLASSES: dict[type, _Class] = {
+    WhitePaper: _Class(
+        "Report", {"publisher": PUBLISHER, "published": PUBLISHED, "languages": LANGUAGE, **_PART}
+    ),
+    Part: _Class("CreativeWork", _PART),
+    Chapter: _Class("Chapter", _PART),
+    Section: _Class("CreativeWork", _PART),
+    Item: _Class("CreativeWork", _PART),
+    Principle: _Class("DefinedTerm", _IDEA),
+    Goal: _Class(
+        "DefinedTerm", {"terms": Term("terms", extra=(("@container", "@list"), ("@language", "en"))), **_IDEA}
+    ),
+    Concern: _Class("DefinedTerm", _IDEA),
+    Proposal: _Class("DefinedTerm", _IDEA),
+    Event: _Class(
+        "Event",
+        {
+            "date": _schema("startDate", span="start"),
+            "end": _schema("endDate", span="end"),
+            "place": _schema("location"),
+            "actors": _schema("actor"),
+            "documents": _schema("about"),
+            **_PART,
+        },
+    ),
+    # An Organization unless its kind says more (_SCHEMA_TYPES_BY_VALUE).
+    Actor: _Class("Organization", {"name": NAME, "affiliation": _schema("affiliation")}),
+    Statistic: _Class(
+        "Observation",
+        {
+            "measure": _schema("variableMeasured"),
+            "value": _schema("value"),
+            "unit": _schema("unitText"),
+            "as_of": _schema("observationDate"),
+        },
+        # Normalised, so 45.5 trillion is 45500000000000 rather than 45500000000000.0.
+        ((Term("magnitude", extra=(("@type", "xsd:decimal"),)), lambda s: s.magnitude.normalize()),),
+    ),
+    DocumentRef: _Class(
+        "CreativeWork", {"publishers": PUBLISHER, "published": PUBLISHED, "url": URL, **_PART}
+    ),
+    Source: _Class("CreativeWork", {"title": NAME, "url": URL, "language": LANGUAGE, "published": PUBLISHED}),
+}
+
+#: The term of a field by the class of its values, where that class says what the field is.
+_TERMS_BY_VALUE_CLASS: dict[type, Term] = {
+    Citation: _schema("citation"),  # the evidence for the object that holds it
+    Alias: Term("alias"),
+    **dict.fromkeys((Part, Chapter, Section, Item), _schema("hasPart")),  # the parts of the text below
+}
+_DEFAULT_CLASS = _Class(None, {})
+
+#: Where a value of an enum field says more than the class: the node's schema.org type by that value.
+_SCHEMA_TYPES_BY_VALUE: dict[type, dict[Any, str]] = {
+    ActorKind: {
+        ActorKind.PERSON: "Person",
+        ActorKind.GOVERNMENT_BODY: "GovernmentOrganization",
+        ActorKind.LEGISLATURE: "GovernmentOrganization",
+        ActorKind.COUNTRY: "Country",
+        ActorKind.MEDIA: "NewsMediaOrganization",
+        ActorKind.RESEARCH_BODY: "ResearchOrganization",
+    },
 }
 
 _DATE_TYPES = {
@@ -177,18 +178,180 @@ _DATE_TYPES = {
 _BASE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*[/#]\Z")
 
 
-def jsonld_context() -> dict[str, Any]:
-    """The JSON-LD context, built from the term table; ``data/context.jsonld`` holds the same."""
+_identity_of = per_class(identity_of)
+
+
+@per_class
+def _class(cls: type) -> _Class:
+    return next((_CLASSES[klass] for klass in cls.__mro__ if klass in _CLASSES), _DEFAULT_CLASS)
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(word.capitalize() for word in rest)
+
+
+def _default_term(shape: FieldShape) -> Term:
+    if shape.identity is not None:
+        return IDENTIFIER
+    if shape.numbering is not None:
+        return _schema("position")
+    entity = identity_of(shape.type) if shape.kind is Kind.MODEL and shape.many else None
+    if entity is not None and entity.identity is not None:
+        return Term("has" + entity.identity.title().replace("-", ""))
+    return Term(_camel(shape.name))
+
+
+def _add(mapping: dict[str, Any], key: str, value: Any) -> None:
+    """Set ``key``, or make it a list of every value given for it."""
+    if key not in mapping:
+        mapping[key] = value
+        return
+    before = mapping[key] if isinstance(mapping[key], list) else [mapping[key]]
+    mapping[key] = before + (value if isinstance(value, list) else [value])
+
+
+# --- value classes written on their owner's node rather than as nodes of their own ---------------
+
+
+def _write_texts(writer: _Writer, node: dict[str, Any], key: str, texts: Iterable[LocalizedText]) -> None:
+    """Bilingual texts: a language map, and the English that is not official listed apart."""
+    for text in texts:
+        languages = node.setdefault(key, {})
+        _add(languages, "en", text.en)
+        if text.zh is not None:
+            _add(languages, "zh", text.zh)
+        if not text.en_official:
+            node.setdefault(UNOFFICIAL_ENGLISH.key, []).append(text.en)
+
+
+def _write_aliases(writer: _Writer, node: dict[str, Any], key: str, aliases: Iterable[Alias]) -> None:
+    """Aliases: each a blank node named in its language, and all of them the owner's alternateName."""
+    for alias in aliases:
+        node.setdefault(ALTERNATE_NAME.key, {}).setdefault(alias.language, []).append(alias.text)
+        alias_node = writer.node(alias)  # its other fields, as any node's
+        alias_node[NAME.key] = {alias.language: alias.text}
+        node.setdefault(key, []).append(alias_node)
+
+
+class _Form(NamedTuple):
+    """How the values of a class are written on their owner's node, by a writer of their own."""
+
+    reads: frozenset[str]  #: the fields the writer reads; any other is written as a node's field
+    write: Callable[[_Writer, dict[str, Any], str, Iterable[Any]], None]
+    terms: tuple[Term, ...]  #: the terms it writes
+    whole: bool  #: no node of its own: every field must be one it reads
+
+
+_FORMS: dict[type, _Form] = {
+    LocalizedText: _Form(frozenset({"en", "zh", "en_official"}), _write_texts, (UNOFFICIAL_ENGLISH,), True),
+    Alias: _Form(
+        frozenset({"text", "language"}),
+        _write_aliases,
+        (ALTERNATE_NAME, _schema(NAME.key, _LANGUAGE_MAP)),
+        False,
+    ),
+}
+
+
+class _Field(NamedTuple):
+    """One field of a class as the writer needs it, worked out once per class."""
+
+    shape: FieldShape
+    term: Term
+    write: Callable[[Any, Any], Any]  #: (writer, one value) -> JSON-LD
+    form: _Form | None  #: the writer of its values, if they have one of their own
+    dated: bool  #: it holds dates, which make the node's span
+    types: dict[Any, str] | None  #: the node's schema.org type by the field's value, if it gives one
+
+
+_WRITE_BY_KIND: dict[Kind, Callable[[Any, Any], Any]] = {
+    Kind.LOCATOR: lambda writer, locator: f"{writer.paper_iri}/{locator}",
+    Kind.DATE: lambda _writer, date: {"@value": str(date), "@type": _DATE_TYPES[date.precision]},
+    Kind.DECIMAL: lambda _writer, value: _decimal(value),
+    Kind.ENUM: lambda _writer, member: member.value,
+    Kind.MODEL: lambda writer, obj: writer.node(obj),
+}
+
+
+@per_class
+def _fields(cls: type) -> tuple[_Field, ...]:
+    """Each field of ``cls`` written as a property, with its term (fields a value form reads are left out)."""
+    shapes = shape_of(cls)
+    names = {shape.name for shape in shapes}
+    form = _FORMS.get(cls)
+    read = form.reads if form is not None else frozenset()
+    table = _class(cls).fields
+    if set(table) - names or read - names:
+        stale = sorted((set(table) | read) - names)
+        raise TypeError(f"JSON-LD: the tables name fields {cls.__name__} does not have: {stale}")
+    if form is not None and form.whole and names - read:
+        # A language map has no room for a field its writer does not know: refuse, never drop.
+        raise TypeError(f"JSON-LD: {cls.__name__} fields {sorted(names - read)} have no place in its form")
+    return tuple(
+        _Field(
+            shape=shape,
+            term=table.get(shape.name) or _TERMS_BY_VALUE_CLASS.get(shape.type) or _default_term(shape),
+            write=(lambda writer, id: writer.base + id)
+            if shape.is_reference
+            else _WRITE_BY_KIND.get(shape.kind, lambda _writer, value: value),
+            form=_FORMS.get(shape.type) if shape.kind is Kind.MODEL else None,
+            dated=shape.kind is Kind.DATE,
+            types=_SCHEMA_TYPES_BY_VALUE.get(shape.type) if shape.kind is Kind.ENUM else None,
+        )
+        for shape in shapes
+        if shape.name not in read
+    )
+
+
+def _definition(shape: FieldShape, term: Term) -> dict[str, str]:
+    """The context entry's extra keys: from the field's kind of value, then from the term."""
+    extra = {}
+    if shape.is_reference or shape.kind is Kind.LOCATOR:
+        extra["@type"] = "@id"
+    elif shape.kind is Kind.DECIMAL:
+        extra["@type"] = "xsd:decimal"
+    elif shape.type is LocalizedText:
+        extra.update([_LANGUAGE_MAP])
+    return extra | dict(term.extra)
+
+
+@per_class
+def _context(root: type) -> dict[str, Any]:
+    """The context of a paper class: prefixes, schema.org types, then the terms, schema.org's first."""
+    entries: dict[str, tuple[Term, Any, str]] = {}  # key -> (term, entry, the field that first gave it)
+
+    def define(term: Term, where: str, shape: FieldShape | None = None) -> None:
+        extra = _definition(shape, term) if shape else dict(term.extra)
+        entry = {"@id": f"{term.prefix}:{term.key}", **extra} if extra else f"{term.prefix}:{term.key}"
+        _, known, first = entries.setdefault(term.key, (term, entry, where))
+        if known != entry:
+            raise TypeError(
+                f"JSON-LD: {where} would make {term.key!r} {entry!r}, but {first} made it {known!r}; "
+                "give the field a term of its own in jsonld._CLASSES"
+            )
+
+    define(IDENTIFIER, "the parts of the text")
+    for cls in model_classes(root):
+        for field in _fields(cls):
+            define(field.term, f"{cls.__name__}.{field.shape.name}", field.shape)
+            if field.dated:
+                define(EARLIEST, f"{cls.__name__}'s dates")
+                define(LATEST, f"{cls.__name__}'s dates")
+        for term in [*(_FORMS[cls].terms if cls in _FORMS else ()), *(t for t, _ in _class(cls).derived)]:
+            define(term, cls.__name__)
+    types = [c.schema_type for c in _CLASSES.values()]
+    types += [name for by_value in _SCHEMA_TYPES_BY_VALUE.values() for name in by_value.values()]
     context: dict[str, Any] = {"schema": SCHEMA, "xsd": XSD, "cw": VOCAB}
-    for term, prefix, extra in _TERMS:
-        iri = f"{prefix}:{term}"
-        context[term] = {"@id": iri, **extra} if extra else iri
+    context.update((name, f"schema:{name}") for name in types if name)
+    ordered = sorted(entries.items(), key=lambda item: item[1][0].prefix != "schema")
+    context.update((key, entry) for key, (_term, entry, _first) in ordered)
     return {"@context": context}
 
 
-@functools.cache
-def _shipped_context() -> str:
-    return resources.files("cyberspace_whitepaper").joinpath("data", CONTEXT_FILE).read_text("utf-8")
+def jsonld_context() -> dict[str, Any]:
+    """The JSON-LD context, built from the term table; ``data/context.jsonld`` holds the same."""
+    return copy.deepcopy(_context(WhitePaper))
 
 
 def to_jsonld(
@@ -215,244 +378,72 @@ def to_jsonld(
         raise ValueError(f"base must be an absolute IRI ending in '/' or '#', got {base!r}")
     if context_url is not None and (not isinstance(context_url, str) or not _BASE.match(context_url + "/")):
         raise ValueError(f"context_url must be an absolute IRI, got {context_url!r}")
-    context = json.loads(_shipped_context())["@context"] if context_url is None else context_url
-    return {"@context": context, **_Writer(paper, base).paper()}
+    # A paper of a subclass with fields of its own gets a context that defines them too.
+    context = copy.deepcopy(_context(type(paper))["@context"]) if context_url is None else context_url
+    return {"@context": context, **_Writer(paper, base).node(paper)}
 
 
 class _Writer:
     def __init__(self, paper: WhitePaper, base: str):
-        self.paper_ = paper
         self.base = base
         self.paper_iri = base + paper.id
+        # The parts of the text are known by where they stand, not by an id of their own. A list
+        # per object, taken in reading order, in case one object stands in two places.
+        self.places: dict[int, list[Locator]] = {}
+        for locator, part in paper.places():
+            self.places.setdefault(id(part), []).append(locator)
 
-    # --- IRIs ---------------------------------------------------------------
+    def node(self, obj: Any) -> dict[str, Any]:
+        """A model object as a node: an IRI for an entity or a part of the text, else a blank node.
 
-    def entity(self, entity_id: str) -> str:
-        # The paper's own id is one of the targets an event can name.
-        return self.paper_iri if entity_id == self.paper_.id else self.base + entity_id
-
-    def entities(self, ids: Iterable[str]) -> list[str]:
-        return [self.entity(i) for i in ids]
-
-    def place(self, locator: Locator) -> str:
-        return f"{self.paper_iri}/{locator}"
-
-    # --- nodes --------------------------------------------------------------
-
-    def paper(self) -> dict[str, Any]:
-        paper = self.paper_
-        node = self.node(self.paper_iri, "Report", "WhitePaper", paper.id)
-        node["schemaVersion"] = paper.schema_version
-        self.texts(node, name=paper.title)
-        node["publisher"] = self.entity(paper.publisher)
-        node["datePublished"] = _date(paper.published)
-        _put(node, "inLanguage", list(paper.languages))
-        node["description"] = paper.summary
-        parts = []
-        if paper.preface is not None:
-            parts.append(self.part(paper.preface, Locator.parse("preface")))
-        parts.extend(self.chapter(chapter) for chapter in paper.chapters)
-        if paper.conclusion is not None:
-            parts.append(self.part(paper.conclusion, Locator.parse("conclusion")))
-        node["hasPart"] = parts
-        _put(node, "hasPrinciple", [self.principle(p) for p in paper.principles])
-        _put(node, "hasGoal", [self.goal(g) for g in paper.goals])
-        _put(node, "hasConcern", [self.concern(c) for c in paper.concerns])
-        _put(node, "hasProposal", [self.proposal(p) for p in paper.proposals])
-        _put(node, "hasEvent", [self.event(e) for e in paper.events])
-        _put(node, "hasActor", [self.actor(a) for a in paper.actors])
-        _put(node, "hasStatistic", [self.statistic(s) for s in paper.statistics])
-        _put(node, "hasDocument", [self.document(d) for d in paper.documents])
-        _put(node, "hasSource", [self.source(s) for s in paper.sources])
-        self.cite(node, paper.citations)
-        return node
-
-    def node(self, iri: str, schema_type: str, model_class: str, identifier: str) -> dict[str, Any]:
-        return {"@id": iri, "@type": [schema_type, f"cw:{model_class}"], "identifier": identifier}
-
-    def texts(self, node: dict[str, Any], **texts: LocalizedText | None) -> None:
-        """Language maps for bilingual texts, and the English that is not official."""
-        for key, value in texts.items():
-            if value is None:
+        A missing value or an empty tuple is left out, as JSON-LD would.
+        """
+        cls = type(obj)
+        node: dict[str, Any] = {}
+        identity = _identity_of(cls)
+        if identity is not None:
+            node["@id"] = self.base + getattr(obj, identity.name)
+        elif id(obj) in self.places:
+            locator = self.places[id(obj)].pop(0)
+            node["@id"] = f"{self.paper_iri}/{locator}"
+            node[IDENTIFIER.key] = str(locator)
+        schema_type = _class(cls).schema_type
+        node["@type"] = None  # its place among the keys; filled in below
+        spans: list[tuple[str | None, PartialDate]] = []
+        for field in _fields(cls):
+            shape = field.shape
+            value = getattr(obj, shape.name)
+            items = value if shape.many else () if value is None else (value,)
+            if not items:
                 continue
-            node[key] = {"en": value.en} if value.zh is None else {"en": value.en, "zh": value.zh}
-            if not value.en_official:
-                node.setdefault("unofficialEnglish", []).append(value.en)
-
-    def cite(self, node: dict[str, Any], citations: tuple[Citation, ...]) -> None:
-        _put(node, "citation", [self.citation(c) for c in citations])
-
-    def citation(self, citation: Citation) -> dict[str, Any]:
-        node: dict[str, Any] = {"@type": "cw:Citation", "source": self.entity(citation.source)}
-        if citation.locator is not None:
-            node["locator"] = self.place(citation.locator)
-        node["certainty"] = citation.certainty.value
-        _put(node, "note", citation.note)
-        return node
-
-    def aliases(self, node: dict[str, Any], aliases: tuple[Alias, ...]) -> None:
-        names: dict[str, list[str]] = {}
-        nodes = []
-        for alias in aliases:
-            names.setdefault(alias.language, []).append(alias.text)
-            alias_node: dict[str, Any] = {"@type": "cw:Alias", "name": {alias.language: alias.text}}
-            if alias.source is not None:
-                alias_node["source"] = self.entity(alias.source)
-            nodes.append(alias_node)
-        _put(node, "alternateName", names)
-        _put(node, "alias", nodes)
-
-    def part(self, part: Part, where: Locator) -> dict[str, Any]:
-        node = self.node(self.place(where), "CreativeWork", "Part", str(where))
-        self.texts(node, name=part.title)
-        node["description"] = part.summary
-        self.cite(node, part.citations)
-        return node
-
-    def chapter(self, chapter: Chapter) -> dict[str, Any]:
-        where = Locator(chapter=chapter.number)
-        node = self.node(self.place(where), "Chapter", "Chapter", str(where))
-        node["position"] = chapter.number
-        self.texts(node, name=chapter.title)
-        node["description"] = chapter.summary
-        _put(node, "hasPart", [self.section(chapter, s) for s in chapter.sections])
-        self.cite(node, chapter.citations)
-        return node
-
-    def section(self, chapter: Chapter, section: Section) -> dict[str, Any]:
-        where = Locator(chapter=chapter.number, section=section.number)
-        node = self.node(self.place(where), "CreativeWork", "Section", str(where))
-        node["position"] = section.number
-        self.texts(node, name=section.title)
-        node["description"] = section.summary
-        _put(node, "hasPart", [self.item(where, i) for i in section.items])
-        self.cite(node, section.citations)
-        return node
-
-    def item(self, section: Locator, item: Item) -> dict[str, Any]:
-        where = Locator(chapter=section.chapter, section=section.section, item=item.number)
-        node = self.node(self.place(where), "CreativeWork", "Item", str(where))
-        node["position"] = item.number
-        self.texts(node, name=item.title)
-        _put(node, "description", item.summary)
-        self.cite(node, item.citations)
-        return node
-
-    def idea(self, entity: Principle | Goal | Concern | Proposal, model_class: str) -> dict[str, Any]:
-        node = self.node(self.entity(entity.id), "DefinedTerm", model_class, entity.id)
-        self.texts(node, name=entity.name)
-        node["description"] = entity.summary
-        self.aliases(node, entity.aliases)
-        if entity.located_in is not None:
-            node["locatedIn"] = self.place(entity.located_in)
-        return node
-
-    def principle(self, principle: Principle) -> dict[str, Any]:
-        node = self.idea(principle, "Principle")
-        node["kind"] = principle.kind.value
-        node["position"] = principle.order
-        if principle.introduced_by is not None:
-            node["introducedBy"] = self.entity(principle.introduced_by)
-        self.cite(node, principle.citations)
-        return node
-
-    def goal(self, goal: Goal) -> dict[str, Any]:
-        node = self.idea(goal, "Goal")
-        node["kind"] = goal.kind.value
-        node["position"] = goal.order
-        _put(node, "terms", list(goal.terms))
-        self.cite(node, goal.citations)
-        return node
-
-    def concern(self, concern: Concern) -> dict[str, Any]:
-        node = self.idea(concern, "Concern")
-        self.cite(node, concern.citations)
-        return node
-
-    def proposal(self, proposal: Proposal) -> dict[str, Any]:
-        node = self.idea(proposal, "Proposal")
-        node["position"] = proposal.number
-        _put(node, "supports", self.entities(proposal.supports))
-        self.cite(node, proposal.citations)
-        return node
-
-    def event(self, event: Event) -> dict[str, Any]:
-        node = self.node(self.entity(event.id), "Event", "Event", event.id)
-        node["kind"] = event.kind.value
-        node["startDate"] = _date(event.date)
-        if event.end is not None:
-            node["endDate"] = _date(event.end)
-        self.texts(node, name=event.title, location=event.place)
-        _put(node, "description", event.summary)
-        _put(node, "actor", self.entities(event.actors))
-        _put(node, "about", self.entities(event.documents))
-        node["mentionedInPaper"] = event.mentioned_in_paper
-        self.cite(node, event.citations)
-        return node
-
-    def actor(self, actor: Actor) -> dict[str, Any]:
-        node = self.node(self.entity(actor.id), _ACTOR_TYPES[actor.kind], "Actor", actor.id)
-        node["kind"] = actor.kind.value
-        self.texts(node, name=actor.name)
-        _put(node, "role", actor.role)
-        if actor.affiliation is not None:
-            node["affiliation"] = self.entity(actor.affiliation)
-        self.aliases(node, actor.aliases)
-        self.cite(node, actor.citations)
-        return node
-
-    def statistic(self, statistic: Statistic) -> dict[str, Any]:
-        node = self.node(self.entity(statistic.id), "Observation", "Statistic", statistic.id)
-        self.texts(node, variableMeasured=statistic.measure)
-        node["value"] = _decimal(statistic.value)
-        node["unitText"] = statistic.unit
-        node["scale"] = statistic.scale.value
-        # Normalised, so 45.5 trillion is 45500000000000 rather than 45500000000000.0.
-        node["magnitude"] = _decimal(statistic.magnitude.normalize())
-        node["approximate"] = statistic.approximate
-        if statistic.as_of is not None:
-            node["observationDate"] = _date(statistic.as_of)
-        node["scope"] = statistic.scope
-        if statistic.located_in is not None:
-            node["locatedIn"] = self.place(statistic.located_in)
-        self.cite(node, statistic.citations)
-        return node
-
-    def document(self, document: DocumentRef) -> dict[str, Any]:
-        node = self.node(self.entity(document.id), "CreativeWork", "DocumentRef", document.id)
-        node["kind"] = document.kind.value
-        self.texts(node, name=document.title)
-        _put(node, "publisher", self.entities(document.publishers))
-        if document.published is not None:
-            node["datePublished"] = _date(document.published)
-        _put(node, "url", document.url)
-        node["relation"] = document.relation.value
-        _put(node, "description", document.summary)
-        self.cite(node, document.citations)
-        return node
-
-    def source(self, source: Source) -> dict[str, Any]:
-        node = self.node(self.entity(source.id), "CreativeWork", "Source", source.id)
-        node["kind"] = source.kind.value
-        self.texts(node, name=source.title)
-        node["url"] = source.url
-        node["inLanguage"] = source.language
-        if source.published is not None:
-            node["datePublished"] = _date(source.published)
-        node["certainty"] = source.certainty.value
-        _put(node, "note", source.note)
+            if field.types:
+                schema_type = field.types.get(items[0], schema_type)
+            if field.dated:
+                spans.extend((field.term.span, date) for date in items)
+            if field.form:
+                field.form.write(self, node, field.term.key, items)
+                continue
+            write = field.write
+            _add(
+                node,
+                field.term.key,
+                [write(self, item) for item in value] if shape.many else write(self, value),
+            )
+        for term, compute in _class(cls).derived:
+            node[term.key] = _decimal(compute(obj))
+        if spans:
+            _span(node, spans)
+        cw_type = f"cw:{cls.__name__}"
+        node["@type"] = [schema_type, cw_type] if schema_type else cw_type
         return node
 
 
-def _put(node: dict[str, Any], key: str, value: Any) -> None:
-    """Set ``key`` unless the value is missing or empty: JSON-LD drops those anyway."""
-    if value is None or (isinstance(value, (list, dict)) and not value):
-        return
-    node[key] = value
-
-
-def _date(date: PartialDate) -> dict[str, str]:
-    return {"@value": str(date), "@type": _DATE_TYPES[date.precision]}
+def _span(node: dict[str, Any], dates: list[tuple[str | None, PartialDate]]) -> None:
+    """The first and last day a node's dates may mean: from its start to its end, or its one date."""
+    starts = [date for role, date in dates if role != "end"] or [date for _, date in dates]
+    ends = [date for role, date in dates if role != "start"] or [date for _, date in dates]
+    node[EARLIEST.key] = min(date.earliest for date in starts).isoformat()
+    node[LATEST.key] = max(date.latest for date in ends).isoformat()
 
 
 def _decimal(value: Decimal) -> str:
