@@ -15,6 +15,8 @@ DOCUMENTED = {
     "WhitePaper", "Part", "Chapter", "Section", "Item", "Principle", "Goal", "Concern",
     "Proposal", "Event", "Actor", "Statistic", "DocumentRef", "Source", "Citation",
     "Alias", "LocalizedText", "PartialDate", "Locator",
+    # the corpus
+    "Corpus", "Concept", "Expression",
     # vocabularies
     "ActorKind", "Certainty", "DatePrecision", "DocumentKind", "DocumentRelation",
     "EventKind", "GoalKind", "PaperPart", "PrincipleKind", "Scale", "SourceKind",
@@ -23,8 +25,8 @@ DOCUMENTED = {
     "Limits", "DEFAULT_LIMITS",
     # errors
     "WhitePaperError", "LoadError", "LimitError", "ValidationError", "Problem",
-    # the bundled paper
-    "load_white_paper",
+    # the bundled data
+    "load_white_paper", "load_corpus",
 }  # fmt: skip
 #: Added by the interop work; present once it lands.
 INTEROP = {"json_schema", "to_jsonld"}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._limits import DEFAULT_LIMITS, Limits
-from .dataset import load_white_paper
+from .dataset import load_corpus, load_white_paper
 from .errors import LimitError, LoadError, Problem, ValidationError, WhitePaperError
 from .export import json_schema, to_jsonld
 from .io import dump, dump_jsonl, dumpb, dumps, from_dict, iter_jsonl, load, loads, to_dict
@@ -22,9 +22,12 @@ from .model import (
     Alias,
     Chapter,
     Citation,
+    Concept,
     Concern,
+    Corpus,
     DocumentRef,
     Event,
+    Expression,
     Goal,
     Item,
     LocalizedText,
@@ -59,7 +62,9 @@ __all__ = [
     "Certainty",
     "Chapter",
     "Citation",
+    "Concept",
     "Concern",
+    "Corpus",
     "DEFAULT_LIMITS",
     "DatePrecision",
     "DocumentKind",
@@ -67,6 +72,7 @@ __all__ = [
     "DocumentRelation",
     "Event",
     "EventKind",
+    "Expression",
     "Goal",
     "GoalKind",
     "Item",
@@ -98,6 +104,7 @@ __all__ = [
     "iter_jsonl",
     "json_schema",
     "load",
+    "load_corpus",
     "load_white_paper",
     "loads",
     "to_dict",

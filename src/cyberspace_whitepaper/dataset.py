@@ -1,17 +1,28 @@
-"""The bundled white paper: China's *Jointly Build a Community with a Shared Future in Cyberspace*."""
+"""The bundled data: the 2022 white paper, and the corpus of China's cyberspace papers around it."""
 
 from __future__ import annotations
 
 import functools
 from importlib import resources
+from typing import Any
 
-from .io import loads
-from .model import WhitePaper
+from ._jsontext import parse_json
+from ._limits import DEFAULT_LIMITS
+from .io import from_dict, loads
+from .model import Corpus, WhitePaper
 
-__all__ = ["DATA_FILE", "load_white_paper"]
+__all__ = ["CORPUS_FILE", "DATA_FILE", "PAPERS_FOLDER", "load_corpus", "load_white_paper"]
 
-#: Name of the bundled file inside the package's ``data`` folder.
+#: Name of the bundled 2022 paper inside the package's ``data`` folder.
 DATA_FILE = "white-paper.json"
+#: The corpus without its papers (its crosswalk of ideas, its own documents and sources).
+CORPUS_FILE = "corpus.json"
+#: The folder of the corpus's other papers, one file each.
+PAPERS_FOLDER = "papers"
+
+
+def _data() -> Any:
+    return resources.files("cyberspace_whitepaper").joinpath("data")
 
 
 @functools.cache
@@ -21,5 +32,21 @@ def load_white_paper() -> WhitePaper:
     Loaded on first call and cached: later calls return the same immutable
     object.
     """
-    data = resources.files("cyberspace_whitepaper").joinpath("data", DATA_FILE).read_bytes()
-    return loads(data, type=WhitePaper)
+    return loads(_data().joinpath(DATA_FILE).read_bytes(), type=WhitePaper)
+
+
+@functools.cache
+def load_corpus() -> Corpus:
+    """The bundled corpus: the papers of 2010, 2017, 2019, 2022 and 2023, and the crosswalk of their ideas.
+
+    The files are read by the strict parser and the whole corpus is built in
+    one pass, so every rule of every paper and of the corpus runs. Cached,
+    as :func:`load_white_paper` is.
+    """
+    folder = _data()
+    corpus = parse_json(folder.joinpath(CORPUS_FILE).read_bytes(), DEFAULT_LIMITS)
+    files = [folder.joinpath(DATA_FILE), *folder.joinpath(PAPERS_FOLDER).iterdir()]
+    papers = [parse_json(file.read_bytes(), DEFAULT_LIMITS) for file in files if file.name.endswith(".json")]
+    corpus["papers"] = sorted(papers, key=lambda paper: paper["published"])
+    found: Corpus = from_dict(corpus, type=Corpus)
+    return found

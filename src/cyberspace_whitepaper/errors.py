@@ -57,6 +57,7 @@ PROBLEM_CODES: dict[str, str] = {
     "unknown-locator": "a locator names a part of the text the paper does not have",
     "numbering": "numbers do not run 1, 2, 3 ... without gaps",
     "after-paper": "a figure, or an event the paper mentions, is dated after the paper",
+    "conflict": "two records of one thing in a corpus disagree (an actor in two papers, say)",
 }
 
 _EXCERPT_LENGTH = 80

@@ -7,6 +7,7 @@ Changing a value means ``attrs.evolve``, which validates again.
 """
 
 from ._concepts import Concern, Goal, Principle, Proposal
+from ._corpus import Concept, Corpus, Expression
 from ._document import Chapter, DocumentRef, Item, Part, Section
 from ._paper import SCHEMA_VERSION, Entity, WhitePaper
 from ._provenance import Citation, Source
@@ -21,10 +22,13 @@ __all__ = [
     "Alias",
     "Chapter",
     "Citation",
+    "Concept",
     "Concern",
+    "Corpus",
     "DocumentRef",
     "Entity",
     "Event",
+    "Expression",
     "Goal",
     "Item",
     "LocalizedText",
@@ -39,5 +43,6 @@ __all__ = [
     "WhitePaper",
 ]
 
-#: Every model class: those a paper holds, parents before children, then the two value classes.
-MODEL_CLASSES: tuple[type, ...] = (*model_classes(WhitePaper), PartialDate, Locator)
+#: Every model class: those a corpus holds (papers, and all they hold), parents before children,
+#: then the two value classes.
+MODEL_CLASSES: tuple[type, ...] = (*model_classes(Corpus), PartialDate, Locator)

@@ -11,7 +11,7 @@ from ._concepts import Concern, Goal, Principle, Proposal
 from ._document import Chapter, DocumentRef, Item, Part, Section
 from ._provenance import Citation, Source, citations_field
 from ._rules import check_paper
-from ._shape import checked, describe, entity_kinds
+from ._shape import checked, describe, entity_kinds, whole_document
 from ._statistics import Statistic
 from ._timeline import Actor, Event
 from ._values import LocalizedText, Locator, PartialDate
@@ -32,6 +32,7 @@ def _entities(description: str) -> Any:
     return attrs.field(default=(), metadata=describe(description))
 
 
+@whole_document
 @attrs.frozen(kw_only=True, field_transformer=checked)
 class WhitePaper:
     """A white paper, whole: its text's structure and everything it names, with the evidence.

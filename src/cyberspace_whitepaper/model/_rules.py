@@ -31,6 +31,7 @@ from ._shape import (
     Kind,
     entity_kinds,
     identity_of,
+    is_whole_document,
     model_classes,
     per_class,
     shape_of,
@@ -40,9 +41,10 @@ from ._shape import (
 from ._values import LocalizedText
 
 if TYPE_CHECKING:
+    from ._corpus import Corpus
     from ._paper import WhitePaper
 
-__all__ = ["check_paper"]
+__all__ = ["check_corpus", "check_paper"]
 
 #: Comparisons the "did you mean" hints of one paper may cost. Each dangling
 #: reference is compared with every id of the kinds it may name, so thousands
@@ -55,8 +57,17 @@ _GAP = "(numbers run 1, 2, 3 ... in order, without gaps)"
 
 def check_paper(paper: WhitePaper) -> None:
     """Raise :class:`ValidationError` with every whole-paper rule the paper breaks."""
-    gathered = _Gathered(paper)
-    problems = [problem for rule in _RULES for problem in rule(paper, gathered)]
+    _check(paper, (*_DOCUMENT_RULES, _locators_exist, _dates))
+
+
+def check_corpus(corpus: Corpus) -> None:
+    """Raise :class:`ValidationError` with every rule the corpus breaks (its papers have kept their own)."""
+    _check(corpus, (*_DOCUMENT_RULES, _corpus_locators, _linked_papers, _shared_ids))
+
+
+def _check(root: Any, rules: tuple[Callable[[Any, _Gathered], Iterator[Problem]], ...]) -> None:
+    gathered = _Gathered(root)
+    problems = [problem for rule in rules for problem in rule(root, gathered)]
     if problems:
         raise ValidationError(problems)
 
@@ -86,7 +97,8 @@ def _has_sibling_rules(cls: type) -> bool:
 
 @per_class
 def _plan(root: type) -> _Plan:
-    classes = list(model_classes(root))
+    # A document the root holds (a corpus's papers) kept its own rules: nothing in it is read here.
+    classes = [c for c in model_classes(root, within=True) if c is root or not is_whole_document(c)]
     references = {c: tuple(s for s in shape_of(c) if s.is_reference) for c in classes}
     locators = {c: tuple(s for s in shape_of(c) if s.kind is Kind.LOCATOR) for c in classes}
     collections = {
@@ -96,7 +108,7 @@ def _plan(root: type) -> _Plan:
     # A class is worth visiting if it, or a class below it, has something the rules read.
     wanted: set[type] = set()
     for cls in reversed(classes):  # children before parents
-        below = any(s.kind is Kind.MODEL and s.type in wanted for s in shape_of(cls))
+        below = any(s.kind is Kind.MODEL and s.type in wanted for s in shape_of(cls) if s.type in classes)
         if references[cls] or locators[cls] or collections[cls] or below:
             wanted.add(cls)
     order = tuple(c for c in classes if c in wanted)
@@ -204,7 +216,7 @@ def _references(paper: WhitePaper, gathered: _Gathered) -> Iterator[Problem]:
     ):
         return
     hints = _Hints(gathered)
-    for path, obj in walk(paper):
+    for path, obj in walk(paper, within=True):
         for shape in plan.references.get(type(obj), ()):
             field_path = join_path(path, shape.name)
             for index, target in enumerate(values(obj, shape)):
@@ -335,7 +347,7 @@ def _siblings(paper: WhitePaper, gathered: _Gathered) -> Iterator[Problem]:
             for parent in gathered.objects[cls]:
                 items = getattr(parent, shape.name)
                 if items and not _siblings_hold(items, shape.type):
-                    parent_path = next(path for path, found in walk(paper) if found is parent)
+                    parent_path = next(path for path, found in walk(paper, within=True) if found is parent)
                     yield from _sibling_problems(items, shape.type, join_path(parent_path, shape.name))
 
 
@@ -457,11 +469,112 @@ def _dates(paper: WhitePaper, _gathered: _Gathered) -> Iterator[Problem]:
             )
 
 
-_RULES: tuple[Callable[[WhitePaper, _Gathered], Iterator[Problem]], ...] = (
+# --- a corpus ------------------------------------------------------------------------
+
+
+def _corpus_locators(corpus: Corpus, _gathered: _Gathered) -> Iterator[Problem]:
+    """A locator in a corpus names a place in the paper its object quotes; a corpus has no places of its own.
+
+    The paper is the one named by the nearest enclosing reference that may
+    name a paper (a crosswalk cell's ``document``).
+    """
+    places = {paper.id: {where for where, _place in paper.places()} for paper in corpus.papers}
+    stack: list[tuple[str, Any, str | None]] = [("$", corpus, None)]
+    while stack:
+        path, obj, scope = stack.pop()
+        shapes = shape_of(type(obj))
+        for shape in shapes:
+            if not shape.many and "paper" in shape.refers_to:
+                scope = getattr(obj, shape.name)
+        for shape in shapes:
+            if shape.kind is Kind.LOCATOR:
+                for where in values(obj, shape):
+                    if scope in places and where in places[scope]:
+                        continue
+                    if scope is None:
+                        message = f"{where} names no place: a corpus has none of its own"
+                    elif scope in places:
+                        message = f"the paper {scope!r} has no {where}"
+                    else:
+                        message = f"{scope!r} is not a paper of the corpus, so {where} names no place in it"
+                    yield _problem(join_path(path, shape.name), "unknown-locator", message)
+            elif shape.kind is Kind.MODEL and not is_whole_document(shape.type):
+                for index, item in enumerate(values(obj, shape)):
+                    where = join_path(path, shape.name)
+                    stack.append((join_path(where, index) if shape.many else where, item, scope))
+
+
+def _linked_papers(corpus: Corpus, _gathered: _Gathered) -> Iterator[Problem]:
+    """A related document that is a paper of the corpus agrees with that paper (title, kind, date)."""
+    papers = {paper.id: paper for paper in corpus.papers}
+    for p, paper in enumerate(corpus.papers):
+        for kind, shape in entity_kinds(type(paper)):
+            del kind
+            for index, entity in enumerate(getattr(paper, shape.name)):
+                other = papers.get(entity.id)
+                if other is None or other is paper:
+                    continue
+                path = f"$.papers[{p}].{shape.name}[{index}]"
+                yield from _disagreements(entity, other, path, f"the paper {entity.id!r} of the corpus")
+
+
+def _shared_ids(corpus: Corpus, gathered: _Gathered) -> Iterator[Problem]:
+    """An id used in two papers of the corpus (or a paper and the corpus) means one thing in both."""
+    first: dict[str, tuple[str, str, Any]] = {}
+    registries = [("$", corpus)] + [(f"$.papers[{p}]", paper) for p, paper in enumerate(corpus.papers)]
+    for prefix, holder in registries:
+        for kind, shape in entity_kinds(type(holder)):
+            if is_whole_document(shape.type):
+                continue  # papers: their ids are the corpus's own, checked as such
+            for index, entity in enumerate(getattr(holder, shape.name)):
+                path = f"{prefix}.{shape.name}[{index}]"
+                seen = first.setdefault(entity.id, (kind, path, entity))
+                if seen[1] == path:
+                    continue
+                if seen[0] != kind:
+                    message = f"{entity.id!r} is {a_or_an(kind)} here but {a_or_an(seen[0])} at {seen[1]}"
+                    yield _problem(f"{path}.id", "conflict", message)
+                else:
+                    yield from _disagreements(entity, seen[2], path, seen[1])
+
+
+def _disagreements(entity: Any, other: Any, path: str, where: str) -> Iterator[Problem]:
+    """The defining fields (kinds, names, dates, addresses) of ``entity`` that ``other`` gives otherwise."""
+    theirs = {shape.name: shape for shape in shape_of(type(other))}
+    for shape in shape_of(type(entity)):
+        if not _defining(shape) or shape.name not in theirs or not _defining(theirs[shape.name]):
+            continue
+        mine, yours = getattr(entity, shape.name), getattr(other, shape.name)
+        if mine is None or yours is None or mine == yours:
+            continue
+        if shape.type is LocalizedText and (mine.en, mine.zh) == (yours.en, yours.zh):
+            continue  # whether the English is official is the document's own say
+        yield _problem(
+            join_path(path, shape.name),
+            "conflict",
+            f"differs from {where}: {_shown(mine)} against {_shown(yours)}",
+        )
+
+
+def _defining(shape: FieldShape) -> bool:
+    """Fields that say what a thing is, which two records of it must agree on."""
+    if shape.many or shape.refers_to or shape.identity is not None:
+        return False
+    if shape.kind is Kind.MODEL:
+        return shape.type is LocalizedText
+    return shape.kind in (Kind.ENUM, Kind.STRING, Kind.DATE, Kind.DECIMAL)
+
+
+def _shown(value: Any) -> str:
+    if type(value) is LocalizedText:
+        return repr(value.en) + (f" ({value.zh})" if value.zh else "")
+    return repr(str(value))
+
+
+#: The rules of every document, paper or corpus: all read from the shape.
+_DOCUMENT_RULES: tuple[Callable[[Any, _Gathered], Iterator[Problem]], ...] = (
     _unique_ids,
     _references,
     _no_cycles,
-    _locators_exist,
     _siblings,
-    _dates,
 )

@@ -323,8 +323,31 @@ def shape_of(cls: type) -> tuple[FieldShape, ...]:
     return tuple(field_shape(attribute, cls) for attribute in attrs.fields(cls))
 
 
-def model_classes(root: type) -> Iterator[type]:
-    """``root`` and every model class below it, each once, parents before children."""
+#: Classes whose objects check their own whole-document rules when built (a paper).
+_DOCUMENTS: set[type] = set()
+
+
+def whole_document(cls: type[T]) -> type[T]:
+    """Class decorator: objects of ``cls`` are documents that check their own rules when built.
+
+    A document held by another (the papers of a corpus) has already kept
+    its rules: the holder's rules see it as one entity and look no deeper.
+    """
+    _DOCUMENTS.add(cls)
+    return cls
+
+
+def is_whole_document(cls: type) -> bool:
+    """Whether objects of ``cls`` are documents that check their own rules (see :func:`whole_document`)."""
+    return cls in _DOCUMENTS
+
+
+def model_classes(root: type, *, within: bool = False) -> Iterator[type]:
+    """``root`` and every model class below it, each once, parents before children.
+
+    ``within``: stay within ``root``'s own document, and never go into a
+    document it holds (see :func:`whole_document`).
+    """
     order: list[type] = []
     seen: set[type] = set()
 
@@ -332,9 +355,10 @@ def model_classes(root: type) -> Iterator[type]:
         if cls in seen:
             return
         seen.add(cls)
-        for shape in shape_of(cls):
-            if shape.kind is Kind.MODEL:
-                visit(shape.type)
+        if not (within and cls is not root and cls in _DOCUMENTS):
+            for shape in shape_of(cls):
+                if shape.kind is Kind.MODEL:
+                    visit(shape.type)
         order.append(cls)
 
     visit(root)
@@ -439,12 +463,16 @@ def explain_field(shape: FieldShape, value: Any) -> None:
             seen.add(item)
 
 
-def walk(obj: Any, path: str = "$") -> Iterator[tuple[str, Any]]:
+def walk(obj: Any, path: str = "$", *, within: bool = False) -> Iterator[tuple[str, Any]]:
     """Every model object reachable from ``obj`` (``obj`` first), with its JSON path, in field order.
 
-    Dates and locators are values, not objects walked into.
+    Dates and locators are values, not objects walked into. ``within``: as
+    for :func:`model_classes`, the documents ``obj`` holds are yielded but
+    not walked into.
     """
     yield path, obj
+    if within and path != "$" and type(obj) in _DOCUMENTS:
+        return
     for shape in shape_of(type(obj)):
         if shape.kind is not Kind.MODEL:
             continue
@@ -452,9 +480,9 @@ def walk(obj: Any, path: str = "$") -> Iterator[tuple[str, Any]]:
         field_path = join_path(path, shape.name)
         if shape.many:
             for index, item in enumerate(value):
-                yield from walk(item, join_path(field_path, index))
+                yield from walk(item, join_path(field_path, index), within=within)
         elif value is not None:
-            yield from walk(value, field_path)
+            yield from walk(value, field_path, within=within)
 
 
 def values(obj: Any, shape: FieldShape) -> tuple[Any, ...]:
