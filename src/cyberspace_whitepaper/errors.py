@@ -16,6 +16,7 @@ import attrs
 __all__ = [
     "LimitError",
     "LoadError",
+    "NotFoundError",
     "Problem",
     "ValidationError",
     "WhitePaperError",
@@ -169,6 +170,27 @@ class LimitError(LoadError):
         super().__init__(f"{message} (limit {limit}={value})", line=line, column=column)
         self.limit = limit
         self.value = value
+
+
+class NotFoundError(WhitePaperError, KeyError):
+    """A lookup by id or by place found nothing: no such id, or not of the kind asked for.
+
+    Also a ``KeyError``, as a missing key of a mapping is. Unlike a plain
+    ``KeyError``, ``str()`` is the message itself, not its ``repr``.
+
+    Attributes:
+        key: the id or place that was looked up.
+        message: what was not found, with a "did you mean" hint where an id
+            is close.
+    """
+
+    def __init__(self, message: str, *, key: str):
+        super().__init__(message)
+        self.message = message
+        self.key = key
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class ValidationError(WhitePaperError, ValueError):

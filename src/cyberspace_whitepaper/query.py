@@ -1,0 +1,756 @@
+"""Typed lookups, reverse references, cited items, search and date ranges over a paper.
+
+:class:`~cyberspace_whitepaper.WhitePaper`'s methods ``get``, ``by_id``,
+``source_of``, ``referrers``, ``cited``, ``search`` and ``events_between``
+are thin calls into this module; the logic lives here.
+
+Everything is read from the model's shape (:mod:`.model._shape`): the entity
+kinds from ``entity_kinds``, references from the fields that declare
+``refers_to``, citations from the fields that hold :class:`Citation` records,
+searchable text from the fields of kind ``TEXT``. A field added to the model
+is looked up, referred to and searched with no edit here.
+
+**Indexes.** A paper is immutable, so each index (ids; references; the
+search index) is built once per paper, on its first use, and never before:
+loading costs nothing more. The indexes are kept in a module-level ``dict``
+keyed by ``id(paper)``, and dropped by :func:`weakref.finalize` when the
+paper is collected. They never hold the paper itself (that would keep it
+alive for ever), and a paper is never hashed to find them (its hash walks
+every object in it).
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime
+import difflib
+import heapq
+import re
+import unicodedata
+import weakref
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeAlias, TypeVar
+
+import attrs
+
+from .errors import NotFoundError, excerpt, join_path
+from .model import Entity, WhitePaper
+from .model._display import title_field
+from .model._paper import Place
+from .model._provenance import Citation
+from .model._shape import FieldShape, Kind, entity_kinds, identity_of, per_class, shape_of, values, walk
+from .model._values import PartialDate
+from .vocab import Certainty
+
+if TYPE_CHECKING:
+    from .model import Event, Locator
+
+#: What holds a reference or a citation, or what a search finds.
+Holder: TypeAlias = Entity | Place | WhitePaper
+
+__all__ = [
+    "Cited",
+    "Referrer",
+    "SearchHit",
+    "by_id",
+    "cited",
+    "events_between",
+    "get",
+    "referrers",
+    "search",
+    "search_kinds",
+]
+
+E = TypeVar("E")
+
+#: Stands for the paper in an index, which must not hold the paper itself.
+_ROOT: Any = object()
+
+#: How close an id must be to be offered as "did you mean" (as the rules' hints).
+_HINT_CUTOFF = 0.6
+
+
+# --- the per-paper store --------------------------------------------------------------
+
+
+class _Indexes:
+    """The indexes of one paper, each built on first use."""
+
+    __slots__ = ("ids", "references", "text")
+
+    def __init__(self) -> None:
+        self.ids: _Ids | None = None
+        self.references: dict[str, list[tuple[str, Any]]] | None = None
+        self.text: _TextIndex | None = None
+
+
+_INDEXES: dict[int, _Indexes] = {}
+
+
+def _indexes(paper: WhitePaper) -> _Indexes:
+    key = id(paper)
+    found = _INDEXES.get(key)
+    if found is None:
+        found = _INDEXES[key] = _Indexes()
+        # Dropped when the paper dies, before its id can be given to another object.
+        weakref.finalize(paper, _INDEXES.pop, key, None)
+    return found
+
+
+def _holder(paper: WhitePaper, stored: Any) -> Any:
+    return paper if stored is _ROOT else stored
+
+
+# --- ids --------------------------------------------------------------------------------
+
+
+class _Ids:
+    """Every entity by id, and which kind each id (the paper's own included) names."""
+
+    def __init__(self, paper: WhitePaper):
+        self.entities: dict[str, Any] = {}
+        self.kind_of: dict[str, str] = {}
+        self.maps: dict[type, _EntityMap[Any]] = {}
+        paper_identity = identity_of(type(paper))
+        if paper_identity is not None and paper_identity.identity is not None:
+            self.kind_of[getattr(paper, paper_identity.name)] = paper_identity.identity
+        for kind, shape in _entity_classes(type(paper)).values():
+            id_field = identity_of(shape.type)
+            assert id_field is not None  # entity_kinds holds only entities
+            of_kind: dict[str, Any] = {}
+            for entity in getattr(paper, shape.name):
+                entity_id = getattr(entity, id_field.name)
+                of_kind[entity_id] = entity
+                self.entities.setdefault(entity_id, entity)
+                self.kind_of.setdefault(entity_id, kind)
+            self.maps[shape.type] = _EntityMap(kind, of_kind, self)
+
+    def hint(self, key: str, kinds: Iterable[str] | None = None) -> str:
+        wanted = set(kinds) if kinds is not None else None
+        candidates = [i for i, k in self.kind_of.items() if wanted is None or k in wanted]
+        close = difflib.get_close_matches(key, candidates, n=1, cutoff=_HINT_CUTOFF)
+        return f" (did you mean {close[0]!r}?)" if close else ""
+
+    def missing(self, key: str, kind: str | None = None) -> NotFoundError:
+        """The error for an id that names no entity (of ``kind``, if given)."""
+        found = self.kind_of.get(key)
+        if kind is not None and found is not None:
+            return NotFoundError(f"{excerpt(key)} is {_a(found)}, not {_a(kind)}", key=key)
+        what = "entity" if kind is None else kind
+        hint = self.hint(key, None if kind is None else (kind,))
+        return NotFoundError(f"no {what} with id {excerpt(key)}{hint}", key=key)
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
+@per_class
+def _entity_classes(paper_class: type) -> dict[type, tuple[str, FieldShape]]:
+    """Each entity class of a paper class, with its kind and the paper's field holding it."""
+    return {shape.type: (kind, shape) for kind, shape in entity_kinds(paper_class)}
+
+
+def _ids(paper: WhitePaper) -> _Ids:
+    store = _indexes(paper)
+    if store.ids is None:
+        store.ids = _Ids(paper)
+    return store.ids
+
+
+class _EntityMap(Mapping[str, E], Generic[E]):
+    """The entities of one kind by id: read-only, and a missing id says what was meant."""
+
+    __slots__ = ("_entities", "_ids", "kind")
+
+    def __init__(self, kind: str, entities: dict[str, E], ids: _Ids):
+        self.kind = kind
+        self._entities = entities
+        self._ids = ids
+
+    def __getitem__(self, key: str) -> E:
+        try:
+            return self._entities[key]
+        except KeyError:
+            raise self._ids.missing(key, self.kind) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entities)
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._entities
+
+    def __repr__(self) -> str:
+        return f"<{self.kind} entities by id: {len(self._entities)}>"
+
+
+def get(paper: WhitePaper, key: str, cls: type[E] | None = None) -> E:
+    """The entity with id ``key`` (of class ``cls``, if given); :class:`NotFoundError` if none."""
+    ids = _indexes(paper).ids or _ids(paper)
+    found = ids.entities.get(key)
+    if found is not None and (cls is None or type(found) is cls):
+        return found  # type: ignore[no-any-return]
+    if cls is None:
+        raise ids.missing(key)
+    if cls not in ids.maps:
+        raise TypeError(f"{cls.__name__} is not an entity class of {type(paper).__name__}")
+    return ids.maps[cls][key]  # type: ignore[no-any-return]
+
+
+def by_id(paper: WhitePaper, cls: type[E]) -> Mapping[str, E]:
+    """The entities of class ``cls`` by id, as a read-only mapping."""
+    maps = _ids(paper).maps
+    if cls not in maps:
+        raise TypeError(f"{cls.__name__} is not an entity class of {type(paper).__name__}")
+    return maps[cls]
+
+
+# --- what holds what: owners ------------------------------------------------------------
+
+
+@attrs.frozen
+class _Owner:
+    """An object that can be pointed at: an entity, a part of the text, or the paper (``_ROOT``)."""
+
+    kind: str
+    id: str | None
+    locator: Locator | None
+    obj: Any
+    cls: type
+    path: str
+
+    def top_field(self, path: str) -> str | None:
+        """The name of the owner's field a path inside it goes through (None for the owner itself)."""
+        relative = _relative(path, self)
+        return re.split(r"[.\[]", relative, maxsplit=1)[0] if relative else None
+
+
+def _owned(paper: WhitePaper) -> Iterator[tuple[str, Any, _Owner]]:
+    """Every model object in the paper with its path and its owner.
+
+    The owner of an object is the nearest object holding it (itself
+    included) that has an identity or is a part of the text: a citation's
+    owner is the principle or chapter that carries it.
+    """
+    places: dict[int, collections.deque[Locator]] = {}
+    for locator, place in paper.places():
+        places.setdefault(id(place), collections.deque()).append(locator)
+    stack: list[_Owner] = []
+    for path, obj in walk(paper):
+        while stack and not _within(path, stack[-1].path):
+            stack.pop()
+        identity = identity_of(type(obj))
+        if identity is not None and identity.identity is not None:
+            stored = _ROOT if obj is paper else obj
+            entity_id = getattr(obj, identity.name)
+            stack.append(_Owner(identity.identity, entity_id, None, stored, type(obj), path))
+        elif id(obj) in places:
+            # walk() and places() go through the text in the same order.
+            locator = places[id(obj)].popleft()
+            stack.append(_Owner(type(obj).__name__.lower(), None, locator, obj, type(obj), path))
+        yield path, obj, stack[-1]
+
+
+def _within(path: str, prefix: str) -> bool:
+    return path.startswith(prefix) and (len(path) == len(prefix) or path[len(prefix)] in ".[")
+
+
+def _relative(path: str, owner: _Owner) -> str:
+    """A path seen from its owner: ``name.zh``, ``aliases[0].text``, ``citations[2]``."""
+    return path[len(owner.path) :].lstrip(".")
+
+
+# --- references -----------------------------------------------------------------------
+
+
+class Referrer(NamedTuple):
+    """Something that points at an id: the path of the reference, and the thing holding it."""
+
+    path: str
+    entity: Holder
+
+
+def _references(paper: WhitePaper) -> dict[str, list[tuple[str, Any]]]:
+    store = _indexes(paper)
+    if store.references is None:
+        found: dict[str, list[tuple[str, Any]]] = {}
+        for path, obj, owner in _owned(paper):
+            for shape in shape_of(type(obj)):
+                if not shape.refers_to:
+                    continue
+                field_path = join_path(path, shape.name)
+                for index, target in enumerate(values(obj, shape)):
+                    where = join_path(field_path, index) if shape.many else field_path
+                    found.setdefault(target, []).append((where, owner.obj))
+        store.references = found
+    return store.references
+
+
+def referrers(paper: WhitePaper, key: str) -> tuple[Referrer, ...]:
+    """Every reference to the id ``key``, in the paper's order; :class:`NotFoundError` for an unknown id."""
+    ids = _ids(paper)
+    if key not in ids.kind_of:
+        raise ids.missing(key)
+    return tuple(Referrer(path, _holder(paper, stored)) for path, stored in _references(paper).get(key, ()))
+
+
+# --- citations ---------------------------------------------------------------------------
+
+
+class Cited(NamedTuple):
+    """A citation, where it is, and the thing (entity, part of the text, the paper) it is evidence for."""
+
+    path: str
+    item: Holder
+    citation: Citation
+
+
+@per_class
+def _citation_fields(cls: type) -> tuple[FieldShape, ...]:
+    return tuple(shape for shape in shape_of(cls) if shape.kind is Kind.MODEL and shape.type is Citation)
+
+
+def cited(paper: WhitePaper) -> Iterator[Cited]:
+    """Every citation in the paper, in its order, with the thing it is evidence for."""
+    for path, obj, owner in _owned(paper):
+        for shape in _citation_fields(type(obj)):
+            field_path = join_path(path, shape.name)
+            for index, citation in enumerate(values(obj, shape)):
+                where = join_path(field_path, index) if shape.many else field_path
+                yield Cited(where, _holder(paper, owner.obj), citation)
+
+
+#: Certainties from the strongest: the order of the vocabulary.
+_CERTAINTY_RANK = {certainty: rank for rank, certainty in enumerate(Certainty)}
+
+
+def _best_certainty(obj: Any) -> Certainty | None:
+    found = [citation.certainty for shape in _citation_fields(type(obj)) for citation in values(obj, shape)]
+    return min(found, key=_CERTAINTY_RANK.__getitem__) if found else None
+
+
+# --- dates -------------------------------------------------------------------------------
+
+
+def _as_date(value: PartialDate | datetime.date | str) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, str):
+        return PartialDate.parse(value)
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return PartialDate.from_date(value)
+    raise TypeError(f"expected a PartialDate, a datetime.date or a date string, got {type(value).__name__}")
+
+
+def check_range(start: PartialDate | None, end: PartialDate | None) -> None:
+    """Raise ``ValueError`` if ``start`` begins after ``end`` ends (no day could lie between them)."""
+    if start is not None and end is not None and start.earliest > end.latest:
+        raise ValueError(f"start {start} is after end {end}")
+
+
+def events_between(
+    paper: WhitePaper,
+    start: PartialDate | datetime.date | str | None = None,
+    end: PartialDate | datetime.date | str | None = None,
+) -> tuple[Event, ...]:
+    """The events, in timeline order, any of whose days may fall from ``start`` to ``end``.
+
+    An event covers the days from its date's earliest to its end's latest (or
+    its date's latest). It is kept if that span overlaps the span from
+    ``start``'s earliest day to ``end``'s latest; either bound may be left
+    out. So ``events_between(paper, end="2022")`` keeps ``2022-11-07``, and
+    ``start="2022-10-25"`` keeps an event of ``2022-10``. The CLI's ``timeline
+    --from/--to`` is this function.
+    """
+    first = None if start is None else _as_date(start)
+    last = None if end is None else _as_date(end)
+    check_range(first, last)
+    low = None if first is None else first.earliest
+    high = None if last is None else last.latest
+    return tuple(
+        event
+        for event in paper.timeline()
+        if (low is None or (event.end or event.date).latest >= low)
+        and (high is None or event.date.earliest <= high)
+    )
+
+
+# --- search: words ------------------------------------------------------------------------
+
+_HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN = re.compile(f"[{_HAN_RANGES}]+")
+_WORD = re.compile(rf"[^\W_{_HAN_RANGES}]+")
+
+#: Words a question is phrased with that say nothing about what it looks for.
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "did",
+        "do",
+        "does",
+        "for",
+        "from",
+        "has",
+        "have",
+        "how",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "say",
+        "says",
+        "that",
+        "the",
+        "their",
+        "this",
+        "to",
+        "was",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "with",
+    ]
+)
+
+#: Inflections, tried first (one of them): plural, past, present participle.
+_INFLECTIONS = (
+    ("sses", "ss"), ("ies", "y"), ("ied", "y"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"),
+    ("ing", ""), ("ed", ""), ("s", ""),
+)  # fmt: skip
+#: Endings of derived words, then stripped up to twice: sovereignty -> sovereign, peaceful -> peac.
+_DERIVATIONS = (
+    "ation", "ition", "ment", "ness", "ance", "ence", "ity", "ism", "ist", "ful", "ous", "ive",
+    "ize", "ise", "al", "ic", "ty", "ly", "y", "e",
+)  # fmt: skip
+_MIN_STEM = 3
+
+
+def fold(text: str) -> str:
+    """Text as search compares it: NFKC-normalised and case-folded (full-width Ｃ is c)."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def stem(word: str) -> str:
+    """A word's stem: the same for its inflected and derived forms (crime, crimes; sovereign, sovereignty).
+
+    A small suffix stripper, not a linguist: it only needs to give related
+    words the same stem, and it is applied to the text and the query alike.
+    """
+    for ending, replacement in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            if ending == "s" and word[-2] in "siu":  # access, status, analysis: not plurals
+                break
+            word = word[: len(word) - len(ending)] + replacement
+            if ending in ("ing", "ed") and len(word) > _MIN_STEM and word[-1] == word[-2] not in "lsz":
+                word = word[:-1]  # planned, stopping
+            break
+    for _ in range(2):
+        for ending in _DERIVATIONS:
+            if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+                word = word[: len(word) - len(ending)]
+                break
+        else:
+            break
+    return word
+
+
+def _bigrams(run: str) -> set[str]:
+    return {run[i : i + 2] for i in range(len(run) - 1)} if len(run) > 1 else {run}
+
+
+# --- search: the index ------------------------------------------------------------------
+
+#: Weights of the three places a text can have in its owner (see ``_weight``).
+TITLE_WEIGHT = 3.0
+ALTERNATIVE_WEIGHT = 2.0
+OTHER_WEIGHT = 1.0
+
+
+class _Text:
+    """One searchable text: whose it is, which field, its weight, its language, as written and folded."""
+
+    __slots__ = ("field", "folded", "language", "original", "owner", "weight")
+
+    def __init__(self, owner: int, field: str, weight: float, original: str):
+        self.owner = owner
+        self.field = field
+        self.weight = weight
+        self.original = original
+        self.folded = fold(original)
+        # The model marks languages only in some fields; the script says it for every text.
+        self.language = "zh" if _HAN.search(self.folded) else "en"
+
+
+def _weight(owner: _Owner, path: str) -> float:
+    """How much a match in this text counts, from where the shape puts it in its owner.
+
+    The owner's title field (its first ``LocalizedText``: a name, a title)
+    weighs 3; any text in a tuple of the owner (aliases, the terms of a goal)
+    weighs 2, being another name for it; every other text (summaries, roles,
+    notes, a place) weighs 1.
+    """
+    top = owner.top_field(path)
+    title = title_field(owner.cls)
+    if title is not None and top == title.name:
+        return TITLE_WEIGHT
+    if any(shape.name == top and shape.many for shape in shape_of(owner.cls)):
+        return ALTERNATIVE_WEIGHT
+    return OTHER_WEIGHT
+
+
+class _TextIndex:
+    """Every searchable text of a paper, with postings from stems and Chinese bigrams to texts."""
+
+    def __init__(self, paper: WhitePaper):
+        self.owners: list[_Owner] = []
+        self.texts: list[_Text] = []
+        self.words: dict[str, list[int]] = {}
+        self.bigrams: dict[str, list[int]] = {}
+        owner_slot: dict[int, int] = {}
+        for path, obj, owner in _owned(paper):
+            top = owner.top_field(path)
+            # A citation's note speaks of the evidence, not of the thing cited.
+            if any(shape.name == top for shape in _citation_fields(owner.cls)):
+                continue
+            slot = owner_slot.get(id(owner))
+            if slot is None:
+                slot = owner_slot[id(owner)] = len(self.owners)
+                self.owners.append(owner)
+            for shape in shape_of(type(obj)):
+                if shape.kind is not Kind.TEXT:
+                    continue
+                field_path = join_path(path, shape.name)
+                for index, text in enumerate(values(obj, shape)):
+                    where = join_path(field_path, index) if shape.many else field_path
+                    self._add(_Text(slot, _relative(where, owner), _weight(owner, where), text))
+        self.vocabulary: dict[int, list[str]] = {}
+        for word in self.words:
+            self.vocabulary.setdefault(len(word), []).append(word)
+
+    def _add(self, text: _Text) -> None:
+        slot = len(self.texts)
+        self.texts.append(text)
+        for word in set(map(stem, _WORD.findall(text.folded))):
+            self.words.setdefault(word, []).append(slot)
+        for run in _HAN.findall(text.folded):
+            for gram in _bigrams(run) | set(run):
+                postings = self.bigrams.setdefault(gram, [])
+                if not postings or postings[-1] != slot:
+                    postings.append(slot)
+
+
+def _text_index(paper: WhitePaper) -> _TextIndex:
+    store = _indexes(paper)
+    if store.text is None:
+        store.text = _TextIndex(paper)
+    return store.text
+
+
+# --- search: the query ------------------------------------------------------------------
+
+#: Credit for a query term found as such, inside a longer word, or misspelt.
+EXACT, INSIDE, CLOSE = 1.0, 0.6, 0.8
+#: Credit for a Chinese run found whole, times the share of its bigrams found otherwise.
+PARTIAL_HAN = 0.7
+_CLOSE_CUTOFF = 0.8
+_INSIDE_MIN = 4
+_SNIPPET = 100
+
+
+@attrs.frozen(kw_only=True)
+class SearchHit:
+    """One thing a search found, best first.
+
+    Attributes:
+        kind: the entity kind (``principle``, ``event`` ...), ``paper``, or
+            for a part of the text ``part``, ``chapter``, ``section`` or ``item``.
+        id: the entity's id (the paper's for ``paper``); None for a part of the text.
+        locator: where the part of the text is; None for an entity.
+        item: the entity, part of the text or paper itself.
+        field: the text that matched, as a path from ``item``: ``name.zh``,
+            ``aliases[0].text``, ``summary``.
+        snippet: the matched text, cut to about 100 characters around the match.
+        certainty: the strongest certainty among ``item``'s own citations
+            (None if it has none).
+        score: how well it matched; only the order of scores means anything.
+    """
+
+    kind: str
+    id: str | None
+    locator: Locator | None
+    item: Holder = attrs.field(repr=False, eq=False)
+    field: str
+    snippet: str
+    certainty: Certainty | None
+    score: float
+
+    def __str__(self) -> str:
+        where = self.id if self.id is not None else str(self.locator)
+        return f"{self.kind} {where} [{self.field}]: {self.snippet}"
+
+
+@per_class
+def _searchable_kinds(paper_class: type) -> tuple[str, ...]:
+    """The kinds a search can be narrowed to: the paper's, its entities', its parts of the text."""
+    identity = identity_of(paper_class)
+    paper_kind = () if identity is None or identity.identity is None else (identity.identity,)
+    return (*paper_kind, *(kind for kind, _shape in entity_kinds(paper_class)))
+
+
+def search_kinds(paper: WhitePaper) -> tuple[str, ...]:
+    """Every kind a search of ``paper`` can be narrowed to, in the paper's order."""
+    text_kinds = dict.fromkeys(type(place).__name__.lower() for _locator, place in paper.places())
+    return (*_searchable_kinds(type(paper)), *text_kinds)
+
+
+def _terms(folded: str) -> tuple[list[str], list[str]]:
+    """The English stems and Chinese runs of a query."""
+    words = [word for word in _WORD.findall(folded) if word not in _STOPWORDS]
+    return [stem(word) for word in words], _HAN.findall(folded)
+
+
+def _word_credits(index: _TextIndex, word: str) -> dict[int, float]:
+    """Each text a query stem matches, with the credit of its best match."""
+    credits = dict.fromkeys(index.words.get(word, ()), EXACT)
+    if len(word) >= _INSIDE_MIN:
+        for length in range(len(word) + 1, max(index.vocabulary, default=0) + 1):
+            for other in index.vocabulary.get(length, ()):
+                if word in other:
+                    for slot in index.words[other]:
+                        credits.setdefault(slot, INSIDE)
+    if credits:
+        return credits
+    # Nothing found as written: the query is likely misspelt.
+    nearby = [w for length in range(len(word) - 2, len(word) + 3) for w in index.vocabulary.get(length, ())]
+    for other in difflib.get_close_matches(word, nearby, n=3, cutoff=_CLOSE_CUTOFF):
+        for slot in index.words[other]:
+            credits.setdefault(slot, CLOSE)
+    return credits
+
+
+def _han_credits(index: _TextIndex, run: str) -> dict[int, float]:
+    grams = _bigrams(run)
+    seen: collections.Counter[int] = collections.Counter()
+    for gram in grams:
+        seen.update(index.bigrams.get(gram, ()))
+    credits: dict[int, float] = {}
+    for slot, count in seen.items():
+        if run in index.texts[slot].folded:
+            credits[slot] = EXACT
+        elif len(run) > 2 and count * 2 >= len(grams):
+            credits[slot] = PARTIAL_HAN * count / len(grams)
+    return credits
+
+
+def _snippet(text: _Text, terms: list[str]) -> str:
+    original = text.original
+    if len(original) <= _SNIPPET:
+        return original
+    # Offsets are taken in the folded text; they hold in the original where folding kept its length.
+    source = original if len(original) == len(text.folded) else text.folded
+    found = [text.folded.find(term) for term in terms]
+    start = min((at for at in found if at >= 0), default=0)
+    left = max(0, min(start - _SNIPPET // 3, len(source) - _SNIPPET))
+    cut = source[left : left + _SNIPPET]
+    return ("…" if left else "") + cut + ("…" if left + _SNIPPET < len(source) else "")
+
+
+def search(
+    paper: WhitePaper,
+    query: str,
+    *,
+    kind: str | Iterable[str] | None = None,
+    language: str | None = None,
+    limit: int | None = 10,
+) -> tuple[SearchHit, ...]:
+    """The entities and parts of the text that match ``query``, best first.
+
+    English words match whatever their inflection (a small stemmer: crime,
+    crimes; sovereign, sovereignty), inside longer words (crime in
+    cybercrime, for less) and, when nothing matches as written, misspelt.
+    Chinese is matched as a substring, with no word boundaries (or, for less,
+    by most of its character pairs). Text and query are NFKC-normalised and
+    case-folded.
+
+    Each text scores its field's weight (title 3, alternative names 2, other
+    text 1) times the square of the share of query terms it matches, plus a
+    quarter of the weight if the query appears in it as written and up to a
+    quarter for how much of the text the query covers; a thing scores its
+    best text. ``kind`` keeps some kinds only (see :func:`search_kinds`),
+    ``language`` the texts of one language (``en`` or ``zh``).
+    """
+    kinds = _kinds(paper, kind)
+    if language not in (None, "en", "zh"):
+        raise ValueError(f"language must be 'en' or 'zh', got {excerpt(language)}")
+    index = _text_index(paper)
+    folded = fold(query)
+    words, runs = _terms(folded)
+    term_credits = [_word_credits(index, word) for word in words] + [_han_credits(index, r) for r in runs]
+    if not term_credits:
+        return ()
+    phrase = " ".join(folded.split())
+    totals: dict[int, float] = collections.defaultdict(float)
+    for credits in term_credits:
+        for slot, credit in credits.items():
+            totals[slot] += credit
+    best: dict[int, tuple[float, int]] = {}
+    for slot, total in totals.items():
+        text = index.texts[slot]
+        owner = index.owners[text.owner]
+        if (kinds is not None and owner.kind not in kinds) or (language and text.language != language):
+            continue
+        share = total / len(term_credits)
+        score = text.weight * (share * share + 0.25 * (phrase in text.folded))
+        score += 0.25 * text.weight * min(1.0, len(phrase) / len(text.folded))
+        if text.owner not in best or score > best[text.owner][0]:
+            best[text.owner] = (score, slot)
+    top = heapq.nsmallest(
+        len(best) if limit is None else limit, best.items(), key=lambda item: (-item[1][0], item[0])
+    )
+    return tuple(_hit(paper, index, slot, score, [*words, *runs]) for _owner, (score, slot) in top)
+
+
+def _kinds(paper: WhitePaper, kind: str | Iterable[str] | None) -> frozenset[str] | None:
+    if kind is None:
+        return None
+    asked = {kind} if isinstance(kind, str) else set(kind)
+    known = search_kinds(paper)
+    for name in sorted(asked):
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=_HINT_CUTOFF)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"no kind {excerpt(name)} to search: one of {', '.join(known)}{hint}")
+    return frozenset(asked)
+
+
+def _hit(paper: WhitePaper, index: _TextIndex, slot: int, score: float, terms: list[str]) -> SearchHit:
+    text = index.texts[slot]
+    owner = index.owners[text.owner]
+    item = _holder(paper, owner.obj)
+    return SearchHit(
+        kind=owner.kind,
+        id=owner.id,
+        locator=owner.locator,
+        item=item,
+        field=text.field,
+        snippet=_snippet(text, terms),
+        certainty=_best_certainty(item),
+        score=round(score, 6),
+    )
