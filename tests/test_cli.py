@@ -570,15 +570,34 @@ class TestTimeline:
 
 class TestGet:
     def test_entity(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
-        """get prints one entity as canonical JSON."""
+        """get --json prints one entity as canonical JSON."""
         paper = cw.load(mini_paper_path)
-        assert run(capsys, "get", "e1", mini_paper_path) == (0, cw.dumps(paper.get("e1")), "")
+        assert run(capsys, "get", "e1", mini_paper_path, "--json") == (0, cw.dumps(paper.get("e1")), "")
+
+    def test_entity_for_people(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
+        """Without --json, get prints the entity's label, then a line per field set, ids with their names."""
+        status, out, err = run(capsys, "get", "e1", mini_paper_path)
+        assert (status, err) == (0, "")
+        assert out == (
+            "Speech (event e1, 2015-12-16)\n"
+            "  id                  e1\n"
+            "  date                2015-12-16\n"
+            "  kind                speech\n"
+            "  title               Speech\n"
+            "  actors              scio (SCIO)\n"
+            "  mentioned_in_paper  True\n"
+            "  citations\n"
+            "    1.\n"
+            "      source     src (Src)\n"
+            "      locator    I.1(1)\n"
+            "      certainty  confirmed\n"
+        )
 
     def test_bundled_paper(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Without FILE, get looks in the bundled paper."""
         paper = cw.load_white_paper()
         entity = next(iter(paper.entities()))
-        status, out, _ = run(capsys, "get", entity.id)
+        status, out, _ = run(capsys, "get", entity.id, "--json")
         assert status == 0
         assert cw.loads(out, type=type(entity)) == entity
 
@@ -586,7 +605,7 @@ class TestGet:
     def test_place(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path, place: str) -> None:
         """A place in the text, written as a locator, gives that part, chapter, section or item."""
         paper = cw.load(mini_paper_path)
-        assert run(capsys, "get", place, mini_paper_path) == (0, cw.dumps(paper.section(place)), "")
+        assert run(capsys, "get", place, mini_paper_path, "--json") == (0, cw.dumps(paper.section(place)), "")
 
     def test_missing_place(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
         """A locator of a place the paper does not have is a one-line error with status 2."""
@@ -629,7 +648,7 @@ class TestUsage:
         assert_one_line_error(
             err,
             "cyberspace-whitepaper: error: a command is needed: "
-            "show, validate, export, timeline or get (see --help)",
+            "show, validate, export, timeline, get or search (see --help)",
         )
 
     def test_unknown_command(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -639,7 +658,7 @@ class TestUsage:
         assert_one_line_error(
             err,
             "cyberspace-whitepaper: error: argument COMMAND: invalid choice: 'shwo' "
-            "(choose from 'show', 'validate', 'export', 'timeline', 'get')",
+            "(choose from 'show', 'validate', 'export', 'timeline', 'get', 'search')",
         )
 
     def test_unknown_option(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -660,7 +679,7 @@ class TestUsage:
         status, out, err = run(capsys, "--help")
         assert (status, err) == (0, "")
         assert out.startswith("usage: cyberspace-whitepaper [-h] [--version] COMMAND ...\n")
-        for command in ("show", "validate", "export", "timeline", "get"):
+        for command in ("show", "validate", "export", "timeline", "get", "search"):
             assert f"\n    {command} " in out
 
     def test_command_help(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -669,7 +688,8 @@ class TestUsage:
         status, out, _ = run(capsys, "timeline", "--help")
         assert status == 0
         assert out.startswith(
-            "usage: cyberspace-whitepaper timeline [-h] [--in-paper] [--from DATE] [--to DATE] [FILE]\n"
+            "usage: cyberspace-whitepaper timeline [-h] [--in-paper] [--from DATE] [--to DATE] "
+            "[--format {text,csv,json}] [FILE]\n"
         )
 
     def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -707,7 +727,7 @@ class TestOutput:
         """Data can also go to a text-only stream."""
         stdout = io.StringIO()
         monkeypatch.setattr(sys, "stdout", stdout)
-        assert cli.main(["get", "scio", str(mini_paper_path)]) == 0
+        assert cli.main(["get", "scio", str(mini_paper_path), "--json"]) == 0
         assert stdout.getvalue() == cw.dumps(cw.load(mini_paper_path).get("scio"))
 
     def test_broken_pipe(self, monkeypatch: pytest.MonkeyPatch, mini_paper_path: Path) -> None:

@@ -22,7 +22,9 @@ DOCUMENTED = {
     "load", "loads", "dump", "dumps", "dumpb", "from_dict", "to_dict", "iter_jsonl", "dump_jsonl",
     "Limits", "DEFAULT_LIMITS",
     # errors
-    "WhitePaperError", "LoadError", "LimitError", "ValidationError", "Problem",
+    "WhitePaperError", "LoadError", "LimitError", "ValidationError", "NotFoundError", "Problem",
+    # questions to a paper
+    "Referrer", "Cited", "SearchHit",
     # the bundled paper
     "load_white_paper",
 }  # fmt: skip

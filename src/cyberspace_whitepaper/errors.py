@@ -182,12 +182,14 @@ class NotFoundError(WhitePaperError, KeyError):
         key: the id or place that was looked up.
         message: what was not found, with a "did you mean" hint where an id
             is close.
+        suggestion: that close id, or None.
     """
 
-    def __init__(self, message: str, *, key: str):
+    def __init__(self, message: str, *, key: str, suggestion: str | None = None):
         super().__init__(message)
         self.message = message
         self.key = key
+        self.suggestion = suggestion
 
     def __str__(self) -> str:
         return self.message

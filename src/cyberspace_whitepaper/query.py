@@ -39,7 +39,7 @@ from .model._display import title_field
 from .model._paper import Place
 from .model._provenance import Citation
 from .model._shape import FieldShape, Kind, entity_kinds, identity_of, per_class, shape_of, values, walk
-from .model._values import PartialDate
+from .model._values import LocalizedText, PartialDate
 from .vocab import Certainty
 
 if TYPE_CHECKING:
@@ -125,20 +125,18 @@ class _Ids:
                 self.kind_of.setdefault(entity_id, kind)
             self.maps[shape.type] = _EntityMap(kind, of_kind, self)
 
-    def hint(self, key: str, kinds: Iterable[str] | None = None) -> str:
-        wanted = set(kinds) if kinds is not None else None
-        candidates = [i for i, k in self.kind_of.items() if wanted is None or k in wanted]
-        close = difflib.get_close_matches(key, candidates, n=1, cutoff=_HINT_CUTOFF)
-        return f" (did you mean {close[0]!r}?)" if close else ""
-
     def missing(self, key: str, kind: str | None = None) -> NotFoundError:
-        """The error for an id that names no entity (of ``kind``, if given)."""
+        """The error for an id that names no entity (of ``kind``, if given), with a "did you mean"."""
         found = self.kind_of.get(key)
         if kind is not None and found is not None:
             return NotFoundError(f"{excerpt(key)} is {_a(found)}, not {_a(kind)}", key=key)
+        candidates = [i for i, k in self.kind_of.items() if kind is None or k == kind]
+        close = difflib.get_close_matches(key, candidates, n=1, cutoff=_HINT_CUTOFF)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
         what = "entity" if kind is None else kind
-        hint = self.hint(key, None if kind is None else (kind,))
-        return NotFoundError(f"no {what} with id {excerpt(key)}{hint}", key=key)
+        return NotFoundError(
+            f"no {what} with id {excerpt(key)}{hint}", key=key, suggestion=close[0] if close else None
+        )
 
 
 def _a(word: str) -> str:
@@ -198,6 +196,21 @@ def get(paper: WhitePaper, key: str, cls: type[E] | None = None) -> E:
     if cls not in ids.maps:
         raise TypeError(f"{cls.__name__} is not an entity class of {type(paper).__name__}")
     return ids.maps[cls][key]  # type: ignore[no-any-return]
+
+
+def is_entity(obj: object) -> bool:
+    """Whether ``obj`` is an entity (or a paper): an object with an identity."""
+    return identity_of(type(obj)) is not None
+
+
+def title_of(paper: WhitePaper, key: str) -> LocalizedText | None:
+    """The name or title of what the id ``key`` names (an entity or the paper); None for an unknown id."""
+    ids = _ids(paper)
+    found: Any = ids.entities.get(key)
+    if found is None and key in ids.kind_of:
+        found = paper  # the one id that is not an entity's
+    shape = None if found is None else title_field(type(found))
+    return None if shape is None else getattr(found, shape.name)
 
 
 def by_id(paper: WhitePaper, cls: type[E]) -> Mapping[str, E]:
