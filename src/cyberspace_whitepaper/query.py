@@ -25,6 +25,7 @@ import collections
 import datetime
 import difflib
 import heapq
+import math
 import re
 import unicodedata
 import weakref
@@ -399,48 +400,12 @@ _WORD = re.compile(rf"[^\W_{_HAN_RANGES}]+")
 
 #: Words a question is phrased with that say nothing about what it looks for.
 _STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "did",
-        "do",
-        "does",
-        "for",
-        "from",
-        "has",
-        "have",
-        "how",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "say",
-        "says",
-        "that",
-        "the",
-        "their",
-        "this",
-        "to",
-        "was",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "who",
-        "with",
-    ]
-)
+    {
+        "a", "about", "an", "and", "are", "as", "at", "be", "by", "did", "do", "does", "for", "from",
+        "has", "have", "how", "in", "into", "is", "it", "its", "of", "on", "or", "say", "says", "that",
+        "the", "their", "this", "to", "was", "were", "what", "when", "where", "which", "who", "with",
+    }
+)  # fmt: skip
 
 #: Inflections, tried first (one of them): plural, past, present participle.
 _INFLECTIONS = (
@@ -499,7 +464,7 @@ OTHER_WEIGHT = 1.0
 class _Text:
     """One searchable text: whose it is, which field, its weight, its language, as written and folded."""
 
-    __slots__ = ("field", "folded", "language", "original", "owner", "weight")
+    __slots__ = ("field", "folded", "language", "original", "owner", "size", "weight")
 
     def __init__(self, owner: int, field: str, weight: float, original: str):
         self.owner = owner
@@ -509,6 +474,13 @@ class _Text:
         self.folded = fold(original)
         # The model marks languages only in some fields; the script says it for every text.
         self.language = "zh" if _HAN.search(self.folded) else "en"
+        self.size = _size(self.folded)
+
+
+def _size(folded: str) -> float:
+    """How many words a text has: its English words but stopwords, and a word for every two Chinese characters."""
+    words = sum(1 for word in _WORD.findall(folded) if word not in _STOPWORDS)
+    return max(1.0, words + sum(map(len, _HAN.findall(folded))) / 2)
 
 
 def _weight(owner: _Owner, path: str) -> float:
@@ -536,6 +508,8 @@ class _TextIndex:
         self.texts: list[_Text] = []
         self.words: dict[str, list[int]] = {}
         self.bigrams: dict[str, list[int]] = {}
+        #: Every word as written, by length, with its stem: where a misspelt query word is looked for.
+        self.spelled: dict[int, dict[str, str]] = {}
         owner_slot: dict[int, int] = {}
         for path, obj, owner in _owned(paper):
             top = owner.top_field(path)
@@ -560,8 +534,11 @@ class _TextIndex:
     def _add(self, text: _Text) -> None:
         slot = len(self.texts)
         self.texts.append(text)
-        for word in set(map(stem, _WORD.findall(text.folded))):
-            self.words.setdefault(word, []).append(slot)
+        for written in set(_WORD.findall(text.folded)):
+            word = self.spelled.setdefault(len(written), {}).setdefault(written, stem(written))
+            postings = self.words.setdefault(word, [])
+            if not postings or postings[-1] != slot:
+                postings.append(slot)
         for run in _HAN.findall(text.folded):
             for gram in _bigrams(run) | set(run):
                 postings = self.bigrams.setdefault(gram, [])
@@ -634,13 +611,13 @@ def search_kinds(paper: WhitePaper) -> tuple[str, ...]:
 
 
 def _terms(folded: str) -> tuple[list[str], list[str]]:
-    """The English stems and Chinese runs of a query."""
-    words = [word for word in _WORD.findall(folded) if word not in _STOPWORDS]
-    return [stem(word) for word in words], _HAN.findall(folded)
+    """The English words (as written) and Chinese runs of a query."""
+    return [word for word in _WORD.findall(folded) if word not in _STOPWORDS], _HAN.findall(folded)
 
 
-def _word_credits(index: _TextIndex, word: str) -> dict[int, float]:
-    """Each text a query stem matches, with the credit of its best match."""
+def _word_credits(index: _TextIndex, written: str) -> dict[int, float]:
+    """Each text a query word matches, with the credit of its best match."""
+    word = stem(written)
     credits = dict.fromkeys(index.words.get(word, ()), EXACT)
     if len(word) >= _INSIDE_MIN:
         for length in range(len(word) + 1, max(index.vocabulary, default=0) + 1):
@@ -650,10 +627,12 @@ def _word_credits(index: _TextIndex, word: str) -> dict[int, float]:
                         credits.setdefault(slot, INSIDE)
     if credits:
         return credits
-    # Nothing found as written: the query is likely misspelt.
-    nearby = [w for length in range(len(word) - 2, len(word) + 3) for w in index.vocabulary.get(length, ())]
-    for other in difflib.get_close_matches(word, nearby, n=3, cutoff=_CLOSE_CUTOFF):
-        for slot in index.words[other]:
+    # Nothing found: the word is likely misspelt. Compared as written, since a misspelling stems apart.
+    nearby = [
+        w for length in range(len(written) - 2, len(written) + 3) for w in index.spelled.get(length, ())
+    ]
+    for other in difflib.get_close_matches(written, nearby, n=3, cutoff=_CLOSE_CUTOFF):
+        for slot in index.words[index.spelled[len(other)][other]]:
             credits.setdefault(slot, CLOSE)
     return credits
 
@@ -702,12 +681,17 @@ def search(
     by most of its character pairs). Text and query are NFKC-normalised and
     case-folded.
 
-    Each text scores its field's weight (title 3, alternative names 2, other
-    text 1) times the square of the share of query terms it matches, plus a
-    quarter of the weight if the query appears in it as written and up to a
-    quarter for how much of the text the query covers; a thing scores its
-    best text. ``kind`` keeps some kinds only (see :func:`search_kinds`),
-    ``language`` the texts of one language (``en`` or ``zh``).
+    Each text scores its field's weight (title 3, alternative names 2,
+    other text 1) times the square of the share of the query it matches (each
+    term's credit: 1 as written or inflected, 0.8 misspelt, 0.6 inside a
+    longer word, up to 0.7 for most of a Chinese run; each term weighed by
+    its rarity, ``log(1 + texts / (1 + texts it matches))``), times one half plus
+    one half of the share of the text the matched terms make up (a name that
+    is all query beats a long title that mentions it); a query of several
+    terms that appears in the text as written adds a quarter of the weight.
+    A thing scores its best text; ties go to the thing first in the paper.
+    ``kind`` keeps some kinds only (see :func:`search_kinds`), ``language``
+    the texts of one language (``en`` or ``zh``).
     """
     kinds = _kinds(paper, kind)
     if language not in (None, "en", "zh"):
@@ -718,20 +702,27 @@ def search(
     term_credits = [_word_credits(index, word) for word in words] + [_han_credits(index, r) for r in runs]
     if not term_credits:
         return ()
-    phrase = " ".join(folded.split())
+    sizes = [1.0] * len(words) + [len(run) / 2 for run in runs]
+    # A term found in few texts says more than one found in many (inverse document frequency).
+    rarity = [math.log(1 + len(index.texts) / (1 + len(credits))) for credits in term_credits]
+    phrase = " ".join(folded.split()) if len(term_credits) > 1 else None
     totals: dict[int, float] = collections.defaultdict(float)
-    for credits in term_credits:
+    covered: dict[int, float] = collections.defaultdict(float)
+    for credits, size, weight in zip(term_credits, sizes, rarity, strict=True):
         for slot, credit in credits.items():
-            totals[slot] += credit
+            totals[slot] += credit * weight
+            covered[slot] += size
     best: dict[int, tuple[float, int]] = {}
     for slot, total in totals.items():
         text = index.texts[slot]
         owner = index.owners[text.owner]
         if (kinds is not None and owner.kind not in kinds) or (language and text.language != language):
             continue
-        share = total / len(term_credits)
-        score = text.weight * (share * share + 0.25 * (phrase in text.folded))
-        score += 0.25 * text.weight * min(1.0, len(phrase) / len(text.folded))
+        share = total / sum(rarity)
+        density = min(1.0, covered[slot] / text.size)
+        score = text.weight * share * share * (1 + density) / 2
+        if phrase is not None and phrase in text.folded:
+            score += text.weight / 4
         if text.owner not in best or score > best[text.owner][0]:
             best[text.owner] = (score, slot)
     top = heapq.nsmallest(
