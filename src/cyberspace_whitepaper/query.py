@@ -478,7 +478,7 @@ class _Text:
 
 
 def _size(folded: str) -> float:
-    """How many words a text has: its English words but stopwords, and a word for every two Chinese characters."""
+    """How many words a text has: its English words but stopwords, and one per two Chinese characters."""
     words = sum(1 for word in _WORD.findall(folded) if word not in _STOPWORDS)
     return max(1.0, words + sum(map(len, _HAN.findall(folded))) / 2)
 
