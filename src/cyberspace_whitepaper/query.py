@@ -22,10 +22,15 @@ every object in it).
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime
 import difflib
+import functools
+import gc
 import heapq
+import itertools
 import math
+import operator
 import re
 import unicodedata
 import weakref
@@ -98,6 +103,23 @@ def _indexes(paper: WhitePaper) -> _Indexes:
     return found
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an index is built, as the loader does.
+
+    An index holds no cycles, and building one makes tens of thousands of
+    small objects; each batch would otherwise start a collection that walks
+    the whole paper (it tripled the time of building the search index).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _holder(paper: WhitePaper, stored: Any) -> Any:
     return paper if stored is _ROOT else stored
 
@@ -153,7 +175,8 @@ def _entity_classes(paper_class: type) -> dict[type, tuple[str, FieldShape]]:
 def _ids(paper: WhitePaper) -> _Ids:
     store = _indexes(paper)
     if store.ids is None:
-        store.ids = _Ids(paper)
+        with _collector_paused():
+            store.ids = _Ids(paper)
     return store.ids
 
 
@@ -188,7 +211,8 @@ class _EntityMap(Mapping[str, E], Generic[E]):
 
 def get(paper: WhitePaper, key: str, cls: type[E] | None = None) -> E:
     """The entity with id ``key`` (of class ``cls``, if given); :class:`NotFoundError` if none."""
-    ids = _indexes(paper).ids or _ids(paper)
+    store = _INDEXES.get(id(paper))
+    ids = store.ids if store is not None and store.ids is not None else _ids(paper)
     found = ids.entities.get(key)
     if found is not None and (cls is None or type(found) is cls):
         return found  # type: ignore[no-any-return]
@@ -239,7 +263,7 @@ class _Owner:
     def top_field(self, path: str) -> str | None:
         """The name of the owner's field a path inside it goes through (None for the owner itself)."""
         relative = _relative(path, self)
-        return re.split(r"[.\[]", relative, maxsplit=1)[0] if relative else None
+        return _FIRST_STEP.match(relative).group() if relative else None  # type: ignore[union-attr]
 
 
 def _owned(paper: WhitePaper) -> Iterator[tuple[str, Any, _Owner]]:
@@ -256,7 +280,7 @@ def _owned(paper: WhitePaper) -> Iterator[tuple[str, Any, _Owner]]:
     for path, obj in walk(paper):
         while stack and not _within(path, stack[-1].path):
             stack.pop()
-        identity = identity_of(type(obj))
+        identity = _identity(type(obj))
         if identity is not None and identity.identity is not None:
             stored = _ROOT if obj is paper else obj
             entity_id = getattr(obj, identity.name)
@@ -266,6 +290,10 @@ def _owned(paper: WhitePaper) -> Iterator[tuple[str, Any, _Owner]]:
             locator = places[id(obj)].popleft()
             stack.append(_Owner(type(obj).__name__.lower(), None, locator, obj, type(obj), path))
         yield path, obj, stack[-1]
+
+
+_identity = per_class(identity_of)
+_FIRST_STEP = re.compile(r"[^.\[]*")
 
 
 def _within(path: str, prefix: str) -> bool:
@@ -290,17 +318,26 @@ class Referrer(NamedTuple):
 def _references(paper: WhitePaper) -> dict[str, list[tuple[str, Any]]]:
     store = _indexes(paper)
     if store.references is None:
-        found: dict[str, list[tuple[str, Any]]] = {}
-        for path, obj, owner in _owned(paper):
-            for shape in shape_of(type(obj)):
-                if not shape.refers_to:
-                    continue
-                field_path = join_path(path, shape.name)
-                for index, target in enumerate(values(obj, shape)):
-                    where = join_path(field_path, index) if shape.many else field_path
-                    found.setdefault(target, []).append((where, owner.obj))
-        store.references = found
+        with _collector_paused():
+            store.references = _referenced(paper)
     return store.references
+
+
+@per_class
+def _reference_fields(cls: type) -> tuple[FieldShape, ...]:
+    return tuple(shape for shape in shape_of(cls) if shape.refers_to)
+
+
+def _referenced(paper: WhitePaper) -> dict[str, list[tuple[str, Any]]]:
+    """Every reference in the paper, by the id it names: (path of the reference, its holder)."""
+    found: dict[str, list[tuple[str, Any]]] = {}
+    for path, obj, owner in _owned(paper):
+        for shape in _reference_fields(type(obj)):
+            field_path = join_path(path, shape.name)
+            for index, target in enumerate(values(obj, shape)):
+                where = join_path(field_path, index) if shape.many else field_path
+                found.setdefault(target, []).append((where, owner.obj))
+    return found
 
 
 def referrers(paper: WhitePaper, key: str) -> tuple[Referrer, ...]:
@@ -425,6 +462,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A word's stem: the same for its inflected and derived forms (crime, crimes; sovereign, sovereignty).
 
@@ -461,95 +499,129 @@ ALTERNATIVE_WEIGHT = 2.0
 OTHER_WEIGHT = 1.0
 
 
-class _Text:
-    """One searchable text: whose it is, which field, its weight, its language, as written and folded."""
-
-    __slots__ = ("field", "folded", "language", "original", "owner", "size", "weight")
-
-    def __init__(self, owner: int, field: str, weight: float, original: str):
-        self.owner = owner
-        self.field = field
-        self.weight = weight
-        self.original = original
-        self.folded = fold(original)
-        # The model marks languages only in some fields; the script says it for every text.
-        self.language = "zh" if _HAN.search(self.folded) else "en"
-        self.size = _size(self.folded)
+@per_class
+def _text_fields(cls: type) -> tuple[FieldShape, ...]:
+    return tuple(shape for shape in shape_of(cls) if shape.kind is Kind.TEXT)
 
 
-def _size(folded: str) -> float:
-    """How many words a text has: its English words but stopwords, and one per two Chinese characters."""
-    words = sum(1 for word in _WORD.findall(folded) if word not in _STOPWORDS)
-    return max(1.0, words + sum(map(len, _HAN.findall(folded))) / 2)
+@per_class
+def _citation_names(cls: type) -> frozenset[str]:
+    return frozenset(shape.name for shape in _citation_fields(cls))
 
 
-def _weight(owner: _Owner, path: str) -> float:
-    """How much a match in this text counts, from where the shape puts it in its owner.
+@per_class
+def _weights(cls: type) -> dict[str | None, float]:
+    """How much a match counts in a text of an owner of ``cls``, by the owner's field it lies in.
 
     The owner's title field (its first ``LocalizedText``: a name, a title)
-    weighs 3; any text in a tuple of the owner (aliases, the terms of a goal)
-    weighs 2, being another name for it; every other text (summaries, roles,
-    notes, a place) weighs 1.
+    weighs 3; a tuple of the owner (aliases, the terms of a goal) weighs 2,
+    being other names for it; every other text (summaries, roles, notes, a
+    place) weighs 1.
     """
-    top = owner.top_field(path)
-    title = title_field(owner.cls)
-    if title is not None and top == title.name:
-        return TITLE_WEIGHT
-    if any(shape.name == top and shape.many for shape in shape_of(owner.cls)):
-        return ALTERNATIVE_WEIGHT
-    return OTHER_WEIGHT
+    title = title_field(cls)
+    found: dict[str | None, float] = {}
+    for shape in shape_of(cls):
+        if title is not None and shape.name == title.name:
+            found[shape.name] = TITLE_WEIGHT
+        else:
+            found[shape.name] = ALTERNATIVE_WEIGHT if shape.many else OTHER_WEIGHT
+    return found
+
+
+def _size(words: list[str], runs: list[str]) -> float:
+    """How many words a text has: its English words but stopwords, and one per two Chinese characters."""
+    count = len(words) - sum(map(_STOPWORDS.__contains__, words))
+    return max(1.0, count + sum(map(len, runs)) / 2)
 
 
 class _TextIndex:
-    """Every searchable text of a paper, with postings from stems and Chinese bigrams to texts."""
+    """Every searchable text of a paper, in columns, with postings from stems to texts."""
 
     def __init__(self, paper: WhitePaper):
         self.owners: list[_Owner] = []
-        self.texts: list[_Text] = []
+        #: One entry per text: its owner's number, field, weight, text as written and folded,
+        #: language (read from its script: the model marks languages only in some fields), 1 / size.
+        self.owner_of: list[int] = []
+        self.fields: list[str] = []
+        self.weights: list[float] = []
+        self.originals: list[str] = []
+        self.folded: list[str] = []
+        self.languages: list[str] = []
+        self.inverse_sizes: list[float] = []
         self.words: dict[str, list[int]] = {}
-        self.bigrams: dict[str, list[int]] = {}
-        #: Every word as written, by length, with its stem: where a misspelt query word is looked for.
-        self.spelled: dict[int, dict[str, str]] = {}
-        owner_slot: dict[int, int] = {}
+        #: The texts with Chinese in them, where a Chinese query is looked for (as a substring).
+        self.chinese: list[int] = []
+        #: Every word as written, with its stem.
+        self.spelled: dict[str, str] = {}
+        pairs: list[tuple[str, int]] = []  # (word as written, text), grouped into postings at the end
         for path, obj, owner in _owned(paper):
+            shapes = _text_fields(type(obj))
+            if not shapes:
+                continue
             top = owner.top_field(path)
             # A citation's note speaks of the evidence, not of the thing cited.
-            if any(shape.name == top for shape in _citation_fields(owner.cls)):
+            if top in _citation_names(owner.cls):
                 continue
-            slot = owner_slot.get(id(owner))
-            if slot is None:
-                slot = owner_slot[id(owner)] = len(self.owners)
+            if not self.owners or self.owners[-1] is not owner:
                 self.owners.append(owner)
-            for shape in shape_of(type(obj)):
-                if shape.kind is not Kind.TEXT:
-                    continue
-                field_path = join_path(path, shape.name)
-                for index, text in enumerate(values(obj, shape)):
-                    where = join_path(field_path, index) if shape.many else field_path
-                    self._add(_Text(slot, _relative(where, owner), _weight(owner, where), text))
-        self.vocabulary: dict[int, list[str]] = {}
-        for word in self.words:
-            self.vocabulary.setdefault(len(word), []).append(word)
+            number = len(self.owners) - 1
+            weights = _weights(owner.cls)
+            prefix = _relative(path, owner)
+            prefix = prefix + "." if prefix else ""
+            for shape in shapes:
+                weight = weights[top if top is not None else shape.name]
+                if shape.many:
+                    for index, text in enumerate(values(obj, shape)):
+                        self._add(number, f"{prefix}{shape.name}[{index}]", weight, text, pairs)
+                else:
+                    text = getattr(obj, shape.name)
+                    if text is not None:
+                        self._add(number, prefix + shape.name, weight, text, pairs)
+        pairs.sort()
+        for written, group in itertools.groupby(pairs, key=operator.itemgetter(0)):
+            found = self.spelled[written] = stem(written)
+            self.words.setdefault(found, []).extend(map(operator.itemgetter(1), group))
 
-    def _add(self, text: _Text) -> None:
-        slot = len(self.texts)
-        self.texts.append(text)
-        for written in set(_WORD.findall(text.folded)):
-            word = self.spelled.setdefault(len(written), {}).setdefault(written, stem(written))
-            postings = self.words.setdefault(word, [])
-            if not postings or postings[-1] != slot:
-                postings.append(slot)
-        for run in _HAN.findall(text.folded):
-            for gram in _bigrams(run) | set(run):
-                postings = self.bigrams.setdefault(gram, [])
-                if not postings or postings[-1] != slot:
-                    postings.append(slot)
+    def _add(self, owner: int, field: str, weight: float, text: str, pairs: list[tuple[str, int]]) -> None:
+        slot = len(self.originals)
+        folded = fold(text)
+        written = _WORD.findall(folded)
+        runs = _HAN.findall(folded)
+        self.owner_of.append(owner)
+        self.fields.append(field)
+        self.weights.append(weight)
+        self.originals.append(text)
+        self.folded.append(folded)
+        self.languages.append("zh" if runs else "en")
+        if runs:
+            self.chinese.append(slot)
+        self.inverse_sizes.append(1 / _size(written, runs))
+        pairs.extend(zip(set(written), itertools.repeat(slot)))
+
+    @functools.cached_property
+    def stems_by_length(self) -> dict[int, list[str]]:
+        """Every stem of letters, by length: where a query word is looked for inside longer words."""
+        found: dict[int, list[str]] = {}
+        for word in self.words:
+            if word.isalpha():
+                found.setdefault(len(word), []).append(word)
+        return found
+
+    @functools.cached_property
+    def spelled_by_length(self) -> dict[int, list[str]]:
+        """Every word of letters as written, by length: where a misspelt query word is looked for."""
+        found: dict[int, list[str]] = {}
+        for word in self.spelled:
+            if word.isalpha():
+                found.setdefault(len(word), []).append(word)
+        return found
 
 
 def _text_index(paper: WhitePaper) -> _TextIndex:
     store = _indexes(paper)
     if store.text is None:
-        store.text = _TextIndex(paper)
+        with _collector_paused():
+            store.text = _TextIndex(paper)
     return store.text
 
 
@@ -620,44 +692,45 @@ def _word_credits(index: _TextIndex, written: str) -> dict[int, float]:
     word = stem(written)
     credits = dict.fromkeys(index.words.get(word, ()), EXACT)
     if len(word) >= _INSIDE_MIN:
-        for length in range(len(word) + 1, max(index.vocabulary, default=0) + 1):
-            for other in index.vocabulary.get(length, ()):
+        stems = index.stems_by_length
+        for length in range(len(word) + 1, max(stems, default=0) + 1):
+            for other in stems.get(length, ()):
                 if word in other:
                     for slot in index.words[other]:
                         credits.setdefault(slot, INSIDE)
     if credits:
         return credits
-    # Nothing found: the word is likely misspelt. Compared as written, since a misspelling stems apart.
-    nearby = [
-        w for length in range(len(written) - 2, len(written) + 3) for w in index.spelled.get(length, ())
-    ]
+    # Nothing found: the word is likely misspelt. Compared as written, since a misspelling stems
+    # apart, and with words of the same first letter, as most misspellings keep it.
+    lengths = range(len(written) - 2, len(written) + 3)
+    spelled = index.spelled_by_length
+    nearby = [w for n in lengths for w in spelled.get(n, ()) if w[0] == written[0]]
     for other in difflib.get_close_matches(written, nearby, n=3, cutoff=_CLOSE_CUTOFF):
-        for slot in index.words[index.spelled[len(other)][other]]:
+        for slot in index.words[index.spelled[other]]:
             credits.setdefault(slot, CLOSE)
     return credits
 
 
 def _han_credits(index: _TextIndex, run: str) -> dict[int, float]:
+    """Each text a Chinese run matches: whole (1), or, if none has it whole, most of its character pairs."""
+    folded = index.folded
+    credits = {slot: EXACT for slot in index.chinese if run in folded[slot]}
+    if credits or len(run) < 3:
+        return credits
     grams = _bigrams(run)
-    seen: collections.Counter[int] = collections.Counter()
-    for gram in grams:
-        seen.update(index.bigrams.get(gram, ()))
-    credits: dict[int, float] = {}
-    for slot, count in seen.items():
-        if run in index.texts[slot].folded:
-            credits[slot] = EXACT
-        elif len(run) > 2 and count * 2 >= len(grams):
+    for slot in index.chinese:
+        count = sum(gram in folded[slot] for gram in grams)
+        if count * 2 >= len(grams):
             credits[slot] = PARTIAL_HAN * count / len(grams)
     return credits
 
 
-def _snippet(text: _Text, terms: list[str]) -> str:
-    original = text.original
+def _snippet(original: str, folded: str, terms: list[str]) -> str:
     if len(original) <= _SNIPPET:
         return original
     # Offsets are taken in the folded text; they hold in the original where folding kept its length.
-    source = original if len(original) == len(text.folded) else text.folded
-    found = [text.folded.find(term) for term in terms]
+    source = original if len(original) == len(folded) else folded
+    found = [folded.find(term) for term in terms]
     start = min((at for at in found if at >= 0), default=0)
     left = max(0, min(start - _SNIPPET // 3, len(source) - _SNIPPET))
     cut = source[left : left + _SNIPPET]
@@ -679,19 +752,19 @@ def search(
     cybercrime, for less) and, when nothing matches as written, misspelt.
     Chinese is matched as a substring, with no word boundaries (or, for less,
     by most of its character pairs). Text and query are NFKC-normalised and
-    case-folded.
+    case-folded; common English words (the, of, what ...) are left out.
 
     Each text scores its field's weight (title 3, alternative names 2,
     other text 1) times the square of the share of the query it matches (each
     term's credit: 1 as written or inflected, 0.8 misspelt, 0.6 inside a
     longer word, up to 0.7 for most of a Chinese run; each term weighed by
-    its rarity, ``log(1 + texts / (1 + texts it matches))``), times one half plus
-    one half of the share of the text the matched terms make up (a name that
-    is all query beats a long title that mentions it); a query of several
-    terms that appears in the text as written adds a quarter of the weight.
-    A thing scores its best text; ties go to the thing first in the paper.
-    ``kind`` keeps some kinds only (see :func:`search_kinds`), ``language``
-    the texts of one language (``en`` or ``zh``).
+    its rarity, ``log(1 + texts / (1 + texts it matches))``), times one half
+    plus one half of the share of the text the matched terms make up (a name
+    that is all query beats a long title that mentions it); a query of
+    several terms that appears in the text as written adds a quarter of the
+    weight. A thing scores its best text; ties go to the thing first in the
+    paper. ``kind`` keeps some kinds only (see :func:`search_kinds`),
+    ``language`` the texts of one language (``en`` or ``zh``).
     """
     kinds = _kinds(paper, kind)
     if language not in (None, "en", "zh"):
@@ -704,31 +777,46 @@ def search(
         return ()
     sizes = [1.0] * len(words) + [len(run) / 2 for run in runs]
     # A term found in few texts says more than one found in many (inverse document frequency).
-    rarity = [math.log(1 + len(index.texts) / (1 + len(credits))) for credits in term_credits]
+    rarity = [math.log(1 + len(index.folded) / (1 + len(credits))) for credits in term_credits]
+    scale = 1 / sum(rarity)
     phrase = " ".join(folded.split()) if len(term_credits) > 1 else None
-    totals: dict[int, float] = collections.defaultdict(float)
-    covered: dict[int, float] = collections.defaultdict(float)
-    for credits, size, weight in zip(term_credits, sizes, rarity, strict=True):
-        for slot, credit in credits.items():
-            totals[slot] += credit * weight
-            covered[slot] += size
-    best: dict[int, tuple[float, int]] = {}
+    if len(term_credits) == 1:
+        totals, covered = term_credits[0], dict.fromkeys(term_credits[0], sizes[0])
+        scale = 1.0
+    else:
+        totals = collections.defaultdict(float)
+        covered = collections.defaultdict(float)
+        for credits, size, weight in zip(term_credits, sizes, rarity, strict=True):
+            for slot, credit in credits.items():
+                totals[slot] += credit * weight
+                covered[slot] += size
+    owner_of, weights, inverse_sizes, folded_texts = (
+        index.owner_of, index.weights, index.inverse_sizes, index.folded
+    )  # fmt: skip
+    allowed = None if kinds is None else {i for i, owner in enumerate(index.owners) if owner.kind in kinds}
+    # Two dicts of numbers rather than one of tuples: a paper is millions of objects, and every
+    # tuple made here brings the cyclic garbage collector nearer to walking them all.
+    best_score: dict[int, float] = {}
+    best_slot: dict[int, int] = {}
+    whole = 1 - 1e-9
     for slot, total in totals.items():
-        text = index.texts[slot]
-        owner = index.owners[text.owner]
-        if (kinds is not None and owner.kind not in kinds) or (language and text.language != language):
+        owner = owner_of[slot]
+        if (allowed is not None and owner not in allowed) or (language and index.languages[slot] != language):
             continue
-        share = total / sum(rarity)
-        density = min(1.0, covered[slot] / text.size)
-        score = text.weight * share * share * (1 + density) / 2
-        if phrase is not None and phrase in text.folded:
-            score += text.weight / 4
-        if text.owner not in best or score > best[text.owner][0]:
-            best[text.owner] = (score, slot)
-    top = heapq.nsmallest(
-        len(best) if limit is None else limit, best.items(), key=lambda item: (-item[1][0], item[0])
-    )
-    return tuple(_hit(paper, index, slot, score, [*words, *runs]) for _owner, (score, slot) in top)
+        share = total * scale
+        density = covered[slot] * inverse_sizes[slot]
+        weight = weights[slot]
+        score = weight * share * share * (1 + (density if density < 1 else 1.0)) / 2
+        if phrase is not None and share > whole and phrase in folded_texts[slot]:
+            score += weight / 4
+        if score > best_score.get(owner, -1.0):
+            best_score[owner] = score
+            best_slot[owner] = slot
+    count = len(best_score) if limit is None else limit
+    # Best first; among equals, the thing first in the paper.
+    top = heapq.nsmallest(count, best_score, key=lambda owner: (-best_score[owner], owner))
+    terms = [*words, *runs]
+    return tuple(_hit(paper, index, best_slot[owner], best_score[owner], terms) for owner in top)
 
 
 def _kinds(paper: WhitePaper, kind: str | Iterable[str] | None) -> frozenset[str] | None:
@@ -745,16 +833,15 @@ def _kinds(paper: WhitePaper, kind: str | Iterable[str] | None) -> frozenset[str
 
 
 def _hit(paper: WhitePaper, index: _TextIndex, slot: int, score: float, terms: list[str]) -> SearchHit:
-    text = index.texts[slot]
-    owner = index.owners[text.owner]
+    owner = index.owners[index.owner_of[slot]]
     item = _holder(paper, owner.obj)
     return SearchHit(
         kind=owner.kind,
         id=owner.id,
         locator=owner.locator,
         item=item,
-        field=text.field,
-        snippet=_snippet(text, terms),
+        field=index.fields[slot],
+        snippet=_snippet(index.originals[slot], index.folded[slot], terms),
         certainty=_best_certainty(item),
         score=round(score, 6),
     )

@@ -20,6 +20,8 @@ from ._timeline import Actor, Event
 from ._values import LocalizedText, Locator, PartialDate
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from ..query import Cited, Referrer, SearchHit
 
 __all__ = ["Entity", "WhitePaper"]
@@ -35,6 +37,23 @@ Place = Part | Chapter | Section | Item
 
 #: One kind of entity, for the typed lookups: ``paper.get(id, Actor)`` is an ``Actor``.
 E = TypeVar("E", bound=Entity)
+
+_QUERY: "ModuleType | None" = None
+
+
+def _query() -> "ModuleType":
+    """The query layer (:mod:`cyberspace_whitepaper.query`), which the lookups call.
+
+    It sits above the model and imports it, so the model imports it on
+    first use rather than at import, and keeps it: an import statement on
+    every ``get`` would cost a quarter of a microsecond.
+    """
+    global _QUERY  # noqa: PLW0603 -- set once
+    if _QUERY is None:
+        from .. import query  # noqa: PLC0415 -- see above
+
+        _QUERY = query
+    return _QUERY
 
 
 def _entities(description: str) -> Any:
@@ -133,15 +152,11 @@ class WhitePaper:
         if there is none, with a "did you mean" hint where an id is close, or
         if the entity is of another kind. Looked up in an index built on first use.
         """
-        from ..query import get  # noqa: PLC0415 -- the query layer sits above the model
-
-        return get(self, id, kind)
+        return _query().get(self, id, kind)
 
     def by_id(self, kind: type[E]) -> Mapping[str, E]:
         """The entities of one class by id, as a read-only mapping: ``paper.by_id(Actor)["scio"]``."""
-        from ..query import by_id  # noqa: PLC0415 -- the query layer sits above the model
-
-        return by_id(self, kind)
+        return _query().by_id(self, kind)
 
     def source_of(self, citation: Citation) -> Source:
         """The source a citation names."""
@@ -154,15 +169,11 @@ class WhitePaper:
         it took part in, the documents it issued, the paper itself. An unknown
         id raises :class:`~cyberspace_whitepaper.NotFoundError`.
         """
-        from ..query import referrers  # noqa: PLC0415 -- the query layer sits above the model
-
-        return referrers(self, id)
+        return _query().referrers(self, id)
 
     def cited(self) -> "Iterator[Cited]":
         """Every citation, as (its path, the entity, part of the text or paper it is for, the citation)."""
-        from ..query import cited  # noqa: PLC0415 -- the query layer sits above the model
-
-        return cited(self)
+        return _query().cited(self)
 
     def search(
         self, query: str, *, kind: str | None = None, language: str | None = None, limit: int | None = 10
@@ -176,9 +187,7 @@ class WhitePaper:
         texts of one language (``"en"``, ``"zh"``), ``limit`` the first hits
         (None: all).
         """
-        from ..query import search  # noqa: PLC0415 -- the query layer sits above the model
-
-        return search(self, query, kind=kind, language=language, limit=limit)
+        return _query().search(self, query, kind=kind, language=language, limit=limit)
 
     def events_between(
         self,
@@ -193,9 +202,7 @@ class WhitePaper:
         is false (dates *sort* by their first day). Either bound may be left
         out; a start after the end is a ``ValueError``.
         """
-        from ..query import events_between  # noqa: PLC0415 -- the query layer sits above the model
-
-        return events_between(self, start, end)
+        return _query().events_between(self, start, end)
 
     def section(self, locator: Locator | str) -> Place:
         """The part, chapter, section or item a locator names.
