@@ -75,7 +75,6 @@ def _paper_rows(name: str, data: bytes, rounds: int) -> list[tuple[str, float]]:
     plain = {entity.id: entity for entity in paper.entities()}
     paper.get(ids[0])
     paper.referrers(ids[0])
-    calls = max(1, 100_000 // len(ids)) * len(ids)
 
     def every(function: Callable[[str], object], keys: list[str]) -> Callable[[], object]:
         def run() -> object:
@@ -95,7 +94,6 @@ def _paper_rows(name: str, data: bytes, rounds: int) -> list[tuple[str, float]]:
         ),
         (f"referrers(id) per call, {name}", _median(every(paper.referrers, ids), rounds) / len(ids)),
     ]
-    del calls
     paper.search(QUERIES[0])
     rows += [
         (f"search {query!r}, {name}", _median(lambda q=query: paper.search(q), rounds)) for query in QUERIES

@@ -152,11 +152,13 @@ class WhitePaper:
         if there is none, with a "did you mean" hint where an id is close, or
         if the entity is of another kind. Looked up in an index built on first use.
         """
-        return _query().get(self, id, kind)
+        found: Entity | E = _query().get(self, id, kind)
+        return found
 
     def by_id(self, kind: type[E]) -> Mapping[str, E]:
         """The entities of one class by id, as a read-only mapping: ``paper.by_id(Actor)["scio"]``."""
-        return _query().by_id(self, kind)
+        found: Mapping[str, E] = _query().by_id(self, kind)
+        return found
 
     def source_of(self, citation: Citation) -> Source:
         """The source a citation names."""
@@ -169,11 +171,13 @@ class WhitePaper:
         it took part in, the documents it issued, the paper itself. An unknown
         id raises :class:`~cyberspace_whitepaper.NotFoundError`.
         """
-        return _query().referrers(self, id)
+        found: tuple[Referrer, ...] = _query().referrers(self, id)
+        return found
 
     def cited(self) -> "Iterator[Cited]":
         """Every citation, as (its path, the entity, part of the text or paper it is for, the citation)."""
-        return _query().cited(self)
+        found: Iterator[Cited] = _query().cited(self)
+        return found
 
     def search(
         self, query: str, *, kind: str | None = None, language: str | None = None, limit: int | None = 10
@@ -187,7 +191,8 @@ class WhitePaper:
         texts of one language (``"en"``, ``"zh"``), ``limit`` the first hits
         (None: all).
         """
-        return _query().search(self, query, kind=kind, language=language, limit=limit)
+        found: tuple[SearchHit, ...] = _query().search(self, query, kind=kind, language=language, limit=limit)
+        return found
 
     def events_between(
         self,
@@ -202,7 +207,8 @@ class WhitePaper:
         is false (dates *sort* by their first day). Either bound may be left
         out; a start after the end is a ``ValueError``.
         """
-        return _query().events_between(self, start, end)
+        found: tuple[Event, ...] = _query().events_between(self, start, end)
+        return found
 
     def section(self, locator: Locator | str) -> Place:
         """The part, chapter, section or item a locator names.
