@@ -10,11 +10,11 @@ from ..errors import NotFoundError
 from ..vocab import PaperPart
 from ._checks import identifier, in_range, language_tag, text
 from ._concepts import Concern, Goal, Principle, Proposal
-from ._display import label, paper_html, paper_repr
+from ._display import label, paper_html, paper_repr, title_field
 from ._document import Chapter, DocumentRef, Item, Part, Section
 from ._provenance import Citation, Source, citations_field
 from ._rules import check_paper
-from ._shape import checked, describe, entity_kinds
+from ._shape import checked, describe, entity_kinds, model_classes
 from ._statistics import Statistic
 from ._timeline import Actor, Event
 from ._values import LocalizedText, Locator, PartialDate
@@ -242,7 +242,9 @@ class WhitePaper:
         return tuple(sorted(self.events, key=lambda e: (e.date, e.end or e.date, e.id)))
 
 
-# Every entity kind shows itself as a one-line label, read from its shape
-# (title field, kind and id, dates): a new kind gets it with no edit here.
-for _kind, _shape in entity_kinds(WhitePaper):
-    setattr(_shape.type, "__str__", label)  # noqa: B010 -- set on each class the shape lists
+# Every entity kind, and every part of the text, shows itself as a one-line
+# label read from its shape (title field, kind and id, dates): any class of
+# the paper with a title field, so a new kind gets it with no edit here.
+for _class in model_classes(WhitePaper):
+    if _class is not WhitePaper and title_field(_class) is not None:
+        setattr(_class, "__str__", label)  # noqa: B010 -- set on each class the shape gives
