@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import csv
 import io
 import json
 import os
@@ -566,6 +567,99 @@ class TestTimeline:
         assert status == 0
         paper = cw.load_white_paper()
         assert len(out.splitlines()) == len(paper.events)
+
+
+class TestTimelineFormats:
+    def test_csv(self, capsys: pytest.CaptureFixture[str], events_paper: Path) -> None:
+        """--format csv writes a header and one row per event: ids, precision, actors' names."""
+        status, out, err = run(capsys, "timeline", events_paper, "--format", "csv", "--to", "2019")
+        assert (status, err) == (0, "")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert [row["id"] for row in rows] == ["e1", "wic-2019"]
+        assert rows[0]["date.precision"] == "day"
+        assert rows[1]["date.precision"] == "month"
+        assert (rows[0]["actors"], rows[0]["actors.names"]) == ("scio", "SCIO")
+        assert (rows[1]["place.en"], rows[1]["mentioned_in_paper"], rows[1]["end"]) == ("Wuzhen", "false", "")
+        assert "citations" not in rows[0]
+
+    def test_csv_without_events(self, capsys: pytest.CaptureFixture[str], events_paper: Path) -> None:
+        """With no event in the range, the CSV is its header alone."""
+        _, out, _ = run(capsys, "timeline", events_paper, "--format", "csv", "--to", "1990")
+        assert out.startswith("id,date,date.precision,end,end.precision,kind,title.en,")
+        assert out.count("\n") == 1
+
+    def test_json(self, capsys: pytest.CaptureFixture[str], events_paper: Path) -> None:
+        """--format json writes each event as the library does, with its dates' precision and its ids' names."""
+        paper = cw.load(events_paper)
+        status, out, _ = run(capsys, "timeline", events_paper, "--format", "json", "--in-paper")
+        records = json.loads(out)
+        assert status == 0
+        assert [record["id"] for record in records] == ["e1", "year-2020", "range", "launch"]
+        first = records[0]
+        assert {key: first[key] for key in cw.to_dict(paper.get("e1"))} == cw.to_dict(paper.get("e1"))
+        assert first["precision"] == {"date": "day", "end": None}
+        assert first["names"] == {"scio": {"en": "SCIO", "zh": None, "en_official": True}}
+        assert records[2]["precision"] == {"date": "day", "end": "day"}
+
+
+class TestSearch:
+    def test_text(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """search prints each hit's kind, id or place, field and snippet."""
+        status, out, err = run(capsys, "search", "cybercrime", "--limit", "2")
+        assert (status, err) == (0, "")
+        assert out == (
+            "section    IV.6  [title.en]\n"
+            "           Cooperating to combat cybercrime and cyberterrorism\n"
+            "proposal   combating-cybercrime-and-cyberterrorism  [name.en]\n"
+            "           Cooperating to combat cybercrime and cyberterrorism\n"
+        )
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """search --json gives the same hits as the library, as records."""
+        _, out, _ = run(capsys, "search", "网络主权", "--kind", "principle", "--json")
+        hits = cw.load_white_paper().search("网络主权", kind="principle")
+        assert json.loads(out) == [
+            {
+                "kind": hit.kind,
+                "id": hit.id,
+                "locator": None,
+                "field": hit.field,
+                "snippet": hit.snippet,
+                "certainty": "confirmed",
+                "score": hit.score,
+            }
+            for hit in hits
+        ]
+
+    def test_unknown_kind(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
+        """An unknown kind is a one-line usage error with a hint."""
+        status, _, err = run(capsys, "search", "x", mini_paper_path, "--kind", "evnt")
+        assert status == 2
+        assert err.startswith("cyberspace-whitepaper search: error: no kind 'evnt' to search: one of paper, ")
+        assert err.endswith(" (did you mean 'event'?)\n")
+
+    def test_nothing_found(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
+        """A search that finds nothing prints nothing, with status 0 (an empty array with --json)."""
+        assert run(capsys, "search", "zebra", mini_paper_path) == (0, "", "")
+        assert run(capsys, "search", "zebra", mini_paper_path, "--json") == (0, "[]\n", "")
+
+
+class TestExportBase:
+    def test_base(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
+        """--base puts every id of the JSON-LD under the IRI given."""
+        status, out, _ = run(
+            capsys, "export", mini_paper_path, "--to", "jsonld", "--base", "https://example.org/x/"
+        )
+        assert status == 0
+        assert json.loads(out)["@id"] == "https://example.org/x/mini-paper"
+
+    def test_bad_base(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
+        """A base that is not an absolute IRI ending in / or # is a usage error."""
+        status, _, err = run(capsys, "export", mini_paper_path, "--to", "jsonld", "--base", "example")
+        assert status == 2
+        assert err.startswith(
+            "cyberspace-whitepaper export: error: argument --base: base must be an absolute IRI"
+        )
 
 
 class TestGet:
