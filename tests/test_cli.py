@@ -589,7 +589,7 @@ class TestTimelineFormats:
         assert out.count("\n") == 1
 
     def test_json(self, capsys: pytest.CaptureFixture[str], events_paper: Path) -> None:
-        """--format json writes each event as the library does, with its dates' precision and its ids' names."""
+        """--format json writes each event as the library does, with its dates' precision and ids' names."""
         paper = cw.load(events_paper)
         status, out, _ = run(capsys, "timeline", events_paper, "--format", "json", "--in-paper")
         records = json.loads(out)
