@@ -634,6 +634,8 @@ PARTIAL_HAN = 0.7
 _CLOSE_CUTOFF = 0.8
 _INSIDE_MIN = 4
 _SNIPPET = 100
+#: How many texts are scored between two checks of whether the rest could still make the first hits.
+_CHECK_EVERY = 256
 
 
 @attrs.frozen(kw_only=True)
@@ -799,11 +801,25 @@ def search(
     best_score: dict[int, float] = {}
     best_slot: dict[int, int] = {}
     whole = 1 - 1e-9
-    for slot, total in totals.items():
+    # Texts by the share of the query they match, most first: once even a title matching all of
+    # the rest could not beat the last of the best found so far, the rest is left unscored.
+    order = sorted(totals, key=totals.__getitem__, reverse=True) if limit is not None else list(totals)
+    checked = 2.0  # the share at the last check: the bound moves only when the share falls
+    for position, slot in enumerate(order):
+        share = totals[slot] * scale
+        if (
+            limit is not None
+            and position % _CHECK_EVERY == 0
+            and share < checked
+            and len(best_score) >= limit
+        ):
+            checked = share
+            bound = TITLE_WEIGHT * (share * share + (0.25 if phrase is not None and share > whole else 0))
+            if bound < heapq.nlargest(limit, best_score.values())[-1]:
+                break
         owner = owner_of[slot]
         if (allowed is not None and owner not in allowed) or (language and index.languages[slot] != language):
             continue
-        share = total * scale
         density = covered[slot] * inverse_sizes[slot]
         weight = weights[slot]
         score = weight * share * share * (1 + (density if density < 1 else 1.0)) / 2
