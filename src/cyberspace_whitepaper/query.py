@@ -59,12 +59,17 @@ __all__ = [
     "Referrer",
     "SearchHit",
     "by_id",
+    "check_range",
     "cited",
     "events_between",
+    "fold",
     "get",
+    "is_entity",
     "referrers",
     "search",
     "search_kinds",
+    "stem",
+    "title_of",
 ]
 
 E = TypeVar("E")
@@ -752,8 +757,8 @@ def search(
     English words match whatever their inflection (a small stemmer: crime,
     crimes; sovereign, sovereignty), inside longer words (crime in
     cybercrime, for less) and, when nothing matches as written, misspelt.
-    Chinese is matched as a substring, with no word boundaries (or, for less,
-    by most of its character pairs). Text and query are NFKC-normalised and
+    Chinese is matched as a substring, with no word boundaries (or, when no
+    text holds it whole, by most of its character pairs, for less). Text and query are NFKC-normalised and
     case-folded; common English words (the, of, what ...) are left out.
 
     Each text scores its field's weight (title 3, alternative names 2,
