@@ -36,8 +36,8 @@ myst_heading_anchors = 3
 nitpicky = True
 nitpick_ignore_regex = [
     ("py:class", r"(attrs|attr|cattrs|hypothesis|decimal|datetime|enum|os|collections\.abc|typing)\..*"),
-    ("py:class", r"(Decimal|datetime\.date|StrPath|Format|T|Entity|DrawFn|SearchStrategy)"),
-    ("py:class", r"cyberspace_whitepaper\..*\.(T|StrPath|Format|Entity)"),
+    ("py:class", r"(Decimal|datetime\.date|StrPath|Format|T|Entity|Holder|DrawFn|SearchStrategy)"),
+    ("py:class", r"cyberspace_whitepaper\..*\.(T|E|StrPath|Format|Entity|Holder)"),
     ("py:class", r"(IO|Iterable|Iterator|Sequence|Callable|Any)(\[.*\])?"),
     ("py:obj", r"cyberspace_whitepaper\..*\.T"),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import csv
 import io
 import json
 import os
@@ -568,17 +569,129 @@ class TestTimeline:
         assert len(out.splitlines()) == len(paper.events)
 
 
+class TestTimelineFormats:
+    def test_csv(self, capsys: pytest.CaptureFixture[str], events_paper: Path) -> None:
+        """--format csv writes a header and one row per event: ids, precision, actors' names."""
+        status, out, err = run(capsys, "timeline", events_paper, "--format", "csv", "--to", "2019")
+        assert (status, err) == (0, "")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert [row["id"] for row in rows] == ["e1", "wic-2019"]
+        assert rows[0]["date.precision"] == "day"
+        assert rows[1]["date.precision"] == "month"
+        assert (rows[0]["actors"], rows[0]["actors.names"]) == ("scio", "SCIO")
+        assert (rows[1]["place.en"], rows[1]["mentioned_in_paper"], rows[1]["end"]) == ("Wuzhen", "false", "")
+        assert "citations" not in rows[0]
+
+    def test_csv_without_events(self, capsys: pytest.CaptureFixture[str], events_paper: Path) -> None:
+        """With no event in the range, the CSV is its header alone."""
+        _, out, _ = run(capsys, "timeline", events_paper, "--format", "csv", "--to", "1990")
+        assert out.startswith("id,date,date.precision,end,end.precision,kind,title.en,")
+        assert out.count("\n") == 1
+
+    def test_json(self, capsys: pytest.CaptureFixture[str], events_paper: Path) -> None:
+        """--format json writes each event as the library does, with its dates' precision and ids' names."""
+        paper = cw.load(events_paper)
+        status, out, _ = run(capsys, "timeline", events_paper, "--format", "json", "--in-paper")
+        records = json.loads(out)
+        assert status == 0
+        assert [record["id"] for record in records] == ["e1", "year-2020", "range", "launch"]
+        first = records[0]
+        assert {key: first[key] for key in cw.to_dict(paper.get("e1"))} == cw.to_dict(paper.get("e1"))
+        assert first["precision"] == {"date": "day", "end": None}
+        assert first["names"] == {"scio": {"en": "SCIO", "zh": None, "en_official": True}}
+        assert records[2]["precision"] == {"date": "day", "end": "day"}
+
+
+class TestSearch:
+    def test_text(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """search prints each hit's kind, id or place, field and snippet."""
+        status, out, err = run(capsys, "search", "cybercrime", "--limit", "2")
+        assert (status, err) == (0, "")
+        assert out == (
+            "section    IV.6  [title.en]\n"
+            "           Cooperating to combat cybercrime and cyberterrorism\n"
+            "proposal   combating-cybercrime-and-cyberterrorism  [name.en]\n"
+            "           Cooperating to combat cybercrime and cyberterrorism\n"
+        )
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """search --json gives the same hits as the library, as records."""
+        _, out, _ = run(capsys, "search", "网络主权", "--kind", "principle", "--json")
+        hits = cw.load_white_paper().search("网络主权", kind="principle")
+        assert json.loads(out) == [
+            {
+                "kind": hit.kind,
+                "id": hit.id,
+                "locator": None,
+                "field": hit.field,
+                "snippet": hit.snippet,
+                "certainty": "confirmed",
+                "score": hit.score,
+            }
+            for hit in hits
+        ]
+
+    def test_unknown_kind(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
+        """An unknown kind is a one-line usage error with a hint."""
+        status, _, err = run(capsys, "search", "x", mini_paper_path, "--kind", "evnt")
+        assert status == 2
+        assert err.startswith("cyberspace-whitepaper search: error: no kind 'evnt' to search: one of paper, ")
+        assert err.endswith(" (did you mean 'event'?)\n")
+
+    def test_nothing_found(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
+        """A search that finds nothing prints nothing, with status 0 (an empty array with --json)."""
+        assert run(capsys, "search", "zebra", mini_paper_path) == (0, "", "")
+        assert run(capsys, "search", "zebra", mini_paper_path, "--json") == (0, "[]\n", "")
+
+
+class TestExportBase:
+    def test_base(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
+        """--base puts every id of the JSON-LD under the IRI given."""
+        status, out, _ = run(
+            capsys, "export", mini_paper_path, "--to", "jsonld", "--base", "https://example.org/x/"
+        )
+        assert status == 0
+        assert json.loads(out)["@id"] == "https://example.org/x/mini-paper"
+
+    def test_bad_base(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
+        """A base that is not an absolute IRI ending in / or # is a usage error."""
+        status, _, err = run(capsys, "export", mini_paper_path, "--to", "jsonld", "--base", "example")
+        assert status == 2
+        assert err.startswith(
+            "cyberspace-whitepaper export: error: argument --base: base must be an absolute IRI"
+        )
+
+
 class TestGet:
     def test_entity(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
-        """get prints one entity as canonical JSON."""
+        """get --json prints one entity as canonical JSON."""
         paper = cw.load(mini_paper_path)
-        assert run(capsys, "get", "e1", mini_paper_path) == (0, cw.dumps(paper.get("e1")), "")
+        assert run(capsys, "get", "e1", mini_paper_path, "--json") == (0, cw.dumps(paper.get("e1")), "")
+
+    def test_entity_for_people(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
+        """Without --json, get prints the entity's label, then a line per field set, ids with their names."""
+        status, out, err = run(capsys, "get", "e1", mini_paper_path)
+        assert (status, err) == (0, "")
+        assert out == (
+            "Speech (event e1, 2015-12-16)\n"
+            "  id                  e1\n"
+            "  date                2015-12-16\n"
+            "  kind                speech\n"
+            "  title               Speech\n"
+            "  actors              scio (SCIO)\n"
+            "  mentioned_in_paper  True\n"
+            "  citations\n"
+            "    1.\n"
+            "      source     src (Src)\n"
+            "      locator    I.1(1)\n"
+            "      certainty  confirmed\n"
+        )
 
     def test_bundled_paper(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Without FILE, get looks in the bundled paper."""
         paper = cw.load_white_paper()
         entity = next(iter(paper.entities()))
-        status, out, _ = run(capsys, "get", entity.id)
+        status, out, _ = run(capsys, "get", entity.id, "--json")
         assert status == 0
         assert cw.loads(out, type=type(entity)) == entity
 
@@ -586,7 +699,7 @@ class TestGet:
     def test_place(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path, place: str) -> None:
         """A place in the text, written as a locator, gives that part, chapter, section or item."""
         paper = cw.load(mini_paper_path)
-        assert run(capsys, "get", place, mini_paper_path) == (0, cw.dumps(paper.section(place)), "")
+        assert run(capsys, "get", place, mini_paper_path, "--json") == (0, cw.dumps(paper.section(place)), "")
 
     def test_missing_place(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
         """A locator of a place the paper does not have is a one-line error with status 2."""
@@ -629,7 +742,7 @@ class TestUsage:
         assert_one_line_error(
             err,
             "cyberspace-whitepaper: error: a command is needed: "
-            "show, validate, export, timeline or get (see --help)",
+            "show, validate, export, timeline, get or search (see --help)",
         )
 
     def test_unknown_command(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -639,7 +752,7 @@ class TestUsage:
         assert_one_line_error(
             err,
             "cyberspace-whitepaper: error: argument COMMAND: invalid choice: 'shwo' "
-            "(choose from 'show', 'validate', 'export', 'timeline', 'get')",
+            "(choose from 'show', 'validate', 'export', 'timeline', 'get', 'search')",
         )
 
     def test_unknown_option(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -660,7 +773,7 @@ class TestUsage:
         status, out, err = run(capsys, "--help")
         assert (status, err) == (0, "")
         assert out.startswith("usage: cyberspace-whitepaper [-h] [--version] COMMAND ...\n")
-        for command in ("show", "validate", "export", "timeline", "get"):
+        for command in ("show", "validate", "export", "timeline", "get", "search"):
             assert f"\n    {command} " in out
 
     def test_command_help(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -669,7 +782,8 @@ class TestUsage:
         status, out, _ = run(capsys, "timeline", "--help")
         assert status == 0
         assert out.startswith(
-            "usage: cyberspace-whitepaper timeline [-h] [--in-paper] [--from DATE] [--to DATE] [FILE]\n"
+            "usage: cyberspace-whitepaper timeline [-h] [--in-paper] [--from DATE] [--to DATE] "
+            "[--format {text,csv,json}] [FILE]\n"
         )
 
     def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -707,7 +821,7 @@ class TestOutput:
         """Data can also go to a text-only stream."""
         stdout = io.StringIO()
         monkeypatch.setattr(sys, "stdout", stdout)
-        assert cli.main(["get", "scio", str(mini_paper_path)]) == 0
+        assert cli.main(["get", "scio", str(mini_paper_path), "--json"]) == 0
         assert stdout.getvalue() == cw.dumps(cw.load(mini_paper_path).get("scio"))
 
     def test_broken_pipe(self, monkeypatch: pytest.MonkeyPatch, mini_paper_path: Path) -> None:

@@ -167,6 +167,22 @@ class TestSessions:
         assert run_session(session) is None
 
 
+class TestReadmeOnAPlainInstall:
+    def test_console_examples_without_extras(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The README's command-line examples run without PyYAML and Hypothesis, as its install gives."""
+        for name in ("yaml", "hypothesis"):
+            monkeypatch.setitem(sys.modules, name, None)
+        text = (ROOT / "README.md").read_text(encoding="utf-8")
+        sessions = [
+            match.group("body")
+            for match in _FENCE.finditer(text)
+            if match.group("info").strip() == "console" and match.group("body").startswith(_PROMPT)
+        ]
+        assert sessions
+        for session in sessions:
+            assert run_session(session) is None
+
+
 # --- the paper page ----------------------------------------------------------------
 
 sys.path.insert(0, str(DOCS / "_ext"))

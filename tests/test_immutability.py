@@ -186,6 +186,7 @@ def instances_of(cls: type[Any]) -> st.SearchStrategy[Any]:
         cw.Problem: st.builds(
             cw.Problem, path=st.just("$.events[0]"), code=st.just("type"), message=st.text()
         ),
+        cw.SearchHit: st.sampled_from(cw.load_white_paper().search("cyberspace", limit=None)),
     }
     return others[cls]
 

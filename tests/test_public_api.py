@@ -24,7 +24,9 @@ DOCUMENTED = {
     "load", "loads", "dump", "dumps", "dumpb", "from_dict", "to_dict", "iter_jsonl", "dump_jsonl",
     "Limits", "DEFAULT_LIMITS",
     # errors
-    "WhitePaperError", "LoadError", "LimitError", "ValidationError", "Problem",
+    "WhitePaperError", "LoadError", "LimitError", "ValidationError", "NotFoundError", "Problem",
+    # questions to a paper
+    "Referrer", "Cited", "SearchHit",
     # the bundled data
     "load_white_paper", "load_corpus",
 }  # fmt: skip
@@ -62,3 +64,32 @@ class TestPublicAPI:
         for cls in classes:
             assert cls.__setattr__ is not object.__setattr__, f"{cls.__name__} is not frozen"
             assert "__slots__" in vars(cls), f"{cls.__name__} is not slotted"
+
+
+class TestMissingExtras:
+    def test_strategies_without_hypothesis(self) -> None:
+        """Importing the strategies without Hypothesis says which extra to install."""
+        import subprocess
+        import sys
+
+        code = "import sys; sys.modules['hypothesis'] = None; import cyberspace_whitepaper.strategies"
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+        assert done.returncode == 1
+        assert done.stderr.splitlines()[-1] == (
+            "ModuleNotFoundError: cyberspace_whitepaper.strategies needs Hypothesis: "
+            "pip install 'cyberspace-whitepaper[hypothesis]'"
+        )
+
+    def test_package_without_extras(self) -> None:
+        """The package itself imports with none of the extras."""
+        import subprocess
+        import sys
+
+        code = (
+            "import sys\n"
+            "for name in ('yaml', 'hypothesis', 'orjson'): sys.modules[name] = None\n"
+            "import cyberspace_whitepaper as cw\n"
+            "print(cw.load_white_paper().search('cybercrime', kind='proposal')[0].id)\n"
+        )
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+        assert (done.returncode, done.stdout) == (0, "combating-cybercrime-and-cyberterrorism\n"), done.stderr

@@ -81,11 +81,11 @@ class TestPartialDate:
         assert (first == second) == (key_1 == key_2)
 
     def test_comparing_with_another_type_raises(self) -> None:
-        """A date is not ordered against a string or a datetime.date."""
+        """A date is not ordered against a string or a datetime.datetime (a time of day it never has)."""
         with pytest.raises(TypeError):
             _ = date("2022") < "2023"  # type: ignore[operator]
         with pytest.raises(TypeError):
-            _ = date("2022") < datetime.date(2023, 1, 1)  # type: ignore[operator]
+            _ = date("2022") < datetime.datetime(2023, 1, 1)  # type: ignore[operator]
 
     @given(written=date_strings())
     def test_parse_then_str_gives_the_same_text(self, written: str) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ._limits import DEFAULT_LIMITS, Limits
 from .dataset import load_corpus, load_white_paper
-from .errors import LimitError, LoadError, Problem, ValidationError, WhitePaperError
+from .errors import LimitError, LoadError, NotFoundError, Problem, ValidationError, WhitePaperError
 from .export import json_schema, to_jsonld
 from .io import dump, dump_jsonl, dumpb, dumps, from_dict, iter_jsonl, load, loads, to_dict
 from .model import (
@@ -41,6 +41,7 @@ from .model import (
     Statistic,
     WhitePaper,
 )
+from .query import Cited, Referrer, SearchHit
 from .vocab import (
     ActorKind,
     Certainty,
@@ -62,6 +63,7 @@ __all__ = [
     "Certainty",
     "Chapter",
     "Citation",
+    "Cited",
     "Concept",
     "Concern",
     "Corpus",
@@ -81,6 +83,7 @@ __all__ = [
     "LoadError",
     "LocalizedText",
     "Locator",
+    "NotFoundError",
     "PaperPart",
     "Part",
     "PartialDate",
@@ -88,7 +91,9 @@ __all__ = [
     "PrincipleKind",
     "Problem",
     "Proposal",
+    "Referrer",
     "Scale",
+    "SearchHit",
     "Section",
     "Source",
     "SourceKind",

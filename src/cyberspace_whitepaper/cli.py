@@ -15,18 +15,20 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
+import csv
+import io
 import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn, TextIO
 
-from . import dataset
+from . import dataset, query
 from ._files import atomic_write
-from .errors import LimitError, LoadError, ValidationError, excerpt
-from .io import dumps, load
+from .errors import LimitError, LoadError, NotFoundError, ValidationError, excerpt
+from .io import dumps, load, to_dict
 from .model import Event, LocalizedText, Locator, PartialDate, WhitePaper
+from .model._shape import Kind, shape_of, values
 
 __all__ = ["main"]
 
@@ -44,6 +46,7 @@ UNOFFICIAL_MARK = "*"
 UNOFFICIAL_NOTE = "* English not official: our gloss or a machine translation."
 
 EXPORT_FORMATS = ("json", "yaml", "jsonld", "schema")
+TIMELINE_FORMATS = ("text", "csv", "json")
 
 
 class _UsageError(Exception):
@@ -305,11 +308,17 @@ def _export(args: argparse.Namespace) -> int:
 
         _write(_json_text(json_schema()), args.output)
         return EXIT_OK
+    if args.base is not None and args.to != "jsonld":
+        raise _UsageError(f"--base applies to --to jsonld, not --to {args.to}")
     paper, _label = _load_paper(args.file)
     if args.to == "jsonld":
         from .export import to_jsonld  # noqa: PLC0415 -- only this command needs it
 
-        text = _json_text(to_jsonld(paper))
+        try:
+            document = to_jsonld(paper) if args.base is None else to_jsonld(paper, base=args.base)
+        except ValueError as error:
+            raise _UsageError(f"argument --base: {error}", prefix=f"{PROG} export") from None
+        text = _json_text(document)
     else:
         text = dumps(paper, format=args.to)
     _write(text, args.output)
@@ -317,23 +326,29 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _timeline(args: argparse.Namespace) -> int:
-    start: PartialDate | None = args.start
-    stop: PartialDate | None = args.stop
-    if start is not None and stop is not None and start.earliest > stop.latest:
-        raise _UsageError(f"--from {start} is after --to {stop}", prefix=f"{PROG} timeline")
+    try:
+        query.check_range(args.start, args.stop)
+    except ValueError:
+        message = f"--from {args.start} is after --to {args.stop}"
+        raise _UsageError(message, prefix=f"{PROG} timeline") from None
     paper, _label = _load_paper(args.file)
     events = [
         event
-        for event in paper.timeline()
-        if (event.mentioned_in_paper or not args.in_paper) and _within(event, start, stop)
+        for event in paper.events_between(args.start, args.stop)
+        if event.mentioned_in_paper or not args.in_paper
     ]
-    width = max((len(_when(event)) for event in events), default=0)
-    lines = [
-        f"{_when(event):<{width}}  {'paper' if event.mentioned_in_paper else 'context':<7}  "
-        f"{event.kind:<16}  {_text(event.title)}"
-        for event in events
-    ]
-    _emit(sys.stdout, "".join(line.rstrip() + "\n" for line in lines))
+    if args.format == "json":
+        _emit_data(_json_text([_event_record(paper, event) for event in events]))
+    elif args.format == "csv":
+        _emit_data(_event_csv(paper, events))
+    else:
+        width = max((len(_when(event)) for event in events), default=0)
+        lines = [
+            f"{_when(event):<{width}}  {'paper' if event.mentioned_in_paper else 'context':<7}  "
+            f"{event.kind:<16}  {_text(event.title)}"
+            for event in events
+        ]
+        _emit(sys.stdout, "".join(line.rstrip() + "\n" for line in lines))
     return EXIT_OK
 
 
@@ -342,32 +357,90 @@ def _when(event: Event) -> str:
     return str(event.date) if event.end is None else f"{event.date}/{event.end}"
 
 
-def _within(event: Event, start: PartialDate | None, stop: PartialDate | None) -> bool:
-    """Whether any day the event may cover falls between ``start`` and ``stop``."""
-    last = (event.end or event.date).latest
-    if start is not None and last < start.earliest:
-        return False
-    return stop is None or event.date.earliest <= stop.latest
+def _event_record(paper: WhitePaper, event: Event) -> dict[str, Any]:
+    """An event for ``timeline --format json``: its fields, its dates' precision, the names of its ids."""
+    record: dict[str, Any] = to_dict(event)
+    record["precision"] = {
+        shape.name: None if (value := getattr(event, shape.name)) is None else str(value.precision)
+        for shape in shape_of(Event)
+        if shape.kind is Kind.DATE
+    }
+    names = {}
+    for shape in shape_of(Event):
+        for target in values(event, shape) if shape.refers_to else ():
+            title = query.title_of(paper, target)
+            names[target] = None if title is None else to_dict(title)
+    record["names"] = names
+    return record
+
+
+def _event_csv(paper: WhitePaper, events: Sequence[Event]) -> str:
+    """The events for ``timeline --format csv``: one row each, one column per value (see docs/cli.md)."""
+    rows = [_flat_event(paper, event) for event in events]
+    columns = list(_flat_event(paper, None).keys()) if not rows else list(rows[0])
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _flat_event(paper: WhitePaper, event: Event | None) -> dict[str, str]:
+    """One CSV row: scalars as written, records one level down (``title.en``), tuples joined by ``;``.
+
+    A date field is followed by its precision (``date.precision``), a
+    reference field by the English names of what it names (``actors.names``);
+    tuples of records (citations) are left out. With no event, the header's keys.
+    """
+    row: dict[str, str] = {}
+
+    def cell(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return str(value)
+
+    for shape in shape_of(Event):
+        value = None if event is None else getattr(event, shape.name)
+        if shape.kind is Kind.MODEL:
+            if shape.many:
+                continue
+            for inner in shape_of(shape.type):
+                inner_value = None if value is None else getattr(value, inner.name)
+                row[f"{shape.name}.{inner.name}"] = cell(inner_value)
+            continue
+        row[shape.name] = ";".join(map(cell, value)) if shape.many and value is not None else cell(value)
+        if shape.kind is Kind.DATE:
+            row[f"{shape.name}.precision"] = "" if value is None else str(value.precision)
+        if shape.refers_to:
+            targets = () if event is None else values(event, shape)
+            titles = [query.title_of(paper, target) for target in targets]
+            row[f"{shape.name}.names"] = ";".join("" if title is None else title.en for title in titles)
+    return row
 
 
 def _get(args: argparse.Namespace) -> int:
     paper, label = _load_paper(args.file)
     try:
         found: object = paper.get(args.id)
-    except KeyError:
-        found = _place(paper, args.id, label)
-    _emit_data(dumps(found))
+    except NotFoundError as missing:
+        found = _place(paper, args.id, label, missing)
+    if args.json:
+        _emit_data(dumps(found))
+    else:
+        heading = str(found) if query.is_entity(found) else f"{type(found).__name__} {args.id}"
+        lines = [heading, *_described(paper, found)]
+        _emit(sys.stdout, "".join(line.rstrip() + "\n" for line in lines))
     return EXIT_OK
 
 
-def _place(paper: WhitePaper, text: str, label: str) -> object:
+def _place(paper: WhitePaper, text: str, label: str, missing: NotFoundError) -> object:
     """The part, chapter, section or item a locator such as ``I.3`` names; else a usage error."""
     try:
         where = Locator.parse(text)
     except ValidationError:
-        ids = [entity.id for entity in paper.entities()]
-        close = difflib.get_close_matches(text, ids, n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        hint = "" if missing.suggestion is None else f" (did you mean {missing.suggestion!r}?)"
         raise _UsageError(f"no entity with id {excerpt(text)} in {label}{hint}") from None
     try:
         return paper.section(where)
@@ -375,7 +448,68 @@ def _place(paper: WhitePaper, text: str, label: str) -> object:
         raise _UsageError(f"no place {where} in {label}") from None
 
 
+def _described(paper: WhitePaper, obj: Any, indent: str = "") -> list[str]:
+    """An object for people: a line per field set, references with what they name, records numbered."""
+    lines: list[str] = []
+    shapes = shape_of(type(obj))
+    width = max(len(shape.name) for shape in shapes)
+    for shape in shapes:
+        found = values(obj, shape)
+        if not found:
+            continue
+        head = f"{indent}  {shape.name:<{width}}  "
+        if shape.kind is Kind.MODEL and shape.type is not LocalizedText:
+            lines.append(f"{indent}  {shape.name}")
+            for index, item in enumerate(found, start=1):
+                lines.append(f"{indent}    {index}.")
+                lines.extend(_described(paper, item, indent + "    "))
+            continue
+        shown = []
+        for value in found:
+            text = _text(value) if isinstance(value, LocalizedText) else str(value)
+            title = query.title_of(paper, value) if shape.refers_to else None
+            shown.append(f"{text} ({_text(title)})" if title is not None else text)
+        lines.append(head + ", ".join(shown))
+    return lines
+
+
+def _search(args: argparse.Namespace) -> int:
+    paper, _label = _load_paper(args.file)
+    try:
+        hits = paper.search(args.query, kind=args.kind, language=args.language, limit=args.limit)
+    except ValueError as error:
+        raise _UsageError(str(error), prefix=f"{PROG} search") from None
+    if args.json:
+        records = [
+            {
+                "kind": hit.kind,
+                "id": hit.id,
+                "locator": None if hit.locator is None else str(hit.locator),
+                "field": hit.field,
+                "snippet": hit.snippet,
+                "certainty": None if hit.certainty is None else str(hit.certainty),
+                "score": hit.score,
+            }
+            for hit in hits
+        ]
+        _emit_data(_json_text(records))
+        return EXIT_OK
+    lines = []
+    for hit in hits:
+        where = hit.id if hit.id is not None else str(hit.locator)
+        lines.append(f"{hit.kind:<10} {where}  [{hit.field}]")
+        lines.append(f"           {hit.snippet}")
+    _emit(sys.stdout, "".join(line.rstrip() + "\n" for line in lines))
+    return EXIT_OK
+
+
 # --- the parser -----------------------------------------------------------------
+
+
+def _count(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1, got {value!r}")
+    return int(value)
 
 
 def _date(value: str) -> PartialDate:
@@ -417,6 +551,9 @@ def _parser() -> _Parser:
     export.add_argument(
         "-o", "--output", metavar="OUT", help="write to OUT atomically (default: standard output)"
     )
+    export.add_argument(
+        "--base", metavar="IRI", help="for jsonld: the IRI every id is put under (ends in / or #)"
+    )
 
     timeline = command("timeline", _timeline, "the events in date order, dates at their precision")
     timeline.add_argument("file", nargs="?", metavar="FILE", help=file_help)
@@ -431,10 +568,22 @@ def _parser() -> _Parser:
     timeline.add_argument(
         "--to", dest="stop", type=_date, metavar="DATE", help="only events on or before DATE (YYYY[-MM[-DD]])"
     )
+    timeline.add_argument(
+        "--format", choices=TIMELINE_FORMATS, default="text", help="text for people (default), csv or json"
+    )
 
-    get = command("get", _get, "one entity (principle, event, actor ...) or one part of the text, as JSON")
+    get = command("get", _get, "one entity (principle, event, actor ...) or one part of the text")
     get.add_argument("id", metavar="ID", help="an entity's id, or a place in the text such as I.3 or preface")
     get.add_argument("file", nargs="?", metavar="FILE", help=file_help)
+    get.add_argument("--json", action="store_true", help="print it as JSON, as the library writes it")
+
+    search = command("search", _search, "entities and parts of the text that match a query, best first")
+    search.add_argument("query", metavar="QUERY", help="words in English or Chinese")
+    search.add_argument("file", nargs="?", metavar="FILE", help=file_help)
+    search.add_argument("--kind", metavar="K", help="only this kind: principle, event, section ...")
+    search.add_argument("--language", choices=("en", "zh"), help="only texts in this language")
+    search.add_argument("--limit", type=_count, default=10, metavar="N", help="at most N hits (default 10)")
+    search.add_argument("--json", action="store_true", help="print the hits as a JSON array")
     return parser
 
 
@@ -443,7 +592,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
         if args.command is None:
-            raise _UsageError("a command is needed: show, validate, export, timeline or get (see --help)")
+            raise _UsageError(
+                "a command is needed: show, validate, export, timeline, get or search (see --help)"
+            )
         status: int = args.run(args)
     except _ExitRequest as done:
         return done.status

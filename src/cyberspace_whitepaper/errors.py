@@ -17,6 +17,7 @@ __all__ = [
     "PROBLEM_CODES",
     "LimitError",
     "LoadError",
+    "NotFoundError",
     "Problem",
     "ValidationError",
     "WhitePaperError",
@@ -204,6 +205,29 @@ class LimitError(LoadError):
         self.reason = message
         self.limit = limit
         self.value = value
+
+
+class NotFoundError(WhitePaperError, KeyError):
+    """A lookup by id or by place found nothing: no such id, or not of the kind asked for.
+
+    Also a ``KeyError``, as a missing key of a mapping is. Unlike a plain
+    ``KeyError``, ``str()`` is the message itself, not its ``repr``.
+
+    Attributes:
+        key: the id or place that was looked up.
+        message: what was not found, with a "did you mean" hint where an id
+            is close.
+        suggestion: that close id, or None.
+    """
+
+    def __init__(self, message: str, *, key: str, suggestion: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.key = key
+        self.suggestion = suggestion
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class ValidationError(WhitePaperError, ValueError):

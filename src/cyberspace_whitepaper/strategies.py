@@ -40,6 +40,14 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 import attrs
+
+try:
+    import hypothesis  # noqa: F401 -- imported here only to say what to install when it is missing
+except ModuleNotFoundError:
+    raise ModuleNotFoundError(
+        "cyberspace_whitepaper.strategies needs Hypothesis: pip install 'cyberspace-whitepaper[hypothesis]'",
+        name="hypothesis",
+    ) from None
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import DrawFn, SearchStrategy

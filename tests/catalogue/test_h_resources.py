@@ -101,7 +101,8 @@ def row_h2(tmp_path: Path) -> None:
     cw.loads(yaml_text, format="yaml")  # import and warm up everything first
 
     def everything() -> None:
-        assert repr(paper).startswith("WhitePaper(")
+        assert repr(paper).startswith("<WhitePaper ")
+        assert repr(paper.chapters).startswith("(Chapter(")
         hash(paper)
         assert cw.loads(cw.dumps(paper)) == paper
         assert cw.loads(yaml_text, format="yaml") == paper

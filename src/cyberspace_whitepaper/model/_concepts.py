@@ -47,7 +47,7 @@ class Principle:
     order: int = attrs.field(
         metadata=describe("Place in the paper's list of this kind, from 1.", _ORDER, numbering=("kind",))
     )
-    name: LocalizedText = attrs.field(metadata=describe("The principle's name.", distinct=()))
+    name: LocalizedText = attrs.field(metadata=describe("The principle's name.", distinct=(), names=True))
     summary: str = attrs.field(metadata=describe("What it means, in our own words.", text()))
     aliases: tuple[Alias, ...] = aliases_field()
     located_in: Locator | None = _located_in()
@@ -88,7 +88,7 @@ class Goal:
     order: int = attrs.field(
         metadata=describe("Place in the paper's list of this kind, from 1.", _ORDER, numbering=("kind",))
     )
-    name: LocalizedText = attrs.field(metadata=describe("The goal's name.", distinct=()))
+    name: LocalizedText = attrs.field(metadata=describe("The goal's name.", distinct=(), names=True))
     terms: tuple[str, ...] = attrs.field(
         default=(),
         metadata=describe(
@@ -117,7 +117,9 @@ class Concern:
     id: str = attrs.field(
         metadata=describe("Identifier, unique in the paper.", identifier(), identity="concern")
     )
-    name: LocalizedText = attrs.field(metadata=describe("The concern as the paper names it.", distinct=()))
+    name: LocalizedText = attrs.field(
+        metadata=describe("The concern as the paper names it.", distinct=(), names=True)
+    )
     summary: str = attrs.field(metadata=describe("What it is about, in our own words.", text()))
     aliases: tuple[Alias, ...] = aliases_field()
     located_in: Locator | None = _located_in()
@@ -143,7 +145,7 @@ class Proposal:
         metadata=describe("Identifier, unique in the paper.", identifier(), identity="proposal")
     )
     number: int = attrs.field(metadata=describe("The proposal's number, from 1.", _ORDER, numbering=()))
-    name: LocalizedText = attrs.field(metadata=describe("The proposal's name.", distinct=()))
+    name: LocalizedText = attrs.field(metadata=describe("The proposal's name.", distinct=(), names=True))
     summary: str = attrs.field(metadata=describe("What it proposes, in our own words.", text()))
     aliases: tuple[Alias, ...] = aliases_field()
     located_in: Locator | None = _located_in()

@@ -40,7 +40,7 @@ class Expression:
             refers_to=("paper", "document"),
         )
     )
-    wording: LocalizedText = attrs.field(metadata=describe("The words the document uses."))
+    wording: LocalizedText = attrs.field(metadata=describe("The words the document uses.", names=True))
     locator: Locator | None = attrs.field(
         default=None, metadata=describe("The place in that paper where it says so.")
     )
@@ -66,7 +66,7 @@ class Concept:
     id: str = attrs.field(
         metadata=describe("Identifier, unique in the corpus.", identifier(), identity="concept")
     )
-    name: LocalizedText = attrs.field(metadata=describe("The idea's name.", distinct=()))
+    name: LocalizedText = attrs.field(metadata=describe("The idea's name.", distinct=(), names=True))
     summary: str = attrs.field(metadata=describe("What the idea is, in our own words.", text()))
     aliases: tuple[Alias, ...] = aliases_field()
     expressions: tuple[Expression, ...] = attrs.field(
@@ -107,7 +107,7 @@ class Corpus:
         metadata=describe("Version of the JSON shape.", in_range(SCHEMA_VERSION, SCHEMA_VERSION)),
     )
     id: str = attrs.field(metadata=describe("Identifier of the corpus.", identifier(), identity="corpus"))
-    title: LocalizedText = attrs.field(metadata=describe("The corpus's title."))
+    title: LocalizedText = attrs.field(metadata=describe("The corpus's title.", names=True))
     summary: str = attrs.field(metadata=describe("What the corpus holds, in our own words.", text()))
     papers: tuple[WhitePaper, ...] = attrs.field(
         metadata=describe("The papers, in the order of their dates.", min_items=1)

@@ -23,7 +23,7 @@ class Part:
         citations: the evidence.
     """
 
-    title: LocalizedText = attrs.field(metadata=describe("The part's heading."))
+    title: LocalizedText = attrs.field(metadata=describe("The part's heading.", names=True))
     summary: str = attrs.field(metadata=describe("What the part says, in our own words.", text()))
     citations: tuple[Citation, ...] = citations_field()
 
@@ -47,7 +47,7 @@ class Item:
             "The number as the paper writes it before the heading (such as 'Chapter I.', '第一章')."
         ),
     )
-    title: LocalizedText = attrs.field(metadata=describe("The item's heading."))
+    title: LocalizedText = attrs.field(metadata=describe("The item's heading.", names=True))
     summary: str | None = attrs.field(
         default=None, metadata=describe("What the item says, in our own words.", text())
     )
@@ -74,7 +74,7 @@ class Section:
             "The number as the paper writes it before the heading (such as 'Chapter I.', '第一章')."
         ),
     )
-    title: LocalizedText = attrs.field(metadata=describe("The section's heading."))
+    title: LocalizedText = attrs.field(metadata=describe("The section's heading.", names=True))
     summary: str = attrs.field(metadata=describe("What the section says, in our own words.", text()))
     items: tuple[Item, ...] = attrs.field(default=(), metadata=describe("Numbered sub-items, where known."))
     citations: tuple[Citation, ...] = citations_field()
@@ -102,7 +102,7 @@ class Chapter:
             "The number as the paper writes it before the heading (such as 'Chapter I.', '第一章')."
         ),
     )
-    title: LocalizedText = attrs.field(metadata=describe("The chapter's heading."))
+    title: LocalizedText = attrs.field(metadata=describe("The chapter's heading.", names=True))
     summary: str = attrs.field(metadata=describe("What the chapter says, in our own words.", text()))
     sections: tuple[Section, ...] = attrs.field(default=(), metadata=describe("Numbered sections."))
     citations: tuple[Citation, ...] = citations_field()
@@ -131,7 +131,7 @@ class DocumentRef:
     id: str = attrs.field(
         metadata=describe("Identifier, unique in the paper.", identifier(), identity="document")
     )
-    title: LocalizedText = attrs.field(metadata=describe("The document's title."))
+    title: LocalizedText = attrs.field(metadata=describe("The document's title.", names=True))
     kind: DocumentKind = attrs.field(metadata=describe("What kind of document it is."))
     publishers: tuple[str, ...] = attrs.field(
         default=(),

@@ -1,20 +1,28 @@
 """The white paper: the root object that holds everything else."""
 
-from collections.abc import Iterator
-from typing import Any, Literal
+import datetime
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
+from ..errors import NotFoundError
 from ..vocab import DocumentKind, PaperPart
 from ._checks import identifier, in_range, language_tag, text
 from ._concepts import Concern, Goal, Principle, Proposal
+from ._display import label, paper_html, paper_repr, title_field
 from ._document import Chapter, DocumentRef, Item, Part, Section
 from ._provenance import Citation, Source, citations_field
 from ._rules import check_paper
-from ._shape import checked, describe, entity_kinds, whole_document
+from ._shape import checked, describe, entity_kinds, model_classes, whole_document
 from ._statistics import Statistic
 from ._timeline import Actor, Event
 from ._values import LocalizedText, Locator, PartialDate
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+    from ..query import Cited, Referrer, SearchHit
 
 __all__ = ["Entity", "WhitePaper"]
 
@@ -26,6 +34,26 @@ Entity = Principle | Goal | Concern | Proposal | Event | Actor | Statistic | Doc
 
 #: A part of the paper's text that a locator names.
 Place = Part | Chapter | Section | Item
+
+#: One kind of entity, for the typed lookups: ``paper.get(id, Actor)`` is an ``Actor``.
+E = TypeVar("E", bound=Entity)
+
+_QUERY: "ModuleType | None" = None
+
+
+def _query() -> "ModuleType":
+    """The query layer (:mod:`cyberspace_whitepaper.query`), which the lookups call.
+
+    It sits above the model and imports it, so the model imports it on
+    first use rather than at import, and keeps it: an import statement on
+    every ``get`` would cost a quarter of a microsecond.
+    """
+    global _QUERY  # noqa: PLW0603 -- set once
+    if _QUERY is None:
+        from .. import query  # noqa: PLC0415 -- see above
+
+        _QUERY = query
+    return _QUERY
 
 
 def _entities(description: str) -> Any:
@@ -80,7 +108,7 @@ class WhitePaper:
     kind: DocumentKind = attrs.field(
         default=DocumentKind.WHITE_PAPER, metadata=describe("What kind of document it is.")
     )
-    title: LocalizedText = attrs.field(metadata=describe("The paper's title."))
+    title: LocalizedText = attrs.field(metadata=describe("The paper's title.", names=True))
     publisher: str = attrs.field(
         metadata=describe("Id of the actor that issued it.", identifier(), refers_to=("actor",))
     )
@@ -115,20 +143,95 @@ class WhitePaper:
     def __attrs_post_init__(self) -> None:
         check_paper(self)
 
+    def __repr__(self) -> str:
+        # The attrs repr of a whole paper runs to hundreds of thousands of characters.
+        return paper_repr(self)
+
+    def __str__(self) -> str:
+        return label(self)
+
+    def _repr_html_(self) -> str:
+        """A compact table for notebooks: id, title, date, and how many of each thing."""
+        return paper_html(self)
+
     def entities(self) -> Iterator[Entity]:
         """Every entity with an id, kind by kind in field order."""
         for _kind, shape in entity_kinds(WhitePaper):
             yield from getattr(self, shape.name)
 
-    def get(self, id: str) -> Entity:
-        """The entity with this id; ``KeyError`` if there is none."""
-        for entity in self.entities():
-            if entity.id == id:
-                return entity
-        raise KeyError(id)
+    @overload
+    def get(self, id: str) -> Entity: ...
+    @overload
+    def get(self, id: str, kind: type[E]) -> E: ...
+    def get(self, id: str, kind: type[E] | None = None) -> Entity | E:
+        """The entity with this id, of class ``kind`` if given: ``paper.get("scio", Actor)`` is an ``Actor``.
+
+        Raises :class:`~cyberspace_whitepaper.NotFoundError` (a ``KeyError``)
+        if there is none, with a "did you mean" hint where an id is close, or
+        if the entity is of another kind. Looked up in an index built on first use.
+        """
+        found: Entity | E = _query().get(self, id, kind)
+        return found
+
+    def by_id(self, kind: type[E]) -> Mapping[str, E]:
+        """The entities of one class by id, as a read-only mapping: ``paper.by_id(Actor)["scio"]``."""
+        found: Mapping[str, E] = _query().by_id(self, kind)
+        return found
+
+    def source_of(self, citation: Citation) -> Source:
+        """The source a citation names."""
+        return self.get(citation.source, Source)
+
+    def referrers(self, id: str) -> "tuple[Referrer, ...]":
+        """Every reference to an id, as (path of the reference, the entity or part of the text holding it).
+
+        ``paper.referrers("scio")`` says what points at the SCIO: the events
+        it took part in, the documents it issued, the paper itself. An unknown
+        id raises :class:`~cyberspace_whitepaper.NotFoundError`.
+        """
+        found: tuple[Referrer, ...] = _query().referrers(self, id)
+        return found
+
+    def cited(self) -> "Iterator[Cited]":
+        """Every citation, as (its path, the entity, part of the text or paper it is for, the citation)."""
+        found: Iterator[Cited] = _query().cited(self)
+        return found
+
+    def search(
+        self, query: str, *, kind: str | None = None, language: str | None = None, limit: int | None = 10
+    ) -> "tuple[SearchHit, ...]":
+        """Entities and parts of the text that match ``query``, best first.
+
+        See :func:`cyberspace_whitepaper.query.search` for how matches are found and ranked.
+
+        ``paper.search("cybercrime")``, ``paper.search("网络犯罪")``; ``kind``
+        keeps one kind (``"proposal"``, ``"section"`` ...), ``language`` the
+        texts of one language (``"en"``, ``"zh"``), ``limit`` the first hits
+        (None: all).
+        """
+        found: tuple[SearchHit, ...] = _query().search(self, query, kind=kind, language=language, limit=limit)
+        return found
+
+    def events_between(
+        self,
+        start: PartialDate | datetime.date | str | None = None,
+        end: PartialDate | datetime.date | str | None = None,
+    ) -> tuple[Event, ...]:
+        """The events any of whose days may fall from ``start`` to ``end``, in timeline order.
+
+        The same as the command line's ``timeline --from START --to END``:
+        ``paper.events_between(end="2022")`` keeps the events of
+        ``2022-11-07``, though ``PartialDate("2022-11-07") <= PartialDate("2022")``
+        is false (dates *sort* by their first day). Either bound may be left
+        out; a start after the end is a ``ValueError``.
+        """
+        found: tuple[Event, ...] = _query().events_between(self, start, end)
+        return found
 
     def section(self, locator: Locator | str) -> Place:
-        """The part, chapter, section or item a locator names; ``KeyError`` if none.
+        """The part, chapter, section or item a locator names.
+
+        :class:`~cyberspace_whitepaper.NotFoundError` (a ``KeyError``) if none.
 
         ``paper.section("III.1(2)")`` is the second item of section 1 of
         chapter III.
@@ -137,7 +240,7 @@ class WhitePaper:
         for place, found in self.places():
             if place == where:
                 return found
-        raise KeyError(str(where))
+        raise NotFoundError(f"no place {where} in the paper", key=str(where))
 
     def places(self) -> Iterator[tuple[Locator, Place]]:
         """Every part of the text with its locator, in reading order: preface, chapters, conclusion."""
@@ -155,3 +258,11 @@ class WhitePaper:
     def timeline(self) -> tuple[Event, ...]:
         """The events in date order (earliest day first; ties by end, then id)."""
         return tuple(sorted(self.events, key=lambda e: (e.date, e.end or e.date, e.id)))
+
+
+# Every entity kind, and every part of the text, shows itself as a one-line
+# label read from its shape (title field, kind and id, dates): any class of
+# the paper with a title field, so a new kind gets it with no edit here.
+for _class in model_classes(WhitePaper):
+    if _class is not WhitePaper and title_field(_class) is not None:
+        setattr(_class, "__str__", label)  # noqa: B010 -- set on each class the shape gives

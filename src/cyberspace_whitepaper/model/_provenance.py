@@ -38,7 +38,7 @@ class Source:
     id: str = attrs.field(
         metadata=describe("Identifier, unique in the paper.", identifier(), identity="source")
     )
-    title: LocalizedText = attrs.field(metadata=describe("Title of the source."))
+    title: LocalizedText = attrs.field(metadata=describe("Title of the source.", names=True))
     kind: SourceKind = attrs.field(metadata=describe("What the source is."))
     url: str = attrs.field(metadata=describe("Where the source was read (http or https).", url()))
     language: str = attrs.field(metadata=describe("Language tag of the source's text.", language_tag()))

@@ -77,6 +77,7 @@ class _Spec:
     identity: str | None
     distinct: tuple[str, ...] | None
     numbering: tuple[str, ...] | None
+    names: bool
 
 
 def describe(
@@ -89,6 +90,7 @@ def describe(
     identity: str | None = None,
     distinct: tuple[str, ...] | None = None,
     numbering: tuple[str, ...] | None = None,
+    names: bool = False,
 ) -> dict[str, _Spec]:
     """The metadata of a model field: what it is, said once.
 
@@ -110,10 +112,11 @@ def describe(
             compared in each of its languages.
         numbering: the value counts 1, 2, 3 ... among the other objects of its
             tuple that share these fields (``()``: among all of them).
+        names: the field names its object for people (a title, a name): what
+            labels, search and reports show first.
     """
-    return {
-        _SPEC: _Spec(description, constraint, unique, min_items, refers_to, identity, distinct, numbering)
-    }
+    spec = _Spec(description, constraint, unique, min_items, refers_to, identity, distinct, numbering, names)
+    return {_SPEC: spec}
 
 
 def checked(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
@@ -144,6 +147,7 @@ class FieldShape:
         identity: the entity kind this field is the id of.
         distinct: unique among siblings sharing these fields, or None.
         numbering: counted 1..n among siblings sharing these fields, or None.
+        names: the field names its object for people (a title, a name).
         annotation: the field's annotation as written.
     """
 
@@ -161,6 +165,7 @@ class FieldShape:
     identity: str | None
     distinct: tuple[str, ...] | None
     numbering: tuple[str, ...] | None
+    names: bool
     annotation: Any
 
     @property
@@ -298,6 +303,8 @@ def field_shape(attribute: attrs.Attribute[Any], owner: type | None = None) -> F
         raise TypeError(f"{where}: ids and references are identifier strings")
     if (spec.unique or spec.min_items) and not many:
         raise TypeError(f"{where}: unique and min_items apply to tuples")
+    if spec.names and (many or kind not in (Kind.MODEL, Kind.TEXT)):
+        raise TypeError(f"{where}: a field that names its object holds one text")
     return FieldShape(
         name=attribute.name,
         kind=kind,
@@ -313,6 +320,7 @@ def field_shape(attribute: attrs.Attribute[Any], owner: type | None = None) -> F
         identity=spec.identity,
         distinct=spec.distinct,
         numbering=spec.numbering,
+        names=spec.names,
         annotation=attribute.type,
     )
 
@@ -363,6 +371,11 @@ def model_classes(root: type, *, within: bool = False) -> Iterator[type]:
 
     visit(root)
     return reversed(order)
+
+
+def name_of(cls: type) -> FieldShape | None:
+    """The field that names an object of ``cls`` for people (declared ``names=True``), if it has one."""
+    return next((shape for shape in shape_of(cls) if shape.names), None)
 
 
 def identity_of(cls: type) -> FieldShape | None:

@@ -40,7 +40,7 @@ class Statistic:
     id: str = attrs.field(
         metadata=describe("Identifier, unique in the paper.", identifier(), identity="statistic")
     )
-    measure: LocalizedText = attrs.field(metadata=describe("What is measured."))
+    measure: LocalizedText = attrs.field(metadata=describe("What is measured.", names=True))
     value: Decimal = attrs.field(
         metadata=describe("The figure as written, an exact decimal.", exact_decimal())
     )

@@ -43,7 +43,7 @@ class Event:
     kind: EventKind = attrs.field(metadata=describe("What kind of event it is."))
     # Two events of one date never share a title.
     title: LocalizedText = attrs.field(
-        metadata=describe("What happened, in a few words.", distinct=("date",))
+        metadata=describe("What happened, in a few words.", distinct=("date",), names=True)
     )
     summary: str | None = attrs.field(default=None, metadata=describe("More, in our own words.", text()))
     place: LocalizedText | None = attrs.field(default=None, metadata=describe("Where it happened."))
@@ -92,7 +92,7 @@ class Actor:
     id: str = attrs.field(
         metadata=describe("Identifier, unique in the paper.", identifier(), identity="actor")
     )
-    name: LocalizedText = attrs.field(metadata=describe("The actor's name."))
+    name: LocalizedText = attrs.field(metadata=describe("The actor's name.", names=True))
     kind: ActorKind = attrs.field(metadata=describe("What kind of actor it is."))
     role: str | None = attrs.field(
         default=None, metadata=describe("Role or title at the time, in our words.", text())

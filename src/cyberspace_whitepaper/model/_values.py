@@ -3,7 +3,7 @@
 import calendar
 import datetime
 import re
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, TypeGuard
 
 import attrs
 
@@ -80,8 +80,23 @@ class PartialDate:
 
     Written ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (EDTF level 0). A date
     never gains a day or month its source did not give: "October 2019" stays
-    ``2019-10``. Dates sort by their earliest day, then by precision, so
-    ``2022`` < ``2022-01`` < ``2022-01-01`` < ``2022-01-02``.
+    ``2019-10``.
+
+    A partial date is a span of days, from :attr:`earliest` to :attr:`latest`.
+    Questions about time are asked with the relations, which compare spans:
+    :meth:`contains`, :meth:`overlaps`, :meth:`before` and :meth:`after`
+    ("entirely before", "entirely after"). Each also takes a
+    :class:`datetime.date`, which is the span of its one day.
+
+    The operators ``<``, ``<=``, ``>``, ``>=`` only *sort*: by earliest day,
+    then by precision, so ``2022`` < ``2022-01`` < ``2022-01-01`` <
+    ``2022-01-02``. A :class:`datetime.date` sorts as the day-precision date
+    of the same day. Sorting is not a question about time: ``2022-11-07 <=
+    2022`` is false although the day lies in 2022; ask
+    ``PartialDate.parse("2022").contains(...)`` or use
+    :meth:`WhitePaper.events_between`. A partial date never equals a
+    ``datetime.date`` (a ``datetime.datetime``, whose time of day the paper
+    never gives, is refused).
 
     Attributes:
         year: the year, 1 to 9999.
@@ -160,32 +175,48 @@ class PartialDate:
         month = self.month or 12
         return datetime.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
-    def contains(self, other: "PartialDate") -> bool:
-        """Whether every day ``other`` can mean lies within this date."""
-        return self.earliest <= other.earliest and other.latest <= self.latest
+    def contains(self, other: "PartialDate | datetime.date") -> bool:
+        """Whether every day ``other`` can mean lies within this date: ``2022`` contains ``2022-11-07``."""
+        first, last = _span(other)
+        return self.earliest <= first and last <= self.latest
+
+    def overlaps(self, other: "PartialDate | datetime.date") -> bool:
+        """Whether some day lies within both dates: ``2022-11`` overlaps ``2022``, not ``2022-12``."""
+        first, last = _span(other)
+        return self.earliest <= last and first <= self.latest
+
+    def before(self, other: "PartialDate | datetime.date") -> bool:
+        """Whether this date ends before ``other`` begins.
+
+        ``2022-10`` is before ``2022-11-07``; ``2022`` is not.
+        """
+        return self.latest < _span(other)[0]
+
+    def after(self, other: "PartialDate | datetime.date") -> bool:
+        """Whether this date begins after ``other`` ends.
+
+        ``2023`` is after ``2022-11``; ``2022-12`` is not after ``2022``.
+        """
+        return self.earliest > _span(other)[1]
 
     def _key(self) -> tuple[int, int, int, int]:
         return (self.year, self.month or 1, self.day or 1, _PRECISION_RANK[self.precision])
 
-    def __lt__(self, other: "PartialDate") -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() < other._key()
+    def __lt__(self, other: "PartialDate | datetime.date") -> bool:
+        key = _sort_key(other)
+        return NotImplemented if key is None else self._key() < key
 
-    def __le__(self, other: "PartialDate") -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() <= other._key()
+    def __le__(self, other: "PartialDate | datetime.date") -> bool:
+        key = _sort_key(other)
+        return NotImplemented if key is None else self._key() <= key
 
-    def __gt__(self, other: "PartialDate") -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() > other._key()
+    def __gt__(self, other: "PartialDate | datetime.date") -> bool:
+        key = _sort_key(other)
+        return NotImplemented if key is None else self._key() > key
 
-    def __ge__(self, other: "PartialDate") -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return self._key() >= other._key()
+    def __ge__(self, other: "PartialDate | datetime.date") -> bool:
+        key = _sort_key(other)
+        return NotImplemented if key is None else self._key() >= key
 
     def __str__(self) -> str:
         if self.month is None:
@@ -193,6 +224,29 @@ class PartialDate:
         if self.day is None:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def _is_day(value: object) -> TypeGuard[datetime.date]:
+    # A datetime is a date by inheritance, but it carries a time of day the paper never gives.
+    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+
+
+def _span(value: "PartialDate | datetime.date") -> tuple[datetime.date, datetime.date]:
+    """The first and last day of a partial date or of a day."""
+    if isinstance(value, PartialDate):
+        return value.earliest, value.latest
+    if _is_day(value):
+        return value, value
+    raise TypeError(f"expected a PartialDate or a datetime.date, got {type(value).__name__}")
+
+
+def _sort_key(value: object) -> tuple[int, int, int, int] | None:
+    """How ``value`` sorts among partial dates, or None if it is not a date."""
+    if isinstance(value, PartialDate):
+        return value._key()
+    if _is_day(value):
+        return (value.year, value.month, value.day, _PRECISION_RANK[DatePrecision.DAY])
+    return None
 
 
 _ROMAN_VALUES = (

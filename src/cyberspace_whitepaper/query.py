@@ -1,0 +1,868 @@
+"""Typed lookups, reverse references, cited items, search and date ranges over a paper.
+
+:class:`~cyberspace_whitepaper.WhitePaper`'s methods ``get``, ``by_id``,
+``source_of``, ``referrers``, ``cited``, ``search`` and ``events_between``
+are thin calls into this module; the logic lives here.
+
+Everything is read from the model's shape (:mod:`.model._shape`): the entity
+kinds from ``entity_kinds``, references from the fields that declare
+``refers_to``, citations from the fields that hold :class:`Citation` records,
+searchable text from the fields of kind ``TEXT``. A field added to the model
+is looked up, referred to and searched with no edit here.
+
+**Indexes.** A paper is immutable, so each index (ids; references; the
+search index) is built once per paper, on its first use, and never before:
+loading costs nothing more. The indexes are kept in a module-level ``dict``
+keyed by ``id(paper)``, and dropped by :func:`weakref.finalize` when the
+paper is collected. They never hold the paper itself (that would keep it
+alive for ever), and a paper is never hashed to find them (its hash walks
+every object in it).
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import datetime
+import difflib
+import functools
+import gc
+import heapq
+import itertools
+import math
+import operator
+import re
+import unicodedata
+import weakref
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeAlias, TypeVar
+
+import attrs
+
+from .errors import NotFoundError, excerpt, join_path
+from .model import Entity, WhitePaper
+from .model._display import title_field
+from .model._paper import Place
+from .model._provenance import Citation
+from .model._shape import FieldShape, Kind, entity_kinds, identity_of, per_class, shape_of, values, walk
+from .model._values import LocalizedText, PartialDate
+from .vocab import Certainty
+
+if TYPE_CHECKING:
+    from .model import Event, Locator
+
+#: What holds a reference or a citation, or what a search finds.
+Holder: TypeAlias = Entity | Place | WhitePaper
+
+__all__ = [
+    "Cited",
+    "Referrer",
+    "SearchHit",
+    "by_id",
+    "check_range",
+    "cited",
+    "events_between",
+    "fold",
+    "get",
+    "is_entity",
+    "referrers",
+    "search",
+    "search_kinds",
+    "stem",
+    "title_of",
+]
+
+E = TypeVar("E")
+
+#: Stands for the paper in an index, which must not hold the paper itself.
+_ROOT: Any = object()
+
+#: How close an id must be to be offered as "did you mean" (as the rules' hints).
+_HINT_CUTOFF = 0.6
+
+
+# --- the per-paper store --------------------------------------------------------------
+
+
+class _Indexes:
+    """The indexes of one paper, each built on first use."""
+
+    __slots__ = ("ids", "references", "text")
+
+    def __init__(self) -> None:
+        self.ids: _Ids | None = None
+        self.references: dict[str, list[tuple[str, Any]]] | None = None
+        self.text: _TextIndex | None = None
+
+
+_INDEXES: dict[int, _Indexes] = {}
+
+
+def _indexes(paper: WhitePaper) -> _Indexes:
+    key = id(paper)
+    found = _INDEXES.get(key)
+    if found is None:
+        found = _INDEXES[key] = _Indexes()
+        # Dropped when the paper dies, before its id can be given to another object.
+        weakref.finalize(paper, _INDEXES.pop, key, None)
+    return found
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while an index is built, as the loader does.
+
+    An index holds no cycles, and building one makes tens of thousands of
+    small objects; each batch would otherwise start a collection that walks
+    the whole paper (it tripled the time of building the search index).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _holder(paper: WhitePaper, stored: Any) -> Any:
+    return paper if stored is _ROOT else stored
+
+
+# --- ids --------------------------------------------------------------------------------
+
+
+class _Ids:
+    """Every entity by id, and which kind each id (the paper's own included) names."""
+
+    def __init__(self, paper: WhitePaper):
+        self.entities: dict[str, Any] = {}
+        self.kind_of: dict[str, str] = {}
+        self.maps: dict[type, _EntityMap[Any]] = {}
+        paper_identity = identity_of(type(paper))
+        if paper_identity is not None and paper_identity.identity is not None:
+            self.kind_of[getattr(paper, paper_identity.name)] = paper_identity.identity
+        for kind, shape in _entity_classes(type(paper)).values():
+            id_field = identity_of(shape.type)
+            assert id_field is not None  # entity_kinds holds only entities
+            of_kind: dict[str, Any] = {}
+            for entity in getattr(paper, shape.name):
+                entity_id = getattr(entity, id_field.name)
+                of_kind[entity_id] = entity
+                self.entities.setdefault(entity_id, entity)
+                self.kind_of.setdefault(entity_id, kind)
+            self.maps[shape.type] = _EntityMap(kind, of_kind, self)
+
+    def missing(self, key: str, kind: str | None = None) -> NotFoundError:
+        """The error for an id that names no entity (of ``kind``, if given), with a "did you mean"."""
+        found = self.kind_of.get(key)
+        if kind is not None and found is not None:
+            return NotFoundError(f"{excerpt(key)} is {_a(found)}, not {_a(kind)}", key=key)
+        candidates = [i for i, k in self.kind_of.items() if kind is None or k == kind]
+        close = difflib.get_close_matches(key, candidates, n=1, cutoff=_HINT_CUTOFF)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        what = "entity" if kind is None else kind
+        return NotFoundError(
+            f"no {what} with id {excerpt(key)}{hint}", key=key, suggestion=close[0] if close else None
+        )
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
+@per_class
+def _entity_classes(paper_class: type) -> dict[type, tuple[str, FieldShape]]:
+    """Each entity class of a paper class, with its kind and the paper's field holding it."""
+    return {shape.type: (kind, shape) for kind, shape in entity_kinds(paper_class)}
+
+
+def _ids(paper: WhitePaper) -> _Ids:
+    store = _indexes(paper)
+    if store.ids is None:
+        with _collector_paused():
+            store.ids = _Ids(paper)
+    return store.ids
+
+
+class _EntityMap(Mapping[str, E], Generic[E]):
+    """The entities of one kind by id: read-only, and a missing id says what was meant."""
+
+    __slots__ = ("_entities", "_ids", "kind")
+
+    def __init__(self, kind: str, entities: dict[str, E], ids: _Ids):
+        self.kind = kind
+        self._entities = entities
+        self._ids = ids
+
+    def __getitem__(self, key: str) -> E:
+        try:
+            return self._entities[key]
+        except KeyError:
+            raise self._ids.missing(key, self.kind) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entities)
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._entities
+
+    def __repr__(self) -> str:
+        return f"<{self.kind} entities by id: {len(self._entities)}>"
+
+
+def get(paper: WhitePaper, key: str, cls: type[E] | None = None) -> E:
+    """The entity with id ``key`` (of class ``cls``, if given); :class:`NotFoundError` if none."""
+    store = _INDEXES.get(id(paper))
+    ids = store.ids if store is not None and store.ids is not None else _ids(paper)
+    found = ids.entities.get(key)
+    if found is not None and (cls is None or type(found) is cls):
+        return found  # type: ignore[no-any-return]
+    if cls is None:
+        raise ids.missing(key)
+    if cls not in ids.maps:
+        raise TypeError(f"{cls.__name__} is not an entity class of {type(paper).__name__}")
+    return ids.maps[cls][key]  # type: ignore[no-any-return]
+
+
+def is_entity(obj: object) -> bool:
+    """Whether ``obj`` is an entity (or a paper): an object with an identity."""
+    return identity_of(type(obj)) is not None
+
+
+def title_of(paper: WhitePaper, key: str) -> LocalizedText | None:
+    """The name or title of what the id ``key`` names (an entity or the paper); None for an unknown id."""
+    ids = _ids(paper)
+    found: Any = ids.entities.get(key)
+    if found is None and key in ids.kind_of:
+        found = paper  # the one id that is not an entity's
+    shape = None if found is None else title_field(type(found))
+    return None if shape is None else getattr(found, shape.name)
+
+
+def by_id(paper: WhitePaper, cls: type[E]) -> Mapping[str, E]:
+    """The entities of class ``cls`` by id, as a read-only mapping."""
+    maps = _ids(paper).maps
+    if cls not in maps:
+        raise TypeError(f"{cls.__name__} is not an entity class of {type(paper).__name__}")
+    return maps[cls]
+
+
+# --- what holds what: owners ------------------------------------------------------------
+
+
+@attrs.frozen
+class _Owner:
+    """An object that can be pointed at: an entity, a part of the text, or the paper (``_ROOT``)."""
+
+    kind: str
+    id: str | None
+    locator: Locator | None
+    obj: Any
+    cls: type
+    path: str
+
+    def top_field(self, path: str) -> str | None:
+        """The name of the owner's field a path inside it goes through (None for the owner itself)."""
+        relative = _relative(path, self)
+        return _FIRST_STEP.match(relative).group() if relative else None  # type: ignore[union-attr]
+
+
+def _owned(paper: WhitePaper) -> Iterator[tuple[str, Any, _Owner]]:
+    """Every model object in the paper with its path and its owner.
+
+    The owner of an object is the nearest object holding it (itself
+    included) that has an identity or is a part of the text: a citation's
+    owner is the principle or chapter that carries it.
+    """
+    places: dict[int, collections.deque[Locator]] = {}
+    for locator, place in paper.places():
+        places.setdefault(id(place), collections.deque()).append(locator)
+    stack: list[_Owner] = []
+    for path, obj in walk(paper):
+        while stack and not _within(path, stack[-1].path):
+            stack.pop()
+        identity = _identity(type(obj))
+        if identity is not None and identity.identity is not None:
+            stored = _ROOT if obj is paper else obj
+            entity_id = getattr(obj, identity.name)
+            stack.append(_Owner(identity.identity, entity_id, None, stored, type(obj), path))
+        elif id(obj) in places:
+            # walk() and places() go through the text in the same order.
+            locator = places[id(obj)].popleft()
+            stack.append(_Owner(type(obj).__name__.lower(), None, locator, obj, type(obj), path))
+        yield path, obj, stack[-1]
+
+
+_identity = per_class(identity_of)
+_FIRST_STEP = re.compile(r"[^.\[]*")
+
+
+def _within(path: str, prefix: str) -> bool:
+    return path.startswith(prefix) and (len(path) == len(prefix) or path[len(prefix)] in ".[")
+
+
+def _relative(path: str, owner: _Owner) -> str:
+    """A path seen from its owner: ``name.zh``, ``aliases[0].text``, ``citations[2]``."""
+    return path[len(owner.path) :].lstrip(".")
+
+
+# --- references -----------------------------------------------------------------------
+
+
+class Referrer(NamedTuple):
+    """Something that points at an id: the path of the reference, and the thing holding it."""
+
+    path: str
+    entity: Holder
+
+
+def _references(paper: WhitePaper) -> dict[str, list[tuple[str, Any]]]:
+    store = _indexes(paper)
+    if store.references is None:
+        with _collector_paused():
+            store.references = _referenced(paper)
+    return store.references
+
+
+@per_class
+def _reference_fields(cls: type) -> tuple[FieldShape, ...]:
+    return tuple(shape for shape in shape_of(cls) if shape.refers_to)
+
+
+def _referenced(paper: WhitePaper) -> dict[str, list[tuple[str, Any]]]:
+    """Every reference in the paper, by the id it names: (path of the reference, its holder)."""
+    found: dict[str, list[tuple[str, Any]]] = {}
+    for path, obj, owner in _owned(paper):
+        for shape in _reference_fields(type(obj)):
+            field_path = join_path(path, shape.name)
+            for index, target in enumerate(values(obj, shape)):
+                where = join_path(field_path, index) if shape.many else field_path
+                found.setdefault(target, []).append((where, owner.obj))
+    return found
+
+
+def referrers(paper: WhitePaper, key: str) -> tuple[Referrer, ...]:
+    """Every reference to the id ``key``, in the paper's order; :class:`NotFoundError` for an unknown id."""
+    ids = _ids(paper)
+    if key not in ids.kind_of:
+        raise ids.missing(key)
+    return tuple(Referrer(path, _holder(paper, stored)) for path, stored in _references(paper).get(key, ()))
+
+
+# --- citations ---------------------------------------------------------------------------
+
+
+class Cited(NamedTuple):
+    """A citation, where it is, and the thing (entity, part of the text, the paper) it is evidence for."""
+
+    path: str
+    item: Holder
+    citation: Citation
+
+
+@per_class
+def _citation_fields(cls: type) -> tuple[FieldShape, ...]:
+    return tuple(shape for shape in shape_of(cls) if shape.kind is Kind.MODEL and shape.type is Citation)
+
+
+def cited(paper: WhitePaper) -> Iterator[Cited]:
+    """Every citation in the paper, in its order, with the thing it is evidence for."""
+    for path, obj, owner in _owned(paper):
+        for shape in _citation_fields(type(obj)):
+            field_path = join_path(path, shape.name)
+            for index, citation in enumerate(values(obj, shape)):
+                where = join_path(field_path, index) if shape.many else field_path
+                yield Cited(where, _holder(paper, owner.obj), citation)
+
+
+#: Certainties from the strongest: the order of the vocabulary.
+_CERTAINTY_RANK = {certainty: rank for rank, certainty in enumerate(Certainty)}
+
+
+def _best_certainty(obj: Any) -> Certainty | None:
+    found = [citation.certainty for shape in _citation_fields(type(obj)) for citation in values(obj, shape)]
+    return min(found, key=_CERTAINTY_RANK.__getitem__) if found else None
+
+
+# --- dates -------------------------------------------------------------------------------
+
+
+def _as_date(value: PartialDate | datetime.date | str) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, str):
+        return PartialDate.parse(value)
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return PartialDate.from_date(value)
+    raise TypeError(f"expected a PartialDate, a datetime.date or a date string, got {type(value).__name__}")
+
+
+def check_range(start: PartialDate | None, end: PartialDate | None) -> None:
+    """Raise ``ValueError`` if ``start`` begins after ``end`` ends (no day could lie between them)."""
+    if start is not None and end is not None and start.earliest > end.latest:
+        raise ValueError(f"start {start} is after end {end}")
+
+
+def events_between(
+    paper: WhitePaper,
+    start: PartialDate | datetime.date | str | None = None,
+    end: PartialDate | datetime.date | str | None = None,
+) -> tuple[Event, ...]:
+    """The events, in timeline order, any of whose days may fall from ``start`` to ``end``.
+
+    An event covers the days from its date's earliest to its end's latest (or
+    its date's latest). It is kept if that span overlaps the span from
+    ``start``'s earliest day to ``end``'s latest; either bound may be left
+    out. So ``events_between(paper, end="2022")`` keeps ``2022-11-07``, and
+    ``start="2022-10-25"`` keeps an event of ``2022-10``. The CLI's ``timeline
+    --from/--to`` is this function.
+    """
+    first = None if start is None else _as_date(start)
+    last = None if end is None else _as_date(end)
+    check_range(first, last)
+    low = None if first is None else first.earliest
+    high = None if last is None else last.latest
+    return tuple(
+        event
+        for event in paper.timeline()
+        if (low is None or (event.end or event.date).latest >= low)
+        and (high is None or event.date.earliest <= high)
+    )
+
+
+# --- search: words ------------------------------------------------------------------------
+
+_HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN = re.compile(f"[{_HAN_RANGES}]+")
+_WORD = re.compile(rf"[^\W_{_HAN_RANGES}]+")
+
+#: Words a question is phrased with that say nothing about what it looks for.
+_STOPWORDS = frozenset(
+    {
+        "a", "about", "an", "and", "are", "as", "at", "be", "by", "did", "do", "does", "for", "from",
+        "has", "have", "how", "in", "into", "is", "it", "its", "of", "on", "or", "say", "says", "that",
+        "the", "their", "this", "to", "was", "were", "what", "when", "where", "which", "who", "with",
+    }
+)  # fmt: skip
+
+#: Inflections, tried first (one of them): plural, past, present participle.
+_INFLECTIONS = (
+    ("sses", "ss"), ("ies", "y"), ("ied", "y"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"),
+    ("ing", ""), ("ed", ""), ("s", ""),
+)  # fmt: skip
+#: Endings of derived words, then stripped up to twice: sovereignty -> sovereign, peaceful -> peac.
+_DERIVATIONS = (
+    "ation", "ition", "ment", "ness", "ance", "ence", "ity", "ism", "ist", "ful", "ous", "ive",
+    "ize", "ise", "al", "ic", "ty", "ly", "y", "e",
+)  # fmt: skip
+_MIN_STEM = 3
+
+
+def fold(text: str) -> str:
+    """Text as search compares it: NFKC-normalised and case-folded (full-width Ｃ is c)."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A word's stem: the same for its inflected and derived forms (crime, crimes; sovereign, sovereignty).
+
+    A small suffix stripper, not a linguist: it only needs to give related
+    words the same stem, and it is applied to the text and the query alike.
+    """
+    for ending, replacement in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            if ending == "s" and word[-2] in "siu":  # access, status, analysis: not plurals
+                break
+            word = word[: len(word) - len(ending)] + replacement
+            if ending in ("ing", "ed") and len(word) > _MIN_STEM and word[-1] == word[-2] not in "lsz":
+                word = word[:-1]  # planned, stopping
+            break
+    for _ in range(2):
+        for ending in _DERIVATIONS:
+            if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+                word = word[: len(word) - len(ending)]
+                break
+        else:
+            break
+    return word
+
+
+def _bigrams(run: str) -> set[str]:
+    return {run[i : i + 2] for i in range(len(run) - 1)} if len(run) > 1 else {run}
+
+
+# --- search: the index ------------------------------------------------------------------
+
+#: Weights of the three places a text can have in its owner (see ``_weight``).
+TITLE_WEIGHT = 3.0
+ALTERNATIVE_WEIGHT = 2.0
+OTHER_WEIGHT = 1.0
+
+
+@per_class
+def _text_fields(cls: type) -> tuple[FieldShape, ...]:
+    return tuple(shape for shape in shape_of(cls) if shape.kind is Kind.TEXT)
+
+
+@per_class
+def _citation_names(cls: type) -> frozenset[str]:
+    return frozenset(shape.name for shape in _citation_fields(cls))
+
+
+@per_class
+def _weights(cls: type) -> dict[str | None, float]:
+    """How much a match counts in a text of an owner of ``cls``, by the owner's field it lies in.
+
+    The owner's title field (its first ``LocalizedText``: a name, a title)
+    weighs 3; a tuple of the owner (aliases, the terms of a goal) weighs 2,
+    being other names for it; every other text (summaries, roles, notes, a
+    place) weighs 1.
+    """
+    title = title_field(cls)
+    found: dict[str | None, float] = {}
+    for shape in shape_of(cls):
+        if title is not None and shape.name == title.name:
+            found[shape.name] = TITLE_WEIGHT
+        else:
+            found[shape.name] = ALTERNATIVE_WEIGHT if shape.many else OTHER_WEIGHT
+    return found
+
+
+def _size(words: list[str], runs: list[str]) -> float:
+    """How many words a text has: its English words but stopwords, and one per two Chinese characters."""
+    count = len(words) - sum(map(_STOPWORDS.__contains__, words))
+    return max(1.0, count + sum(map(len, runs)) / 2)
+
+
+class _TextIndex:
+    """Every searchable text of a paper, in columns, with postings from stems to texts."""
+
+    def __init__(self, paper: WhitePaper):
+        self.owners: list[_Owner] = []
+        #: One entry per text: its owner's number, field, weight, text as written and folded,
+        #: language (read from its script: the model marks languages only in some fields), 1 / size.
+        self.owner_of: list[int] = []
+        self.fields: list[str] = []
+        self.weights: list[float] = []
+        self.originals: list[str] = []
+        self.folded: list[str] = []
+        self.languages: list[str] = []
+        self.inverse_sizes: list[float] = []
+        self.words: dict[str, list[int]] = {}
+        #: The texts with Chinese in them, where a Chinese query is looked for (as a substring).
+        self.chinese: list[int] = []
+        #: Every word as written, with its stem.
+        self.spelled: dict[str, str] = {}
+        pairs: list[tuple[str, int]] = []  # (word as written, text), grouped into postings at the end
+        for path, obj, owner in _owned(paper):
+            shapes = _text_fields(type(obj))
+            if not shapes:
+                continue
+            top = owner.top_field(path)
+            # A citation's note speaks of the evidence, not of the thing cited.
+            if top in _citation_names(owner.cls):
+                continue
+            if not self.owners or self.owners[-1] is not owner:
+                self.owners.append(owner)
+            number = len(self.owners) - 1
+            weights = _weights(owner.cls)
+            prefix = _relative(path, owner)
+            prefix = prefix + "." if prefix else ""
+            for shape in shapes:
+                weight = weights[top if top is not None else shape.name]
+                if shape.many:
+                    for index, text in enumerate(values(obj, shape)):
+                        self._add(number, f"{prefix}{shape.name}[{index}]", weight, text, pairs)
+                else:
+                    text = getattr(obj, shape.name)
+                    if text is not None:
+                        self._add(number, prefix + shape.name, weight, text, pairs)
+        pairs.sort()
+        for written, group in itertools.groupby(pairs, key=operator.itemgetter(0)):
+            found = self.spelled[written] = stem(written)
+            self.words.setdefault(found, []).extend(map(operator.itemgetter(1), group))
+
+    def _add(self, owner: int, field: str, weight: float, text: str, pairs: list[tuple[str, int]]) -> None:
+        slot = len(self.originals)
+        folded = fold(text)
+        written = _WORD.findall(folded)
+        runs = _HAN.findall(folded)
+        self.owner_of.append(owner)
+        self.fields.append(field)
+        self.weights.append(weight)
+        self.originals.append(text)
+        self.folded.append(folded)
+        self.languages.append("zh" if runs else "en")
+        if runs:
+            self.chinese.append(slot)
+        self.inverse_sizes.append(1 / _size(written, runs))
+        pairs.extend(zip(set(written), itertools.repeat(slot)))
+
+    @functools.cached_property
+    def stems_by_length(self) -> dict[int, list[str]]:
+        """Every stem of letters, by length: where a query word is looked for inside longer words."""
+        found: dict[int, list[str]] = {}
+        for word in self.words:
+            if word.isalpha():
+                found.setdefault(len(word), []).append(word)
+        return found
+
+    @functools.cached_property
+    def spelled_by_length(self) -> dict[int, list[str]]:
+        """Every word of letters as written, by length: where a misspelt query word is looked for."""
+        found: dict[int, list[str]] = {}
+        for word in self.spelled:
+            if word.isalpha():
+                found.setdefault(len(word), []).append(word)
+        return found
+
+
+def _text_index(paper: WhitePaper) -> _TextIndex:
+    store = _indexes(paper)
+    if store.text is None:
+        with _collector_paused():
+            store.text = _TextIndex(paper)
+    return store.text
+
+
+# --- search: the query ------------------------------------------------------------------
+
+#: Credit for a query term found as such, inside a longer word, or misspelt.
+EXACT, INSIDE, CLOSE = 1.0, 0.6, 0.8
+#: Credit for a Chinese run found whole, times the share of its bigrams found otherwise.
+PARTIAL_HAN = 0.7
+_CLOSE_CUTOFF = 0.8
+_INSIDE_MIN = 4
+_SNIPPET = 100
+#: How many texts are scored between two checks of whether the rest could still make the first hits.
+_CHECK_EVERY = 256
+
+
+@attrs.frozen(kw_only=True)
+class SearchHit:
+    """One thing a search found, best first.
+
+    Attributes:
+        kind: the entity kind (``principle``, ``event`` ...), ``paper``, or
+            for a part of the text ``part``, ``chapter``, ``section`` or ``item``.
+        id: the entity's id (the paper's for ``paper``); None for a part of the text.
+        locator: where the part of the text is; None for an entity.
+        item: the entity, part of the text or paper itself.
+        field: the text that matched, as a path from ``item``: ``name.zh``,
+            ``aliases[0].text``, ``summary``.
+        snippet: the matched text, cut to about 100 characters around the match.
+        certainty: the strongest certainty among ``item``'s own citations
+            (None if it has none).
+        score: how well it matched; only the order of scores means anything.
+    """
+
+    kind: str
+    id: str | None
+    locator: Locator | None
+    item: Holder = attrs.field(repr=False, eq=False)
+    field: str
+    snippet: str
+    certainty: Certainty | None
+    score: float
+
+    def __str__(self) -> str:
+        where = self.id if self.id is not None else str(self.locator)
+        return f"{self.kind} {where} [{self.field}]: {self.snippet}"
+
+
+@per_class
+def _searchable_kinds(paper_class: type) -> tuple[str, ...]:
+    """The kinds a search can be narrowed to: the paper's, its entities', its parts of the text."""
+    identity = identity_of(paper_class)
+    paper_kind = () if identity is None or identity.identity is None else (identity.identity,)
+    return (*paper_kind, *(kind for kind, _shape in entity_kinds(paper_class)))
+
+
+def search_kinds(paper: WhitePaper) -> tuple[str, ...]:
+    """Every kind a search of ``paper`` can be narrowed to, in the paper's order."""
+    text_kinds = dict.fromkeys(type(place).__name__.lower() for _locator, place in paper.places())
+    return (*_searchable_kinds(type(paper)), *text_kinds)
+
+
+def _terms(folded: str) -> tuple[list[str], list[str]]:
+    """The English words (as written) and Chinese runs of a query."""
+    return [word for word in _WORD.findall(folded) if word not in _STOPWORDS], _HAN.findall(folded)
+
+
+def _word_credits(index: _TextIndex, written: str) -> dict[int, float]:
+    """Each text a query word matches, with the credit of its best match."""
+    word = stem(written)
+    credits = dict.fromkeys(index.words.get(word, ()), EXACT)
+    if len(word) >= _INSIDE_MIN:
+        stems = index.stems_by_length
+        for length in range(len(word) + 1, max(stems, default=0) + 1):
+            for other in stems.get(length, ()):
+                if word in other:
+                    for slot in index.words[other]:
+                        credits.setdefault(slot, INSIDE)
+    if credits:
+        return credits
+    # Nothing found: the word is likely misspelt. Compared as written, since a misspelling stems
+    # apart, and with words of the same first letter, as most misspellings keep it.
+    lengths = range(len(written) - 2, len(written) + 3)
+    spelled = index.spelled_by_length
+    nearby = [w for n in lengths for w in spelled.get(n, ()) if w[0] == written[0]]
+    for other in difflib.get_close_matches(written, nearby, n=3, cutoff=_CLOSE_CUTOFF):
+        for slot in index.words[index.spelled[other]]:
+            credits.setdefault(slot, CLOSE)
+    return credits
+
+
+def _han_credits(index: _TextIndex, run: str) -> dict[int, float]:
+    """Each text a Chinese run matches: whole (1), or, if none has it whole, most of its character pairs."""
+    folded = index.folded
+    credits = {slot: EXACT for slot in index.chinese if run in folded[slot]}
+    if credits or len(run) < 3:
+        return credits
+    grams = _bigrams(run)
+    for slot in index.chinese:
+        count = sum(gram in folded[slot] for gram in grams)
+        if count * 2 >= len(grams):
+            credits[slot] = PARTIAL_HAN * count / len(grams)
+    return credits
+
+
+def _snippet(original: str, folded: str, terms: list[str]) -> str:
+    if len(original) <= _SNIPPET:
+        return original
+    # Offsets are taken in the folded text; they hold in the original where folding kept its length.
+    source = original if len(original) == len(folded) else folded
+    found = [folded.find(term) for term in terms]
+    start = min((at for at in found if at >= 0), default=0)
+    left = max(0, min(start - _SNIPPET // 3, len(source) - _SNIPPET))
+    cut = source[left : left + _SNIPPET]
+    return ("…" if left else "") + cut + ("…" if left + _SNIPPET < len(source) else "")
+
+
+def search(
+    paper: WhitePaper,
+    query: str,
+    *,
+    kind: str | Iterable[str] | None = None,
+    language: str | None = None,
+    limit: int | None = 10,
+) -> tuple[SearchHit, ...]:
+    """The entities and parts of the text that match ``query``, best first.
+
+    English words match whatever their inflection (a small stemmer: crime,
+    crimes; sovereign, sovereignty), inside longer words (crime in
+    cybercrime, for less) and, when nothing matches as written, misspelt.
+    Chinese is matched as a substring, with no word boundaries (or, when no
+    text holds it whole, by most of its character pairs, for less). Text and query are NFKC-normalised and
+    case-folded; common English words (the, of, what ...) are left out.
+
+    Each text scores its field's weight (title 3, alternative names 2,
+    other text 1) times the square of the share of the query it matches (each
+    term's credit: 1 as written or inflected, 0.8 misspelt, 0.6 inside a
+    longer word, up to 0.7 for most of a Chinese run; each term weighed by
+    its rarity, ``log(1 + texts / (1 + texts it matches))``), times one half
+    plus one half of the share of the text the matched terms make up (a name
+    that is all query beats a long title that mentions it); a query of
+    several terms that appears in the text as written adds a quarter of the
+    weight. A thing scores its best text; ties go to the thing first in the
+    paper. ``kind`` keeps some kinds only (see :func:`search_kinds`),
+    ``language`` the texts of one language (``en`` or ``zh``).
+    """
+    kinds = _kinds(paper, kind)
+    if language not in (None, "en", "zh"):
+        raise ValueError(f"language must be 'en' or 'zh', got {excerpt(language)}")
+    index = _text_index(paper)
+    folded = fold(query)
+    words, runs = _terms(folded)
+    term_credits = [_word_credits(index, word) for word in words] + [_han_credits(index, r) for r in runs]
+    if not term_credits:
+        return ()
+    sizes = [1.0] * len(words) + [len(run) / 2 for run in runs]
+    # A term found in few texts says more than one found in many (inverse document frequency).
+    rarity = [math.log(1 + len(index.folded) / (1 + len(credits))) for credits in term_credits]
+    scale = 1 / sum(rarity)
+    phrase = " ".join(folded.split()) if len(term_credits) > 1 else None
+    if len(term_credits) == 1:
+        totals, covered = term_credits[0], dict.fromkeys(term_credits[0], sizes[0])
+        scale = 1.0
+    else:
+        totals = collections.defaultdict(float)
+        covered = collections.defaultdict(float)
+        for credits, size, weight in zip(term_credits, sizes, rarity, strict=True):
+            for slot, credit in credits.items():
+                totals[slot] += credit * weight
+                covered[slot] += size
+    owner_of, weights, inverse_sizes, folded_texts = (
+        index.owner_of, index.weights, index.inverse_sizes, index.folded
+    )  # fmt: skip
+    allowed = None if kinds is None else {i for i, owner in enumerate(index.owners) if owner.kind in kinds}
+    # Two dicts of numbers rather than one of tuples: a paper is millions of objects, and every
+    # tuple made here brings the cyclic garbage collector nearer to walking them all.
+    best_score: dict[int, float] = {}
+    best_slot: dict[int, int] = {}
+    whole = 1 - 1e-9
+    # Texts by the share of the query they match, most first: once even a title matching all of
+    # the rest could not beat the last of the best found so far, the rest is left unscored.
+    order = sorted(totals, key=totals.__getitem__, reverse=True) if limit is not None else list(totals)
+    checked = 2.0  # the share at the last check: the bound moves only when the share falls
+    for position, slot in enumerate(order):
+        share = totals[slot] * scale
+        if (
+            limit is not None
+            and position % _CHECK_EVERY == 0
+            and share < checked
+            and len(best_score) >= limit
+        ):
+            checked = share
+            bound = TITLE_WEIGHT * (share * share + (0.25 if phrase is not None and share > whole else 0))
+            if bound < heapq.nlargest(limit, best_score.values())[-1]:
+                break
+        owner = owner_of[slot]
+        if (allowed is not None and owner not in allowed) or (language and index.languages[slot] != language):
+            continue
+        density = covered[slot] * inverse_sizes[slot]
+        weight = weights[slot]
+        score = weight * share * share * (1 + (density if density < 1 else 1.0)) / 2
+        if phrase is not None and share > whole and phrase in folded_texts[slot]:
+            score += weight / 4
+        if score > best_score.get(owner, -1.0):
+            best_score[owner] = score
+            best_slot[owner] = slot
+    count = len(best_score) if limit is None else limit
+    # Best first; among equals, the thing first in the paper.
+    top = heapq.nsmallest(count, best_score, key=lambda owner: (-best_score[owner], owner))
+    terms = [*words, *runs]
+    return tuple(_hit(paper, index, best_slot[owner], best_score[owner], terms) for owner in top)
+
+
+def _kinds(paper: WhitePaper, kind: str | Iterable[str] | None) -> frozenset[str] | None:
+    if kind is None:
+        return None
+    asked = {kind} if isinstance(kind, str) else set(kind)
+    known = search_kinds(paper)
+    for name in sorted(asked):
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=_HINT_CUTOFF)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"no kind {excerpt(name)} to search: one of {', '.join(known)}{hint}")
+    return frozenset(asked)
+
+
+def _hit(paper: WhitePaper, index: _TextIndex, slot: int, score: float, terms: list[str]) -> SearchHit:
+    owner = index.owners[index.owner_of[slot]]
+    item = _holder(paper, owner.obj)
+    return SearchHit(
+        kind=owner.kind,
+        id=owner.id,
+        locator=owner.locator,
+        item=item,
+        field=index.fields[slot],
+        snippet=_snippet(index.originals[slot], index.folded[slot], terms),
+        certainty=_best_certainty(item),
+        score=round(score, 6),
+    )
