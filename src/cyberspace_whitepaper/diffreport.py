@@ -200,7 +200,8 @@ def _field_lines(field: FieldChange, paint: Any) -> Iterator[str]:
             yield f"  {name}: the same items in another order (their order carries no meaning)"
             return
         removed, added = field.removed, field.added
-        yield f"  {name}: {len(removed)} removed, {len(added)} added"
+        counts = ((len(removed), "removed"), (len(added), "added"))
+        yield f"  {name}: " + ", ".join(f"{count} {what}" for count, what in counts if count)
         old: tuple[Any, ...] = removed
         new: tuple[Any, ...] = added
     else:
