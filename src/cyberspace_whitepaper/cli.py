@@ -485,7 +485,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
         if args.command is None:
-            raise _UsageError("a command is needed: show, validate, export, timeline or get (see --help)")
+            raise _UsageError(
+                "a command is needed: show, validate, export, timeline, get or diff (see --help)"
+            )
         status: int = args.run(args)
     except _ExitRequest as done:
         return done.status

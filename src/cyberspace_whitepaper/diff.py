@@ -1,6 +1,6 @@
 """What changed between two versions of a model object: :func:`diff`, :func:`apply`, :func:`invert`.
 
-The diff reads the model's shape (:mod:`.model._shape`), never a list of
+The diff reads the model's shape (``model/_shape.py``), never a list of
 fields, so a field added to the model is compared and patched with no edit
 here. Each field of a class is compared by its role, which the shape gives:
 
@@ -12,7 +12,7 @@ here. Each field of a class is compared by its role, which the shape gives:
   1..n: chapters, sections, items): parts are matched by their titles where
   a title is unique on both sides, otherwise by number, so a section that
   moved is reported as renumbered, not as every later section rewritten. In
-  a paper, parts are named by their :class:`~.model.Locator`, from
+  a paper, parts are named by their :class:`~cyberspace_whitepaper.Locator`, from
   ``WhitePaper.places()``; the preface and conclusion are parts too;
 - a tuple of other objects without id or number (citations, aliases): a
   multiset, whose order carries no meaning. The change lists the items
@@ -110,17 +110,17 @@ class FieldChange:
 
     @property
     def removed(self) -> tuple[Any, ...]:
-        """For a tuple: the items of ``old`` that ``new`` does not hold (as many times as they went)."""
+        """The items of a tuple ``old`` that ``new`` does not hold, as many times as they went."""
         return _minus(self.old, self.new)
 
     @property
     def added(self) -> tuple[Any, ...]:
-        """For a tuple: the items of ``new`` that ``old`` did not hold (as many times as they came)."""
+        """The items of a tuple ``new`` that ``old`` did not hold, as many times as they came."""
         return _minus(self.new, self.old)
 
     @property
     def reordered(self) -> bool:
-        """For a tuple: the same items, in another order."""
+        """Whether ``old`` and ``new`` are tuples of the same items in another order."""
         return _is_tuple(self.old) and _is_tuple(self.new) and Counter(self.old) == Counter(self.new)
 
 
@@ -384,7 +384,11 @@ def _label_name(cls: type) -> str | None:
 
 
 def label_of(obj: Any) -> LocalizedText | None:
-    """The name or title of a model object: its first field holding a :class:`LocalizedText`, if any."""
+    """The name or title of a model object: its first field holding a bilingual text, if any.
+
+    That is, a :class:`~cyberspace_whitepaper.LocalizedText`: a principle's
+    name, an event's title, a statistic's measure.
+    """
     name = _label_name(type(obj))
     return None if name is None else getattr(obj, name)
 
@@ -404,7 +408,7 @@ def kind_of(cls: type) -> str:
 def diff(old: T, new: T) -> Diff:
     """What changed from ``old`` to ``new``, two objects of the same model class.
 
-    In a :class:`~.model.WhitePaper`, parts of the text are named by their
+    In a :class:`~cyberspace_whitepaper.WhitePaper`, parts of the text are named by their
     locators. Raises ``TypeError`` for objects of different classes, or of
     a class that is not the model's; ``ValueError`` for an entity collection
     that repeats an id (a paper's rules forbid that).
@@ -695,7 +699,7 @@ def apply(obj: T, change: Diff) -> T:
     not be there yet; otherwise :class:`PatchError` names the first that
     does not fit. The result is built with ``attrs.evolve``, so it is
     validated again: a diff applied to another paper than the one it was
-    made from may give a :class:`~.errors.ValidationError`.
+    made from may give a :class:`~cyberspace_whitepaper.ValidationError`.
     """
     if type(obj) is not change.type:
         raise TypeError(f"a diff of {change.type.__name__} objects cannot apply to {type(obj).__name__}")
@@ -900,8 +904,10 @@ def fingerprint(obj: Any) -> str:
 
 
 def fingerprints(paper: WhitePaper) -> dict[str | Locator, str]:
-    """The fingerprint of each entity, by id, and of each part of the text, by :class:`~.model.Locator`.
+    """The fingerprint of each entity, by id, and of each part of the text, by locator.
 
+    Parts are keyed by :class:`~cyberspace_whitepaper.Locator`, so no id
+    can be mistaken for a locator (an entity may have the id ``preface``).
     Comparing the fingerprints of two versions tells which entities and
     parts changed without a diff: a part's fingerprint covers its sections
     and items, so a changed item changes its section's and chapter's too.

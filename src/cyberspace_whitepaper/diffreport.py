@@ -1,4 +1,4 @@
-"""A :class:`~.diff.Diff` written out: text for a terminal, Markdown for a changelog, plain data for JSON.
+"""A diff written out: text for a terminal, Markdown for a changelog, plain data for JSON.
 
 All three read the same :func:`entries`: one per entity or part of the text
 that the diff names, with what happened to it. Entities are named by kind
