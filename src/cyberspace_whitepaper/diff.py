@@ -36,6 +36,7 @@ can be located without a diff.
 from __future__ import annotations
 
 import bisect
+import enum
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -67,6 +68,7 @@ __all__ = [
     "fingerprint",
     "fingerprints",
     "invert",
+    "kind_of",
     "label_of",
 ]
 
@@ -336,12 +338,22 @@ class Diff:
 # --- how each field is compared, from the shape -------------------------------------------
 
 
+class _Role(enum.Enum):
+    """How the diff compares a field, read from its shape."""
+
+    VALUE = "value"  #: whole: text, numbers, dates, ids, and tuples of them (as sequences)
+    BAG = "bag"  #: a tuple of objects without id or number, as a multiset (citations, aliases)
+    OBJECT = "object"  #: one object, field by field (a title), or a part of the text (the preface)
+    ENTITIES = "entities"  #: a tuple of objects with ids, matched by id
+    PARTS = "parts"  #: a tuple of numbered objects without ids (chapters, sections, items)
+
+
 @attrs.frozen
 class _Field:
     """One field of a class, and how the diff treats it."""
 
     shape: FieldShape
-    role: str  # "value", "bag", "object", "entities", "parts"
+    role: _Role
     #: For entities: their kind and the name of their id field.
     kind: str | None = None
     id_name: str | None = None
@@ -361,15 +373,15 @@ def _fields(cls: type) -> tuple[_Field, ...]:
     found = []
     for shape in shape_of(cls):
         if shape.kind is not Kind.MODEL:
-            found.append(_Field(shape, "value"))
+            found.append(_Field(shape, _Role.VALUE))
         elif not shape.many:
-            found.append(_Field(shape, "object"))
+            found.append(_Field(shape, _Role.OBJECT))
         elif (identity := identity_of(shape.type)) is not None and identity.identity is not None:
-            found.append(_Field(shape, "entities", identity.identity, identity.name))
+            found.append(_Field(shape, _Role.ENTITIES, identity.identity, identity.name))
         elif _is_numbered(shape.type):
-            found.append(_Field(shape, "parts"))
+            found.append(_Field(shape, _Role.PARTS))
         else:
-            found.append(_Field(shape, "bag"))
+            found.append(_Field(shape, _Role.BAG))
     return tuple(found)
 
 
@@ -440,13 +452,13 @@ def _diff(old: Any, new: Any, at: _At | None) -> Diff:
         if before is after or before == after:
             continue
         path = join_path("$", name)
-        if field.role == "value":
+        if field.role is _Role.VALUE:
             fields.append(FieldChange(path=path, old=before, new=after))
-        elif field.role == "bag":
+        elif field.role is _Role.BAG:
             fields.append(FieldChange(path=path, old=before, new=after, ordered=False))
-        elif field.role == "entities":
+        elif field.role is _Role.ENTITIES:
             entities.append(_diff_entities(field, path, before, after))
-        elif field.role == "parts":
+        elif field.role is _Role.PARTS:
             parts.append(_diff_parts(field.shape.type, path, before, after, at and at.field(name)))
         elif at is not None and at.field(name).holds_part(before, after):
             parts.append(_diff_single_part(field.shape.type, path, before, after, at.field(name)))
@@ -631,7 +643,7 @@ def _place_paths(paper: WhitePaper) -> dict[str, Locator]:
     # Parts of the text are never inside entities: only the other fields are walked.
     found: list[str] = []
     for field in _fields(type(paper)):
-        if field.shape.kind is not Kind.MODEL or field.role == "entities":
+        if field.shape.kind is not Kind.MODEL or field.role is _Role.ENTITIES:
             continue
         value = getattr(paper, field.name)
         holders = value if field.shape.many else () if value is None else (value,)
