@@ -742,7 +742,7 @@ class TestUsage:
         assert_one_line_error(
             err,
             "cyberspace-whitepaper: error: a command is needed: "
-            "show, validate, export, timeline, get or search (see --help)",
+            "show, validate, export, timeline, get, search or diff (see --help)",
         )
 
     def test_unknown_command(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -752,7 +752,7 @@ class TestUsage:
         assert_one_line_error(
             err,
             "cyberspace-whitepaper: error: argument COMMAND: invalid choice: 'shwo' "
-            "(choose from 'show', 'validate', 'export', 'timeline', 'get', 'search')",
+            "(choose from 'show', 'validate', 'export', 'timeline', 'get', 'search', 'diff')",
         )
 
     def test_unknown_option(self, capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,6 +18,9 @@ from cyberspace_whitepaper.model import MODEL_CLASSES
 
 #: Each model class and the public strategy for it.
 STRATEGY_OF: dict[type, Any] = {
+    cw.Corpus: strategies.corpora,
+    cw.Concept: strategies.concepts,
+    cw.Expression: strategies.expressions,
     cw.WhitePaper: strategies.white_papers,
     cw.Part: strategies.parts,
     cw.Chapter: strategies.chapters,

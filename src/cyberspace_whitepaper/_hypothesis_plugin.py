@@ -15,6 +15,9 @@ from . import model
 
 #: Which public strategy in ``cyberspace_whitepaper.strategies`` builds each class.
 STRATEGY_NAMES: dict[type, str] = {
+    model.Corpus: "corpora",
+    model.Concept: "concepts",
+    model.Expression: "expressions",
     model.WhitePaper: "white_papers",
     model.Part: "parts",
     model.Chapter: "chapters",

@@ -503,6 +503,38 @@ def _search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+DIFF_FORMATS = ("text", "json", "markdown")
+#: Exit status of ``diff`` when the papers differ; invalid data is a usage error there, as for diff(1).
+EXIT_DIFFERENT = 1
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from . import diffreport  # noqa: PLC0415 -- only this command needs them
+    from .diff import diff  # noqa: PLC0415
+
+    try:
+        old, _old_label = _load_paper(None if args.old == "-" else args.old)
+        new, _new_label = _load_paper(None if args.new == "-" else args.new)
+    except _InvalidDataError as error:
+        # Exit 1 means "different" here, so a file that is not valid data is exit 2.
+        _emit(sys.stderr, "".join(line + "\n" for line in error.lines))
+        return EXIT_USAGE
+    change = diff(old, new)
+    if args.format == "json":
+        _emit_data(_json_text(diffreport.data(change)))
+    elif args.format == "markdown":
+        _emit(sys.stdout, diffreport.markdown(change))
+    else:
+        _emit(sys.stdout, diffreport.text(change, color=_wants_color(sys.stdout)))
+    return EXIT_DIFFERENT if change else EXIT_OK
+
+
+def _wants_color(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
 # --- the parser -----------------------------------------------------------------
 
 
@@ -584,6 +616,16 @@ def _parser() -> _Parser:
     search.add_argument("--language", choices=("en", "zh"), help="only texts in this language")
     search.add_argument("--limit", type=_count, default=10, metavar="N", help="at most N hits (default 10)")
     search.add_argument("--json", action="store_true", help="print the hits as a JSON array")
+
+    diff = command("diff", _diff, "what changed between two papers, entity by entity; exit 1 if they differ")
+    diff.add_argument("old", metavar="OLD", help="the older paper: a file, or - for the bundled paper")
+    diff.add_argument("new", metavar="NEW", help="the newer paper: a file, or - for the bundled paper")
+    diff.add_argument(
+        "--format",
+        choices=DIFF_FORMATS,
+        default="text",
+        help="text (default), json, or markdown for a changelog",
+    )
     return parser
 
 
@@ -593,7 +635,7 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         if args.command is None:
             raise _UsageError(
-                "a command is needed: show, validate, export, timeline, get or search (see --help)"
+                "a command is needed: show, validate, export, timeline, get, search or diff (see --help)"
             )
         status: int = args.run(args)
     except _ExitRequest as done:

@@ -35,6 +35,7 @@ import functools
 import random
 import re
 import string
+import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -48,6 +49,7 @@ except ModuleNotFoundError:
         "cyberspace_whitepaper.strategies needs Hypothesis: pip install 'cyberspace-whitepaper[hypothesis]'",
         name="hypothesis",
     ) from None
+from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import DrawFn, SearchStrategy
@@ -57,9 +59,12 @@ from .model import (
     Alias,
     Chapter,
     Citation,
+    Concept,
     Concern,
+    Corpus,
     DocumentRef,
     Event,
+    Expression,
     Goal,
     Item,
     LocalizedText,
@@ -93,9 +98,12 @@ __all__ = [
     "aliases",
     "chapters",
     "citations",
+    "concepts",
     "concerns",
+    "corpora",
     "document_refs",
     "events",
+    "expressions",
     "goals",
     "identifiers",
     "items",
@@ -553,6 +561,7 @@ def _choose_source(chooser: _Chooser, source_id: str) -> Source:
         kind=chooser.pick(_SOURCE_KINDS),
         url=chooser.value(_URLS),
         language=chooser.value(_LANGUAGES),
+        other_languages=tuple(dict.fromkeys(chooser.value(_LANGUAGES) for _ in range(chooser.integer(0, 2)))),
         published=_choose_optional_date(chooser),
         certainty=chooser.pick(_CERTAINTY_MEMBERS),
         note=_choose_optional_prose(chooser),
@@ -567,9 +576,14 @@ def _choose_part(chooser: _Chooser, pool: _Pool) -> Part:
     )
 
 
+def _choose_label(chooser: _Chooser) -> LocalizedText | None:
+    return _choose_text(chooser) if chooser.flip() else None
+
+
 def _choose_item(chooser: _Chooser, pool: _Pool, number: int) -> Item:
     return Item(
         number=number,
+        label=_choose_label(chooser),
         title=_choose_text(chooser),
         summary=_choose_optional_prose(chooser),
         citations=_choose_citations(chooser, pool),
@@ -580,6 +594,7 @@ def _choose_section(chooser: _Chooser, pool: _Pool, number: int, item_count: int
     # Items are numbered 1..n in order, as the paper's rules want.
     return Section(
         number=number,
+        label=_choose_label(chooser),
         title=_choose_text(chooser),
         summary=_choose_prose(chooser),
         items=tuple(_choose_item(chooser, pool, n) for n in range(1, item_count + 1)),
@@ -590,6 +605,7 @@ def _choose_section(chooser: _Chooser, pool: _Pool, number: int, item_count: int
 def _choose_chapter(chooser: _Chooser, pool: _Pool, number: int, shape: Sequence[int]) -> Chapter:
     return Chapter(
         number=number,
+        label=_choose_label(chooser),
         title=_choose_text(chooser),
         summary=_choose_prose(chooser),
         sections=tuple(_choose_section(chooser, pool, n, count) for n, count in enumerate(shape, 1)),
@@ -1258,10 +1274,13 @@ def _choose_white_paper(chooser: _Chooser, sizes: _Sizes) -> WhitePaper:
     document_list = tuple(_choose_document(chooser, pool, document_id) for document_id in ids["documents"])
     languages = tuple(dict.fromkeys(chooser.value(_LANGUAGES) for _ in range(chooser.integer(0, 3))))
 
+    publisher = chooser.pick(ids["actors"])
     return WhitePaper(
         id=paper_id,
+        kind=chooser.pick(_DOCUMENT_KINDS),
         title=_choose_text(chooser),
-        publisher=chooser.pick(ids["actors"]),
+        publisher=publisher,
+        co_publishers=_choose_refs(chooser, tuple(a for a in ids["actors"] if a != publisher), 2),
         published=published,
         languages=languages,
         summary=_choose_prose(chooser),
@@ -1356,3 +1375,127 @@ def white_papers(
     ):
         _check_number(name, value)
     return _white_papers(sizes)
+
+
+# --- a corpus -------------------------------------------------------------------------
+
+
+def expressions(
+    *,
+    document_ids: Sequence[str] | None = None,
+    source_ids: Sequence[str] | None = None,
+    max_citations: int = 2,
+) -> SearchStrategy[Expression]:
+    """Cells of a crosswalk: a document's wording of an idea, citing some of ``source_ids``.
+
+    Their locators are left out: a place needs the paper it is in, which
+    :func:`corpora` weaves in.
+    """
+    documents = _check_ids("document_ids", document_ids)
+    pool = _pool_for(max_citations=max_citations, source_ids=source_ids, places=())
+    return st.builds(
+        Expression,
+        document=st.sampled_from(documents) if documents else _IDENTIFIERS,
+        wording=_LOCALIZED_TEXTS,
+        locator=st.none() | _LOCATORS,
+        note=st.none() | _PROSE,
+        citations=st.lists(_citations(pool), max_size=max_citations).map(tuple)
+        if pool.sources != ()
+        else st.just(()),
+    )
+
+
+def concepts(
+    *,
+    max_expressions: int = 3,
+    document_ids: Sequence[str] | None = None,
+    source_ids: Sequence[str] | None = None,
+) -> SearchStrategy[Concept]:
+    """Ideas of a crosswalk, each worded by up to ``max_expressions`` documents."""
+    _check_size("max_expressions", max_expressions)
+    pool = _pool_for(source_ids=source_ids, places=())
+    return st.builds(
+        Concept,
+        id=_IDENTIFIERS,
+        name=_LOCALIZED_TEXTS,
+        summary=_PROSE,
+        aliases=st.lists(aliases(source_ids=source_ids), max_size=_MAX_ALIASES).map(tuple),
+        expressions=st.lists(
+            expressions(document_ids=document_ids, source_ids=source_ids), max_size=max_expressions
+        ).map(tuple),
+        citations=st.lists(_citations(pool), max_size=2).map(tuple) if pool.sources != () else st.just(()),
+    )
+
+
+def _ids_of(paper: WhitePaper) -> set[str]:
+    return {paper.id, *(entity.id for entity in paper.entities())}
+
+
+@st.composite
+def _corpora(draw: DrawFn, min_papers: int, max_papers: int) -> Corpus:
+    papers = draw(
+        st.lists(white_papers(max_events=3, max_actors=3), min_size=min_papers, max_size=max_papers)
+    )
+    # Papers drawn apart share no id: then no two records of one thing can disagree.
+    taken: set[str] = set()
+    for paper in papers:
+        ids = _ids_of(paper)
+        assume(not ids & taken)
+        taken |= ids
+    own = draw(st.lists(_IDENTIFIERS.filter(lambda i: i not in taken), min_size=5, max_size=5, unique=True))
+    corpus_id, source_id, document_id, *actor_ids = own
+    source = attrs.evolve(draw(sources()), id=source_id)
+    pool = _pool_for(source_ids=(source_id,), places=())
+    corpus_actors = [
+        attrs.evolve(draw(actors(affiliation_ids=(), source_ids=(source_id,), places=())), id=actor_id)
+        for actor_id in actor_ids[: draw(st.integers(0, 2))]
+    ]
+    document = attrs.evolve(
+        draw(
+            document_refs(
+                publisher_ids=tuple(a.id for a in corpus_actors), source_ids=(source_id,), places=()
+            )
+        ),
+        id=document_id,
+    )
+    paper_ids = tuple(paper.id for paper in papers)
+    crosswalk = draw(
+        st.lists(
+            concepts(max_expressions=2, document_ids=(*paper_ids, document_id), source_ids=(source_id,)),
+            max_size=2,
+            unique_by=lambda c: c.id,
+        ).filter(lambda found: not {c.id for c in found} & (taken | set(own)))
+    )
+    # Names of ideas are distinct; a place is one of the quoted paper's own.
+    names: set[str] = set()
+    woven = []
+    for concept in crosswalk:
+        texts = {unicodedata.normalize("NFC", t) for t in (concept.name.en, concept.name.zh) if t is not None}
+        assume(not texts & names)
+        names |= texts
+        cells = []
+        for cell in concept.expressions:
+            quoted = next((p for p in papers if p.id == cell.document), None)
+            places = [where for where, _part in quoted.places()] if quoted is not None else []
+            locator = draw(st.none() | st.sampled_from(places)) if places else None
+            cells.append(attrs.evolve(cell, locator=locator))
+        woven.append(attrs.evolve(concept, expressions=tuple(cells)))
+    return Corpus(
+        id=corpus_id,
+        title=draw(_LOCALIZED_TEXTS),
+        summary=draw(_PROSE),
+        papers=tuple(papers),
+        documents=(document,),
+        concepts=tuple(woven),
+        actors=tuple(corpus_actors),
+        sources=(source,),
+        citations=tuple(draw(st.lists(_citations(pool), max_size=2))),
+    )
+
+
+def corpora(*, min_papers: int = 1, max_papers: int = 2) -> SearchStrategy[Corpus]:
+    """Corpora of small papers that share no id, with a crosswalk quoting them and a document of its own."""
+    low, high = _check_sizes("min_papers", min_papers, "max_papers", max_papers)
+    if low < 1:
+        raise InvalidArgument(f"min_papers={min_papers} must be at least 1: a corpus has a paper")
+    return _corpora(low, high)
