@@ -1,0 +1,310 @@
+"""JSON Lines to a Parquet dataset partitioned by year, in constant memory: the route past one machine.
+
+Each line is read by the library's strict reader (:func:`~cyberspace_whitepaper.loads`,
+as :func:`~cyberspace_whitepaper.iter_jsonl` reads each line), so every
+record is validated; a bad line is reported by its number and skipped, or
+stops the run with ``strict=True``. Records go out in batches, so memory
+stays that of one batch however long the input.
+
+The dataset is hive-partitioned: ``DIR/year=2022/part-0.parquet``, by the
+year of the class's first date field (an event's ``date``); a record
+without that date goes to ``year=__HIVE_DEFAULT_PARTITION__``, as Hive,
+Spark and DuckDB expect; a class with no date field is not partitioned.
+Columns follow the model's shape: a plain field is a column of its name (a
+date also gives ``_precision``, ``_earliest`` and ``_latest`` columns, as in
+the tables), a tuple a list, another object a struct; decimals are strings
+of their exact digits. DuckDB, Spark, Dask and Polars read it as it is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import attrs
+
+from .._limits import DEFAULT_LIMITS, Limits
+from ..errors import LoadError, ValidationError
+from ..io import loads
+from ..model._shape import FieldShape, Kind, per_class, shape_of
+from ._layout import ColumnType, value_columns
+from ._parquet import arrow_type, require_pyarrow
+
+__all__ = ["BadLine", "ConvertReport", "convert_jsonl"]
+
+#: Records per batch: what memory holds at once.
+BATCH_SIZE = 8192
+#: Hive's name for the partition of records without a value.
+NO_YEAR = "__HIVE_DEFAULT_PARTITION__"
+
+
+@attrs.frozen
+class BadLine:
+    """A line that is not a valid record: its number and what is wrong."""
+
+    line: int
+    message: str
+
+
+@attrs.frozen
+class ConvertReport:
+    """What :func:`convert_jsonl` did.
+
+    Attributes:
+        lines: lines read (blank ones included).
+        written: records written.
+        bad: lines skipped as not valid records.
+        partitions: the partitions written (years, as directory names).
+    """
+
+    lines: int
+    written: int
+    bad: int
+    partitions: tuple[str, ...]
+
+
+def _plain_function(shape: FieldShape) -> Callable[[Any], Any]:
+    """One value of a field as Arrow takes it: text for dates, locators, enums and decimals."""
+    if shape.kind is Kind.MODEL:
+        nested = _struct_function(shape.type)
+        return nested
+    if shape.kind in (Kind.DATE, Kind.LOCATOR, Kind.DECIMAL):
+        return str
+    if shape.kind is Kind.ENUM:
+        return lambda value: value.value
+    return lambda value: value
+
+
+@per_class
+def _struct_function(cls: type) -> Callable[[Any], dict[str, Any]]:
+    parts = []
+    for shape in shape_of(cls):
+        one = _plain_function(shape)
+        parts.append((shape.name, shape.many, one))
+
+    def plain(obj: Any) -> dict[str, Any]:
+        out = {}
+        for name, many, one in parts:
+            value = getattr(obj, name)
+            if value is None:
+                out[name] = None
+            elif many:
+                out[name] = [one(item) for item in value]
+            else:
+                out[name] = one(value)
+        return out
+
+    return plain
+
+
+def _arrow_value_type(shape: FieldShape) -> Any:
+    pa = require_pyarrow()
+    if shape.kind is Kind.MODEL:
+        one = pa.struct([pa.field(s.name, _arrow_field_type(s), nullable=s.optional) for s in shape_of(shape.type)])
+    elif shape.kind in (Kind.DATE, Kind.LOCATOR, Kind.DECIMAL, Kind.ENUM, Kind.TEXT, Kind.STRING):
+        one = pa.string()
+    else:
+        one = arrow_type({Kind.INTEGER: ColumnType.INTEGER, Kind.BOOLEAN: ColumnType.BOOLEAN}[shape.kind])
+    return one
+
+
+def _arrow_field_type(shape: FieldShape) -> Any:
+    pa = require_pyarrow()
+    one = _arrow_value_type(shape)
+    return pa.list_(one) if shape.many else one
+
+
+def partition_field(cls: type) -> FieldShape | None:
+    """The field whose year partitions a dataset of ``cls``: its first date, if any."""
+    return next((s for s in shape_of(cls) if s.kind is Kind.DATE and not s.many), None)
+
+
+class _Rows:
+    """The Arrow schema of a class's records, and how a record becomes a row of it."""
+
+    def __init__(self, cls: type) -> None:
+        pa = require_pyarrow()
+        fields = []
+        self.parts: list[tuple[str, bool, Callable[[Any], Any], tuple[str, ...]]] = []
+        for shape in shape_of(cls):
+            if shape.kind is Kind.DATE and not shape.many:
+                columns = value_columns(shape, shape.name, shape.description, required=not shape.optional)
+                fields.extend(
+                    pa.field(c.name, arrow_type(c.type), nullable=not c.required) for c in columns
+                )
+                self.parts.append((shape.name, False, _plain_function(shape), tuple(c.name for c in columns)))
+                continue
+            fields.append(
+                pa.field(
+                    shape.name,
+                    _arrow_field_type(shape),
+                    nullable=shape.optional,
+                    metadata={"description": shape.description},
+                )
+            )
+            self.parts.append((shape.name, shape.many, _plain_function(shape), (shape.name,)))
+        self.schema = pa.schema(fields)
+
+    def row(self, obj: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name, many, one, columns in self.parts:
+            value = getattr(obj, name)
+            if len(columns) == 4:  # a date: its text, precision, earliest and latest day
+                if value is None:
+                    out.update(dict.fromkeys(columns))
+                else:
+                    out.update(
+                        zip(columns, (str(value), value.precision.value, value.earliest, value.latest), strict=True)
+                    )
+            elif value is None:
+                out[name] = None
+            elif many:
+                out[name] = [one(item) for item in value]
+            else:
+                out[name] = one(value)
+        return out
+
+
+def _lines(file: BinaryIO, limits: Limits) -> Any:
+    """(number, bytes or a LoadError) for each non-blank line, split as iter_jsonl splits them."""
+    number = 0
+    while True:
+        line = file.readline(limits.max_bytes + 2)
+        if not line:
+            return
+        number += 1
+        if len(line) > limits.max_bytes + (line.endswith(b"\n") + line.endswith(b"\r\n")):
+            while line and not line.endswith(b"\n"):  # skip the rest of the long line
+                line = file.readline(1 << 16)
+            yield number, LoadError(f"line is longer than max_bytes={limits.max_bytes}", line=number)
+            continue
+        if line.endswith(b"\n"):
+            line = line[:-2] if line.endswith(b"\r\n") else line[:-1]
+        if line.startswith(b"\xef\xbb\xbf"):
+            if number > 1:
+                yield number, LoadError("a byte order mark is allowed only at the start of the file", line=number)
+                continue
+            line = line[3:]
+        if line.strip():
+            yield number, line
+
+
+def _message(error: LoadError | ValidationError) -> str:
+    if isinstance(error, LoadError):
+        return error.message if error.column is None else f"column {error.column}: {error.message}"
+    return "; ".join(f"{p.path}: {p.message}" for p in error.problems[:3]) + (
+        f" (and {len(error.problems) - 3 + error.omitted} more)" if len(error.problems) + error.omitted > 3 else ""
+    )
+
+
+def convert_jsonl(
+    source: str | os.PathLike[str],
+    folder: str | os.PathLike[str],
+    *,
+    type: type,
+    strict: bool = False,
+    batch_size: int = BATCH_SIZE,
+    limits: Limits = DEFAULT_LIMITS,
+    on_bad_line: Callable[[BadLine], None] | None = None,
+    on_progress: Callable[[int, int, int], None] | None = None,
+) -> ConvertReport:
+    """Stream a JSON Lines file of ``type`` records into a Parquet dataset at ``folder``, partitioned by year.
+
+    ``folder`` must not exist: the dataset is written beside it and moved
+    into place when complete, so a failed run leaves nothing half written.
+    ``on_bad_line`` is called for each line skipped; ``on_progress`` with
+    (lines read, bytes read, total bytes) after each batch.
+
+    Raises:
+        LoadError, ValidationError: with ``strict=True``, the first bad line
+            (located by its line number).
+        FileExistsError: ``folder`` exists.
+    """
+    pa = require_pyarrow()
+    import pyarrow.parquet as pq  # noqa: PLC0415 - optional, see require_pyarrow
+
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    target = Path(folder)
+    if target.exists():
+        raise FileExistsError(f"{target} exists: convert writes a new dataset")
+    rows = _Rows(type)
+    partition = partition_field(type)
+    working = Path(tempfile.mkdtemp(dir=target.parent or ".", prefix=f".{target.name}."))
+    writers: dict[str, Any] = {}
+    pending: dict[str, list[dict[str, Any]]] = {}
+    counts = {"lines": 0, "written": 0, "bad": 0, "pending": 0}
+
+    def flush() -> None:
+        for year, batch in pending.items():
+            if not batch:
+                continue
+            writer = writers.get(year)
+            if writer is None:
+                where = working / f"year={year}" if partition is not None else working
+                where.mkdir(exist_ok=True)
+                writer = writers[year] = pq.ParquetWriter(where / "part-0.parquet", rows.schema)
+            writer.write_table(pa.Table.from_pylist(batch, schema=rows.schema))
+            batch.clear()
+        counts["pending"] = 0
+
+    try:
+        total = os.path.getsize(source)
+        with open(source, "rb") as file:
+            for number, line in _lines(file, limits):
+                counts["lines"] = number
+                try:
+                    if isinstance(line, LoadError):
+                        raise line
+                    record = loads(line, type=type, limits=limits)
+                except (LoadError, ValidationError) as error:
+                    if strict:
+                        if isinstance(error, LoadError):
+                            error.line = number
+                            raise
+                        raise ValidationError(
+                            (p.rebased("$", line=number) for p in error.problems), omitted=error.omitted
+                        ) from None
+                    counts["bad"] += 1
+                    if on_bad_line is not None:
+                        on_bad_line(BadLine(number, _message(error)))
+                    continue
+                if partition is None:
+                    year = ""
+                else:
+                    date = getattr(record, partition.name)
+                    year = NO_YEAR if date is None else f"{date.year:04d}"
+                pending.setdefault(year, []).append(rows.row(record))
+                counts["written"] += 1
+                counts["pending"] += 1
+                if counts["pending"] >= batch_size:
+                    flush()
+                    if on_progress is not None:
+                        on_progress(number, file.tell(), total)
+            flush()
+            if on_progress is not None:
+                on_progress(counts["lines"], file.tell(), total)
+        years = tuple(sorted(writers))
+        for writer in writers.values():
+            writer.close()
+        writers.clear()
+        if not any(working.iterdir()):  # no record: still a dataset, of no rows
+            pq.write_table(rows.schema.empty_table(), working / "part-0.parquet")
+        os.rename(working, target)
+    except BaseException:
+        for writer in writers.values():
+            with contextlib.suppress(OSError, ValueError):
+                writer.close()
+        shutil.rmtree(working, ignore_errors=True)
+        raise
+    return ConvertReport(
+        lines=counts["lines"],
+        written=counts["written"],
+        bad=counts["bad"],
+        partitions=tuple(f"year={y}" for y in years) if partition is not None else (),
+    )
