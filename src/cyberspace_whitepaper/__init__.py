@@ -10,10 +10,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._limits import DEFAULT_LIMITS, Limits
-from .dataset import load_white_paper
+from .dataset import data_version, load_white_paper
 from .errors import LimitError, LoadError, Problem, ValidationError, WhitePaperError
 from .export import json_schema, to_jsonld
 from .io import dump, dump_jsonl, dumpb, dumps, from_dict, iter_jsonl, load, loads, to_dict
@@ -38,6 +38,8 @@ from .model import (
     Statistic,
     WhitePaper,
 )
+if TYPE_CHECKING:  # imported on first use: the tables package costs import time not every user needs
+    from .tables import from_tables, to_tables
 from .vocab import (
     ActorKind,
     Certainty,
@@ -93,8 +95,10 @@ __all__ = [
     "dump",
     "dump_jsonl",
     "dumpb",
+    "data_version",
     "dumps",
     "from_dict",
+    "from_tables",
     "iter_jsonl",
     "json_schema",
     "load",
@@ -102,6 +106,7 @@ __all__ = [
     "loads",
     "to_dict",
     "to_jsonld",
+    "to_tables",
 ]
 
 
@@ -111,4 +116,8 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version  # noqa: PLC0415
 
         return version("cyberspace-whitepaper")
+    if name in ("to_tables", "from_tables"):
+        from . import tables  # noqa: PLC0415 - lazy, see the import under TYPE_CHECKING
+
+        return getattr(tables, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -44,6 +44,8 @@ UNOFFICIAL_MARK = "*"
 UNOFFICIAL_NOTE = "* English not official: our gloss or a machine translation."
 
 EXPORT_FORMATS = ("json", "yaml", "jsonld", "schema")
+#: Formats of the paper as tables (``tables`` package); they write to a folder or a file, never stdout.
+TABLE_FORMATS = ("csv", "sqlite", "parquet", "datapackage")
 
 
 class _UsageError(Exception):
@@ -298,6 +300,8 @@ def _problem_records(file: str, error: LoadError | ValidationError) -> Iterable[
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.to in TABLE_FORMATS:
+        return _export_tables(args)
     if args.to == "schema":
         if args.file is not None:
             raise _UsageError("export --to schema describes the model and takes no FILE")
@@ -375,6 +379,128 @@ def _place(paper: WhitePaper, text: str, label: str) -> object:
         raise _UsageError(f"no place {where} in {label}") from None
 
 
+# --- tables (issue 14) -------------------------------------------------------------
+
+
+def _export_tables(args: argparse.Namespace) -> int:
+    """``export --to csv|sqlite|parquet|datapackage -o OUT``: the paper as related, keyed tables."""
+    from . import tables  # noqa: PLC0415 -- only these commands need it
+
+    if args.output is None or args.output == "-":
+        where = "a database file" if args.to == "sqlite" else "a folder"
+        raise _UsageError(f"export --to {args.to} needs -o OUT ({where})")
+    paper, _label = _load_paper(args.file)
+    try:
+        if args.to == "datapackage":
+            # The bundled paper states its data version; a user's file has none we know.
+            version = dataset.data_version() if args.file is None else None
+            tables.write_datapackage(paper, args.output, version=version)
+        elif args.to == "csv":
+            tables.write_csv(tables.to_tables(paper), args.output)
+        elif args.to == "sqlite":
+            tables.write_sqlite(tables.to_tables(paper), args.output)
+        else:
+            tables.write_parquet(tables.to_tables(paper), args.output)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise _UsageError(f"cannot write {_shown(args.output)}: {reason}") from None
+    return EXIT_OK
+
+
+def _model_class_names() -> dict[str, type]:
+    from .model import MODEL_CLASSES  # noqa: PLC0415 -- read when the parser is built
+
+    return {cls.__name__: cls for cls in MODEL_CLASSES if cls not in (PartialDate, Locator)}
+
+
+class _Progress:
+    """A one-line progress display on standard error, redrawn at most a few times a second."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.shown = 0.0
+
+    def __call__(self, lines: int, done: int, total: int) -> None:
+        import time  # noqa: PLC0415 -- only a terminal run needs it
+
+        now = time.monotonic()
+        if now - self.shown < 0.2 and done < total:
+            return
+        self.shown = now
+        percent = 100 * done // total if total else 100
+        _emit(sys.stderr, f"\r{self.label}: {percent:3d}%  {lines:,} lines")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        _emit(sys.stderr, "\n")
+
+
+def _convert(args: argparse.Namespace) -> int:
+    """``convert FILE.jsonl --to parquet -o DIR``: stream records into a dataset partitioned by year."""
+    from . import tables  # noqa: PLC0415 -- only this command needs it
+
+    label = _shown(args.file)
+    cls = _model_class_names()[args.type]
+    progress = _Progress(label) if sys.stderr.isatty() and not args.quiet else None
+    bad_lines: list[str] = []
+
+    def bad(found: tables.BadLine) -> None:
+        if progress is not None:
+            progress.close()
+        _emit(sys.stderr, f"{label}: line {found.line}: {found.message}\n")
+        bad_lines.append(str(found.line))
+
+    try:
+        report = tables.convert_jsonl(
+            args.file,
+            args.output,
+            type=cls,
+            strict=args.strict,
+            batch_size=args.batch_size,
+            on_bad_line=bad,
+            on_progress=progress,
+        )
+    except FileExistsError:
+        raise _UsageError(f"{_shown(args.output)} exists: convert writes a new dataset") from None
+    except OSError as error:
+        raise _read_error(label, error) from None
+    except (LoadError, ValidationError) as error:
+        raise _InvalidDataError(_problem_lines(label, error)) from None
+    finally:
+        if progress is not None:
+            progress.close()
+    if not args.quiet:
+        _emit(
+            sys.stderr,
+            f"{label}: {_plural(report.written, 'record')} written to {_shown(args.output)}, "
+            f"{_plural(report.bad, 'bad line')} skipped\n",
+        )
+    return EXIT_INVALID if report.bad else EXIT_OK
+
+
+def _add_table_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    convert = command(
+        "convert",
+        _convert,
+        "stream a JSON Lines file of records into a Parquet dataset partitioned by year",
+    )
+    convert.add_argument("file", metavar="FILE", help="a JSON Lines file, one record a line")
+    convert.add_argument("--to", required=True, choices=("parquet",), help="the output format")
+    convert.add_argument("-o", "--output", required=True, metavar="DIR", help="the dataset's folder (must not exist)")
+    convert.add_argument(
+        "--type",
+        default="Event",
+        choices=sorted(_model_class_names()),
+        metavar="CLASS",
+        help="the model class of each record (default: Event)",
+    )
+    convert.add_argument("--strict", action="store_true", help="stop at the first bad line (exit 1)")
+    convert.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    convert.add_argument(
+        "--batch-size", type=int, default=8192, metavar="N", help="records held in memory at once"
+    )
+
+
 # --- the parser -----------------------------------------------------------------
 
 
@@ -411,11 +537,20 @@ def _parser() -> _Parser:
     validate.add_argument("files", nargs="+", metavar="FILE", help="papers as .json, .yaml or .yml")
     validate.add_argument("--json", action="store_true", help="print the problems as a JSON array")
 
-    export = command("export", _export, "write the paper as JSON, YAML or JSON-LD, or the JSON Schema")
+    export = command(
+        "export",
+        _export,
+        "write the paper as JSON, YAML or JSON-LD, the JSON Schema, or as tables (CSV, SQLite, Parquet, "
+        "a Data Package)",
+    )
     export.add_argument("file", nargs="?", metavar="FILE", help=file_help)
-    export.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="the output format")
+    export.add_argument("--to", required=True, choices=EXPORT_FORMATS + TABLE_FORMATS, help="the output format")
     export.add_argument(
-        "-o", "--output", metavar="OUT", help="write to OUT atomically (default: standard output)"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to OUT atomically (default: standard output); for csv, parquet and datapackage "
+        "a folder, for sqlite a database file",
     )
 
     timeline = command("timeline", _timeline, "the events in date order, dates at their precision")
@@ -435,6 +570,8 @@ def _parser() -> _Parser:
     get = command("get", _get, "one entity (principle, event, actor ...) or one part of the text, as JSON")
     get.add_argument("id", metavar="ID", help="an entity's id, or a place in the text such as I.3 or preface")
     get.add_argument("file", nargs="?", metavar="FILE", help=file_help)
+
+    _add_table_commands(command)
     return parser
 
 
@@ -443,7 +580,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
         if args.command is None:
-            raise _UsageError("a command is needed: show, validate, export, timeline or get (see --help)")
+            raise _UsageError(
+                "a command is needed: show, validate, export, timeline, get or convert (see --help)"
+            )
         status: int = args.run(args)
     except _ExitRequest as done:
         return done.status
