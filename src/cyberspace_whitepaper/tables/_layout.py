@@ -292,7 +292,7 @@ class _Builder:
         #: The table of each entity kind, the paper's own included.
         self.kind_tables = {kind: shape.name for kind, shape in entity_kinds(root)}
         self.kind_tables[self.root_kind] = self.root_kind
-        self.place_classes = frozenset(typing.get_args(Place)) if root is WhitePaper else frozenset()
+        self.place_classes = frozenset(typing.get_args(Place)) if issubclass(root, WhitePaper) else frozenset()
         self.schemas: list[TableSchema] = []
         self.children: dict[type, ChildTable] = {}
         self.scalars: dict[type, tuple[ScalarColumns, ...]] = {}
