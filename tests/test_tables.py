@@ -19,7 +19,15 @@ from cyberspace_whitepaper import Event, LocalizedText, WhitePaper
 from cyberspace_whitepaper.errors import ValidationError
 from cyberspace_whitepaper.model._checks import exact_decimal, identifier, in_range, text
 from cyberspace_whitepaper.model._provenance import Citation
-from cyberspace_whitepaper.model._shape import Kind, checked, describe, entity_kinds, model_classes, shape_of, walk
+from cyberspace_whitepaper.model._shape import (
+    Kind,
+    checked,
+    describe,
+    entity_kinds,
+    model_classes,
+    shape_of,
+    walk,
+)
 from cyberspace_whitepaper.strategies import white_papers
 from cyberspace_whitepaper.tables import Table, Tables, from_tables, to_tables
 from cyberspace_whitepaper.vocab import Certainty
@@ -75,7 +83,7 @@ def _fields_shown(paper: WhitePaper) -> set[tuple[type, str]]:
 
 class TestEveryField:
     def test_every_field_of_every_class_round_trips(self) -> None:
-        """Every field of every model class, holding a value other than its default, comes back from the tables.
+        """Every field of every model class, holding a value other than its default, survives the tables.
 
         The fields are read from the shape, so a field added to the model is
         in this test at once: if no generated paper gives it a value, or its
@@ -87,7 +95,9 @@ class TestEveryField:
         def covers_every_field(paper: WhitePaper) -> bool:
             new = _fields_shown(paper) - seen
             if new:
-                assert from_tables(to_tables(paper)) == paper, f"lost in the tables: {sorted(n for _, n in new)}"
+                assert from_tables(to_tables(paper)) == paper, (
+                    f"lost in the tables: {sorted(n for _, n in new)}"
+                )
                 seen.update(new)
             return wanted <= seen
 
@@ -160,10 +170,12 @@ def _enrich(paper: WhitePaper, draw: Any) -> _RichPaper:
                 confidence=draw(st.sampled_from(list(Certainty))),
                 reported=draw(st.sampled_from([None, cw.PartialDate(year=2022, month=11)])),
                 where_said=draw(st.sampled_from([None, *places])),
-                note=draw(st.sampled_from([None, "said twice", "a, b \"quoted\"\nline"])),
+                note=draw(st.sampled_from([None, "said twice", 'a, b "quoted"\nline'])),
                 hosts=tuple(draw(st.lists(st.sampled_from(actors), unique=True, max_size=2))),
                 tags=tuple(draw(st.lists(st.sampled_from(["a", "b", "c"]), unique=True, max_size=3))),
-                subtitle=draw(st.sampled_from([None, LocalizedText(en="More", zh="更多", en_official=False)])),
+                subtitle=draw(
+                    st.sampled_from([None, LocalizedText(en="More", zh="更多", en_official=False)])
+                ),
                 reviews=tuple(event.citations[:1]),
             )
         )
@@ -202,7 +214,9 @@ class TestAFieldAddedLater:
 
         from cyberspace_whitepaper.tables._layout import layout_of
 
-        with pytest.raises(TypeError, match=r"PagedCitation\.pages: the tables cannot hold a tuple or an object"):
+        with pytest.raises(
+            TypeError, match=r"PagedCitation\.pages: the tables cannot hold a tuple or an object"
+        ):
             layout_of(PagedPaper)
 
 

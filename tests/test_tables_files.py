@@ -1,4 +1,4 @@
-"""The tables as files (CSV, SQLite, Parquet, a Data Package), read by real clients; streaming; the data release."""
+"""The tables as files (CSV, SQLite, Parquet, a Data Package) read by real clients; convert; releases."""
 
 from __future__ import annotations
 
@@ -135,7 +135,7 @@ class TestSQLite:
         """Tables with an event actor that is no actor cannot be written: SQLite enforces the key."""
         laid_out = tables.to_tables(paper)
         links = laid_out["event_actors"]
-        broken = (links.rows[0][:2] + ("nobody",), *links.rows[1:])
+        broken = ((*links.rows[0][:2], "nobody"), *links.rows[1:])
         bad = tables.Tables(tuple(tables.Table(t.schema, broken) if t is links else t for t in laid_out))
         with pytest.raises(sqlite3.IntegrityError):
             tables.write_sqlite(bad, tmp_path / "bad.sqlite")
@@ -145,7 +145,7 @@ class TestSQLite:
         """The tables are STRICT: a text where an integer goes is refused by SQLite itself."""
         path = tables.write_sqlite(tables.to_tables(paper), tmp_path / "paper.sqlite")
         with sqlite3.connect(path) as connection, pytest.raises(sqlite3.IntegrityError):
-            connection.execute('UPDATE chapters SET "number" = \'one\'')
+            connection.execute("UPDATE chapters SET \"number\" = 'one'")
 
     def test_the_query(self, paper: WhitePaper, tmp_path: Path) -> None:
         """SQLite answers events per actor per year as the model does."""
@@ -244,7 +244,7 @@ class TestDataPackage:
         assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
 
     def test_a_broken_foreign_key_fails_validation(self, package: Path, tmp_path: Path) -> None:
-        """In a copy with one event actor that is no actor (checksums updated), frictionless reports the key."""
+        """In a copy with one event actor that is no actor (sums updated), frictionless reports the key."""
         import frictionless
 
         copy = tmp_path / "copy"
@@ -268,7 +268,7 @@ class TestDataPackage:
         ]
 
     def test_describes_every_table(self, package: Path) -> None:
-        """Each table is a resource with its keys, size and sha256; the package has licence, sources, version."""
+        """Each table is a resource with keys, size and sha256; the package has licence, sources, version."""
         descriptor = json.loads(package.read_text(encoding="utf-8"))
         laid_out = tables.to_tables(cw.load_white_paper())
         assert [r["name"] for r in descriptor["resources"]] == list(laid_out.names())
@@ -359,13 +359,17 @@ class TestCommandLine:
         ("fmt", "read"),
         [("csv", tables.read_csv), ("sqlite", tables.read_sqlite), ("parquet", tables.read_parquet)],
     )
-    def test_export_tables(self, fmt: str, read: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_export_tables(
+        self, fmt: str, read: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
         """export --to csv|sqlite|parquet -o OUT writes the bundled paper's tables, silently."""
         out = tmp_path / "out"
         assert run(capsys, "export", "--to", fmt, "-o", out) == (0, "", "")
         assert tables.from_tables(read(out)) == cw.load_white_paper()  # type: ignore[operator]
 
-    def test_export_datapackage_states_the_data_version(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def test_export_datapackage_states_the_data_version(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
         """export --to datapackage writes the CSV files and datapackage.json with the data version."""
         assert run(capsys, "export", "--to", "datapackage", "-o", tmp_path) == (0, "", "")
         descriptor = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
@@ -405,7 +409,11 @@ class TestCommandLine:
         assert "\r" in err
         assert "100%" in err
         monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-        assert run(capsys, "convert", source, "--to", "parquet", "-o", tmp_path / "e", "--quiet") == (0, "", "")
+        assert run(capsys, "convert", source, "--to", "parquet", "-o", tmp_path / "e", "--quiet") == (
+            0,
+            "",
+            "",
+        )
 
 
 class TestDataRelease:
@@ -421,7 +429,8 @@ class TestDataRelease:
             paper = cw.load(PACKAGE_DATA / name)
             found = hashlib.sha256(cw.dumpb(paper)).hexdigest()
             assert found == entry["sha256"], (
-                f"The bundled data file {name} changed (sha256 {found}, release.json says {entry['sha256']}). "
+                f"The bundled data file {name} changed (sha256 {found}, "
+                f"release.json says {entry['sha256']}). "
                 "Give the data a new version in src/cyberspace_whitepaper/data/release.json (CalVer "
                 "YEAR.MONTH.N), put the new sha256 there, update CITATION.cff (both copies), and add a "
                 "'Data:' entry naming the new version to CHANGELOG.md."

@@ -38,6 +38,7 @@ from .model import (
     Statistic,
     WhitePaper,
 )
+
 if TYPE_CHECKING:  # imported on first use: the tables package costs import time not every user needs
     from .tables import from_tables, to_tables
 from .vocab import (
@@ -92,10 +93,10 @@ __all__ = [
     "ValidationError",
     "WhitePaper",
     "WhitePaperError",
+    "data_version",
     "dump",
     "dump_jsonl",
     "dumpb",
-    "data_version",
     "dumps",
     "from_dict",
     "from_tables",

@@ -486,7 +486,9 @@ def _add_table_commands(command: Callable[..., argparse.ArgumentParser]) -> None
     )
     convert.add_argument("file", metavar="FILE", help="a JSON Lines file, one record a line")
     convert.add_argument("--to", required=True, choices=("parquet",), help="the output format")
-    convert.add_argument("-o", "--output", required=True, metavar="DIR", help="the dataset's folder (must not exist)")
+    convert.add_argument(
+        "-o", "--output", required=True, metavar="DIR", help="the dataset's folder (must not exist)"
+    )
     convert.add_argument(
         "--type",
         default="Event",
@@ -544,7 +546,9 @@ def _parser() -> _Parser:
         "a Data Package)",
     )
     export.add_argument("file", nargs="?", metavar="FILE", help=file_help)
-    export.add_argument("--to", required=True, choices=EXPORT_FORMATS + TABLE_FORMATS, help="the output format")
+    export.add_argument(
+        "--to", required=True, choices=EXPORT_FORMATS + TABLE_FORMATS, help="the output format"
+    )
     export.add_argument(
         "-o",
         "--output",

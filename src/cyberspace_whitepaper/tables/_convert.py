@@ -34,7 +34,6 @@ from ._layout import (
     Layout,
     OwnerColumns,
     Role,
-    ScalarColumns,
     TableSchema,
     layout_of,
 )
@@ -338,7 +337,7 @@ class _Reader:
         names = layout.schema(LABELS).column_names
         rows = [r for r in self.grouped(LABELS, 0, 2).get((owner_table, key), []) if r[2] == shape.name]
         lang = names.index("lang")
-        by_position: dict[Any, dict[str, Any]] = {}
+        by_position: dict[Any, dict[Any, Any]] = {}
         for row in rows:
             position = row[3] if layout.label_position else 0
             text = by_position.setdefault(position, {})
@@ -372,18 +371,26 @@ def _check_structure(layout: Layout, tables: Tables) -> None:
             problems.append(_problem(f"$.{name}", "missing-table", f"the table {name!r} is missing"))
     for name, table in given.items():
         if name not in expected:
-            problems.append(_problem(f"$.{name}", "unknown-table", f"no table {excerpt(name)} in this layout"))
+            problems.append(
+                _problem(f"$.{name}", "unknown-table", f"no table {excerpt(name)} in this layout")
+            )
             continue
         if table.schema != expected[name]:
             problems.append(
-                _problem(f"$.{name}", "schema", "the table's schema is not the layout's (columns, keys or types differ)")
+                _problem(
+                    f"$.{name}",
+                    "schema",
+                    "the table's schema is not the layout's (columns, keys or types differ)",
+                )
             )
             continue
         width = len(expected[name].columns)
         for index, row in enumerate(table.rows):
             if type(row) is not tuple or len(row) != width:
                 problems.append(
-                    _problem(f"$.{name}[{index}]", "row", f"expected a tuple of {width} cells, got {excerpt(row)}")
+                    _problem(
+                        f"$.{name}[{index}]", "row", f"expected a tuple of {width} cells, got {excerpt(row)}"
+                    )
                 )
     if problems:
         raise ValidationError(problems)
@@ -414,7 +421,9 @@ def _check_same(tables: Tables, expected: Tables) -> None:
         for row, count in wanted.items():
             if count > 0:
                 shown = ", ".join(f"{n}={excerpt(c)}" for n, c in zip(names, row, strict=True))
-                problems.append(_problem(f"$.{table.name}", "missing-row", f"a row the paper gives is missing: {shown}"))
+                problems.append(
+                    _problem(f"$.{table.name}", "missing-row", f"a row the paper gives is missing: {shown}")
+                )
     if problems:
         raise ValidationError(problems)
 

@@ -17,7 +17,7 @@ from ..errors import Problem, ValidationError, excerpt
 from ..model import WhitePaper
 from ._cells import CellError, from_text, to_text
 from ._convert import Row, Table, Tables
-from ._layout import layout_of
+from ._layout import TableSchema, layout_of
 
 __all__ = ["read_csv", "write_csv"]
 
@@ -46,6 +46,51 @@ def write_csv(tables: Tables, folder: str | os.PathLike[str]) -> list[Path]:
     return written
 
 
+def _cells(schema: TableSchema, index: int, record: list[str], *, line: int, problems: list[Problem]) -> Row:
+    cells = []
+    for column, text in zip(schema.columns, record, strict=True):
+        try:
+            cells.append(from_text(text, column.type))
+        except CellError as error:
+            path = f"$.{schema.name}[{index}].{column.name}"
+            problems.append(Problem(path=path, code="cell", message=f"{schema.name}.csv: {error}", line=line))
+            cells.append(None)
+    return tuple(cells)
+
+
+def _read_table(path: Path, schema: TableSchema, problems: list[Problem]) -> Table:
+    with open(path, encoding="utf-8", newline="") as file:
+        reader = csv.reader(file, strict=True, delimiter=",", quotechar='"', doublequote=True)
+        rows: list[Row] = []
+        try:
+            header = next(reader, [])
+            if tuple(header) != schema.column_names:
+                message = (
+                    f"{path.name}: expected the columns {list(schema.column_names)}, got {excerpt(header)}"
+                )
+                problems.append(Problem(path=f"$.{schema.name}", code="header", message=message, line=1))
+                return Table(schema, ())
+            for index, record in enumerate(reader):
+                if len(record) != len(schema.columns):
+                    message = f"{path.name}: expected {len(schema.columns)} fields, got {len(record)}"
+                    problems.append(
+                        Problem(
+                            path=f"$.{schema.name}[{index}]",
+                            code="row",
+                            message=message,
+                            line=reader.line_num,
+                        )
+                    )
+                    continue
+                rows.append(_cells(schema, index, record, line=reader.line_num, problems=problems))
+        except csv.Error as error:
+            message = f"{path.name}: {error}"
+            problems.append(
+                Problem(path=f"$.{schema.name}", code="csv", message=message, line=reader.line_num)
+            )
+    return Table(schema, tuple(rows))
+
+
 def read_csv(folder: str | os.PathLike[str], *, type: type[WhitePaper] = WhitePaper) -> Tables:
     """The tables in a folder of CSV files written by :func:`write_csv`.
 
@@ -54,63 +99,11 @@ def read_csv(folder: str | os.PathLike[str], *, type: type[WhitePaper] = WhitePa
             located as ``$.table[row].column`` with the file's line.
         OSError: a file is missing or cannot be read.
     """
-    layout = layout_of(type)
-    found = []
     problems: list[Problem] = []
-    for schema in layout.schemas:
-        path = Path(folder) / f"{schema.name}.csv"
-        with open(path, encoding="utf-8", newline="") as file:
-            reader = csv.reader(file, strict=True, **{k: v for k, v in _DIALECT.items() if k != "lineterminator"})  # type: ignore[arg-type]
-            try:
-                header = next(reader)
-            except StopIteration:
-                header = []
-            except csv.Error as error:
-                raise ValidationError.single(f"$.{schema.name}", "csv", f"{path.name}: {error}") from None
-            if tuple(header) != schema.column_names:
-                problems.append(
-                    Problem(
-                        path=f"$.{schema.name}",
-                        code="header",
-                        message=f"{path.name}: expected the columns {list(schema.column_names)}, got {excerpt(header)}",
-                        line=1,
-                    )
-                )
-                continue
-            rows: list[Row] = []
-            try:
-                for index, record in enumerate(reader):
-                    line = reader.line_num
-                    if len(record) != len(schema.columns):
-                        problems.append(
-                            Problem(
-                                path=f"$.{schema.name}[{index}]",
-                                code="row",
-                                message=f"{path.name}: expected {len(schema.columns)} fields, got {len(record)}",
-                                line=line,
-                            )
-                        )
-                        continue
-                    cells = []
-                    for column, text in zip(schema.columns, record, strict=True):
-                        try:
-                            cells.append(from_text(text, column.type))
-                        except CellError as error:
-                            problems.append(
-                                Problem(
-                                    path=f"$.{schema.name}[{index}].{column.name}",
-                                    code="cell",
-                                    message=f"{path.name}: {error}",
-                                    line=line,
-                                )
-                            )
-                            cells.append(None)
-                    rows.append(tuple(cells))
-            except csv.Error as error:
-                raise ValidationError.single(
-                    f"$.{schema.name}", "csv", f"{path.name}, line {reader.line_num}: {error}"
-                ) from None
-        found.append(Table(schema, tuple(rows)))
+    found = [
+        _read_table(Path(folder) / f"{schema.name}.csv", schema, problems)
+        for schema in layout_of(type).schemas
+    ]
     if problems:
         raise ValidationError(problems)
     return Tables(tuple(found))

@@ -72,7 +72,10 @@ def table_schema(schema: TableSchema) -> dict[str, Any]:
         "missingValues": [""],
         "primaryKey": list(schema.primary_key),
         "foreignKeys": [
-            {"fields": list(key.columns), "reference": {"resource": key.table, "fields": list(key.referenced)}}
+            {
+                "fields": list(key.columns),
+                "reference": {"resource": key.table, "fields": list(key.referenced)},
+            }
             for key in schema.foreign_keys
         ],
     }

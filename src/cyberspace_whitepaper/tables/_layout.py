@@ -40,7 +40,6 @@ import enum
 import re
 import typing
 from collections.abc import Iterator
-from typing import Any
 
 import attrs
 
@@ -292,7 +291,9 @@ class _Builder:
         #: The table of each entity kind, the paper's own included.
         self.kind_tables = {kind: shape.name for kind, shape in entity_kinds(root)}
         self.kind_tables[self.root_kind] = self.root_kind
-        self.place_classes = frozenset(typing.get_args(Place)) if issubclass(root, WhitePaper) else frozenset()
+        self.place_classes = (
+            frozenset(typing.get_args(Place)) if issubclass(root, WhitePaper) else frozenset()
+        )
         self.schemas: list[TableSchema] = []
         self.children: dict[type, ChildTable] = {}
         self.scalars: dict[type, tuple[ScalarColumns, ...]] = {}
@@ -339,7 +340,9 @@ class _Builder:
             return None
         # One kind: its own table. Several: the index of every id, since ids are unique across the paper.
         if len(shape.refers_to) == 1 and shape.refers_to[0] in self.kind_tables:
-            return ForeignKey(columns=(shape.name,), table=self.kind_tables[shape.refers_to[0]], referenced=("id",))
+            return ForeignKey(
+                columns=(shape.name,), table=self.kind_tables[shape.refers_to[0]], referenced=("id",)
+            )
         return ForeignKey(columns=(shape.name,), table=ENTITIES, referenced=("id",))
 
     def plain_fields(self, cls: type) -> Iterator[FieldShape]:
@@ -364,7 +367,9 @@ class _Builder:
 
     # --- the tables ------------------------------------------------------------------
 
-    def add(self, name: str, description: str, columns: list[Column], pk: tuple[str, ...], fks: list[ForeignKey]) -> None:
+    def add(
+        self, name: str, description: str, columns: list[Column], pk: tuple[str, ...], fks: list[ForeignKey]
+    ) -> None:
         names = [column.name for column in columns]
         if len(set(names)) != len(names):
             twice = sorted({n for n in names if names.count(n) > 1})
@@ -373,7 +378,11 @@ class _Builder:
             raise TypeError(f"two tables would be named {name!r}")
         self.schemas.append(
             TableSchema(
-                name=name, description=description, columns=tuple(columns), primary_key=pk, foreign_keys=tuple(fks)
+                name=name,
+                description=description,
+                columns=tuple(columns),
+                primary_key=pk,
+                foreign_keys=tuple(fks),
             )
         )
 
@@ -403,7 +412,9 @@ class _Builder:
                 description=f"Key of the row of {self.tables[owner]} that holds this one.",
                 required=True,
             )
-            key = ForeignKey(columns=("owner",), table=self.tables[owner], referenced=(self.key_column_of(owner),))
+            key = ForeignKey(
+                columns=("owner",), table=self.tables[owner], referenced=(self.key_column_of(owner),)
+            )
             return OwnerColumns.ONE, [column], [key]
         columns = [
             Column(
@@ -470,7 +481,12 @@ class _Builder:
                 required=True,
             )
             place_key = ForeignKey(columns=("locator",), table=PLACES, referenced=("locator",))
-            self.keyed_table(cls, f"The paper's {self.tables[cls]}, one per row.", [locator, *leading], [place_key, *owner_keys])
+            self.keyed_table(
+                cls,
+                f"The paper's {self.tables[cls]}, one per row.",
+                [locator, *leading],
+                [place_key, *owner_keys],
+            )
             return
         for shape in shape_of(cls):
             if shape.kind is Kind.MODEL or shape.many:
@@ -516,7 +532,9 @@ class _Builder:
             required=True,
             values=tuple(s.name for s in texts),
         )
-        text = Column(name="text", type=ColumnType.STRING, description="The text in that language.", required=True)
+        text = Column(
+            name="text", type=ColumnType.STRING, description="The text in that language.", required=True
+        )
         others: list[ScalarColumns] = []
         other_columns: list[Column] = []
         for shape in shape_of(label):
@@ -568,7 +586,11 @@ class _Builder:
                 required=True,
                 minimum=0,
             )
-            fks = [ForeignKey(columns=(owner_column,), table=self.tables[cls], referenced=(self.key_column_of(cls),))]
+            fks = [
+                ForeignKey(
+                    columns=(owner_column,), table=self.tables[cls], referenced=(self.key_column_of(cls),)
+                )
+            ]
             if key is not None:
                 fks.append(attrs.evolve(key, columns=(value_name,)))
             self.add(
@@ -587,11 +609,16 @@ class _Builder:
             )
 
     def index_tables(self) -> None:
-        table_name = Column(name="table_name", type=ColumnType.STRING, description="The table it is in.", required=True)
+        table_name = Column(
+            name="table_name", type=ColumnType.STRING, description="The table it is in.", required=True
+        )
         self.add(
             ENTITIES,
             "Every id of the paper (ids are unique across it), with the table that holds it.",
-            [Column(name="id", type=ColumnType.STRING, description="An entity's id.", required=True), table_name],
+            [
+                Column(name="id", type=ColumnType.STRING, description="An entity's id.", required=True),
+                table_name,
+            ],
             ("id",),
             [],
         )
@@ -615,7 +642,15 @@ class _Builder:
         self.add(
             OWNERS,
             "Every object that rows of other tables belong to: the paper, its entities and its parts.",
-            [table_name, Column(name="key", type=ColumnType.STRING, description="Its key: an id or a locator.", required=True)],
+            [
+                table_name,
+                Column(
+                    name="key",
+                    type=ColumnType.STRING,
+                    description="Its key: an id or a locator.",
+                    required=True,
+                ),
+            ],
             ("table_name", "key"),
             [],
         )
@@ -630,7 +665,7 @@ class _Builder:
             minimum=0,
         )
         self.keyed_table(self.root, "The paper itself: one row.", [], [])
-        for name, shape in self.entity_fields:
+        for _name, shape in self.entity_fields:
             self.keyed_table(shape.type, f"{shape.description} One per row.", [position], [])
         for cls in self.classes:
             if self.roles[cls] is Role.PLACE:

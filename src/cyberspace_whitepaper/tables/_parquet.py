@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from ..errors import ValidationError
@@ -24,12 +23,10 @@ from ._layout import ColumnType, TableSchema, layout_of
 
 __all__ = ["arrow_schema", "read_parquet", "require_pyarrow", "write_parquet"]
 
-INSTALL_HINT = (
-    "Parquet needs pyarrow: pip install 'cyberspace-whitepaper[parquet]' (or pip install pyarrow)"
-)
+INSTALL_HINT = "Parquet needs pyarrow: pip install 'cyberspace-whitepaper[parquet]' (or pip install pyarrow)"
 
 
-def require_pyarrow() -> ModuleType:
+def require_pyarrow() -> Any:
     """The ``pyarrow`` module, or ``ModuleNotFoundError`` saying how to install it."""
     try:
         import pyarrow  # noqa: PLC0415 - an optional dependency, imported where used
@@ -112,7 +109,9 @@ def read_parquet(folder: str | os.PathLike[str], *, type: type[WhitePaper] = Whi
         data = pq.read_table(Path(folder) / f"{schema.name}.parquet")
         if tuple(data.column_names) != schema.column_names:
             raise ValidationError.single(
-                f"$.{schema.name}", "header", f"expected the columns {list(schema.column_names)}, got {data.column_names}"
+                f"$.{schema.name}",
+                "header",
+                f"expected the columns {list(schema.column_names)}, got {data.column_names}",
             )
         columns = []
         for column in schema.columns:
@@ -121,7 +120,9 @@ def read_parquet(folder: str | os.PathLike[str], *, type: type[WhitePaper] = Whi
                 try:
                     cells = [None if c is None else from_text(c, column.type) for c in cells]
                 except CellError as error:
-                    raise ValidationError.single(f"$.{schema.name}", "cell", f"{column.name}: {error}") from None
+                    raise ValidationError.single(
+                        f"$.{schema.name}", "cell", f"{column.name}: {error}"
+                    ) from None
             columns.append(cells)
         rows: tuple[Row, ...] = tuple(zip(*columns, strict=True)) if columns else ()
         found.append(Table(schema, rows))

@@ -110,7 +110,7 @@ def write_sqlite(tables: Tables, path: str | os.PathLike[str]) -> Path:
             for table in tables:
                 marks = ", ".join("?" for _ in table.schema.columns)
                 connection.executemany(
-                    f"INSERT INTO {_name(table.name)} VALUES ({marks})",
+                    f"INSERT INTO {_name(table.name)} VALUES ({marks})",  # noqa: S608 - names from the layout, quoted
                     ([_to_sql(cell) for cell in row] for row in table.rows),
                 )
             connection.execute("COMMIT")
@@ -147,7 +147,9 @@ def read_sqlite(path: str | os.PathLike[str], *, type: type[WhitePaper] = WhiteP
             order = ", ".join(_name(c) for c in schema.primary_key)
             rows: list[Row] = []
             for index, record in enumerate(
-                connection.execute(f"SELECT {columns} FROM {_name(schema.name)} ORDER BY {order}")
+                connection.execute(
+                    f"SELECT {columns} FROM {_name(schema.name)} ORDER BY {order}"  # noqa: S608 - see above
+                )
             ):
                 try:
                     rows.append(tuple(_from_sql(v, c) for v, c in zip(record, schema.columns, strict=True)))

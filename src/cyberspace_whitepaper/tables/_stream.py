@@ -71,8 +71,7 @@ class ConvertReport:
 def _plain_function(shape: FieldShape) -> Callable[[Any], Any]:
     """One value of a field as Arrow takes it: text for dates, locators, enums and decimals."""
     if shape.kind is Kind.MODEL:
-        nested = _struct_function(shape.type)
-        return nested
+        return _struct_function(shape.type)
     if shape.kind in (Kind.DATE, Kind.LOCATOR, Kind.DECIMAL):
         return str
     if shape.kind is Kind.ENUM:
@@ -88,7 +87,7 @@ def _struct_function(cls: type) -> Callable[[Any], dict[str, Any]]:
         parts.append((shape.name, shape.many, one))
 
     def plain(obj: Any) -> dict[str, Any]:
-        out = {}
+        out: dict[str, Any] = {}
         for name, many, one in parts:
             value = getattr(obj, name)
             if value is None:
@@ -105,7 +104,9 @@ def _struct_function(cls: type) -> Callable[[Any], dict[str, Any]]:
 def _arrow_value_type(shape: FieldShape) -> Any:
     pa = require_pyarrow()
     if shape.kind is Kind.MODEL:
-        one = pa.struct([pa.field(s.name, _arrow_field_type(s), nullable=s.optional) for s in shape_of(shape.type)])
+        one = pa.struct(
+            [pa.field(s.name, _arrow_field_type(s), nullable=s.optional) for s in shape_of(shape.type)]
+        )
     elif shape.kind in (Kind.DATE, Kind.LOCATOR, Kind.DECIMAL, Kind.ENUM, Kind.TEXT, Kind.STRING):
         one = pa.string()
     else:
@@ -129,14 +130,12 @@ class _Rows:
 
     def __init__(self, cls: type) -> None:
         pa = require_pyarrow()
-        fields = []
+        fields: list[Any] = []
         self.parts: list[tuple[str, bool, Callable[[Any], Any], tuple[str, ...]]] = []
         for shape in shape_of(cls):
             if shape.kind is Kind.DATE and not shape.many:
                 columns = value_columns(shape, shape.name, shape.description, required=not shape.optional)
-                fields.extend(
-                    pa.field(c.name, arrow_type(c.type), nullable=not c.required) for c in columns
-                )
+                fields.extend(pa.field(c.name, arrow_type(c.type), nullable=not c.required) for c in columns)
                 self.parts.append((shape.name, False, _plain_function(shape), tuple(c.name for c in columns)))
                 continue
             fields.append(
@@ -159,7 +158,11 @@ class _Rows:
                     out.update(dict.fromkeys(columns))
                 else:
                     out.update(
-                        zip(columns, (str(value), value.precision.value, value.earliest, value.latest), strict=True)
+                        zip(
+                            columns,
+                            (str(value), value.precision.value, value.earliest, value.latest),
+                            strict=True,
+                        )
                     )
             elif value is None:
                 out[name] = None
@@ -187,7 +190,10 @@ def _lines(file: BinaryIO, limits: Limits) -> Any:
             line = line[:-2] if line.endswith(b"\r\n") else line[:-1]
         if line.startswith(b"\xef\xbb\xbf"):
             if number > 1:
-                yield number, LoadError("a byte order mark is allowed only at the start of the file", line=number)
+                yield (
+                    number,
+                    LoadError("a byte order mark is allowed only at the start of the file", line=number),
+                )
                 continue
             line = line[3:]
         if line.strip():
@@ -198,8 +204,74 @@ def _message(error: LoadError | ValidationError) -> str:
     if isinstance(error, LoadError):
         return error.message if error.column is None else f"column {error.column}: {error.message}"
     return "; ".join(f"{p.path}: {p.message}" for p in error.problems[:3]) + (
-        f" (and {len(error.problems) - 3 + error.omitted} more)" if len(error.problems) + error.omitted > 3 else ""
+        f" (and {len(error.problems) - 3 + error.omitted} more)"
+        if len(error.problems) + error.omitted > 3
+        else ""
     )
+
+
+class _PartitionedWriter:
+    """Rows held per year and written out as row groups of one Parquet file per year, a batch at a time."""
+
+    def __init__(self, folder: Path, schema: Any, *, partitioned: bool, batch_size: int) -> None:
+        self.folder = folder
+        self.schema = schema
+        self.partitioned = partitioned
+        self.batch_size = batch_size
+        self.writers: dict[str, Any] = {}
+        self.pending: dict[str, list[dict[str, Any]]] = {}
+        self.held = 0
+
+    def add(self, year: str, row: dict[str, Any]) -> bool:
+        """Hold a row; write everything held once a batch is full (then True)."""
+        self.pending.setdefault(year, []).append(row)
+        self.held += 1
+        if self.held < self.batch_size:
+            return False
+        self.flush()
+        return True
+
+    def flush(self) -> None:
+        pa = require_pyarrow()
+        import pyarrow.parquet as pq  # noqa: PLC0415 - optional, see require_pyarrow
+
+        for year, rows in self.pending.items():
+            if not rows:
+                continue
+            writer = self.writers.get(year)
+            if writer is None:
+                where = self.folder / f"year={year}" if self.partitioned else self.folder
+                where.mkdir(exist_ok=True)
+                writer = self.writers[year] = pq.ParquetWriter(where / "part-0.parquet", self.schema)
+            writer.write_table(pa.Table.from_pylist(rows, schema=self.schema))
+            rows.clear()
+        self.held = 0
+
+    def close(self) -> tuple[str, ...]:
+        """Write what is held, close every file; the years written."""
+        import pyarrow.parquet as pq  # noqa: PLC0415 - optional, see require_pyarrow
+
+        self.flush()
+        years = tuple(sorted(self.writers))
+        for writer in self.writers.values():
+            writer.close()
+        self.writers.clear()
+        if not years:  # no record: still a dataset, of no rows
+            pq.write_table(self.schema.empty_table(), self.folder / "part-0.parquet")
+        return years
+
+    def abandon(self) -> None:
+        for writer in self.writers.values():
+            with contextlib.suppress(OSError, ValueError):
+                writer.close()
+
+
+def _located(error: LoadError | ValidationError, number: int) -> LoadError | ValidationError:
+    """The error of one line, as iter_jsonl raises it: placed on its line."""
+    if isinstance(error, LoadError):
+        error.line = number
+        return error
+    return ValidationError((p.rebased("$", line=number) for p in error.problems), omitted=error.omitted)
 
 
 def convert_jsonl(
@@ -225,9 +297,7 @@ def convert_jsonl(
             (located by its line number).
         FileExistsError: ``folder`` exists.
     """
-    pa = require_pyarrow()
-    import pyarrow.parquet as pq  # noqa: PLC0415 - optional, see require_pyarrow
-
+    require_pyarrow()
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     target = Path(folder)
@@ -235,76 +305,43 @@ def convert_jsonl(
         raise FileExistsError(f"{target} exists: convert writes a new dataset")
     rows = _Rows(type)
     partition = partition_field(type)
-    working = Path(tempfile.mkdtemp(dir=target.parent or ".", prefix=f".{target.name}."))
-    writers: dict[str, Any] = {}
-    pending: dict[str, list[dict[str, Any]]] = {}
-    counts = {"lines": 0, "written": 0, "bad": 0, "pending": 0}
-
-    def flush() -> None:
-        for year, batch in pending.items():
-            if not batch:
-                continue
-            writer = writers.get(year)
-            if writer is None:
-                where = working / f"year={year}" if partition is not None else working
-                where.mkdir(exist_ok=True)
-                writer = writers[year] = pq.ParquetWriter(where / "part-0.parquet", rows.schema)
-            writer.write_table(pa.Table.from_pylist(batch, schema=rows.schema))
-            batch.clear()
-        counts["pending"] = 0
-
+    working = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
+    out = _PartitionedWriter(working, rows.schema, partitioned=partition is not None, batch_size=batch_size)
+    lines = written = bad = 0
     try:
         total = os.path.getsize(source)
         with open(source, "rb") as file:
             for number, line in _lines(file, limits):
-                counts["lines"] = number
+                lines = number
                 try:
                     if isinstance(line, LoadError):
                         raise line
-                    record = loads(line, type=type, limits=limits)
+                    record: Any = loads(line, type=type, limits=limits)
                 except (LoadError, ValidationError) as error:
                     if strict:
-                        if isinstance(error, LoadError):
-                            error.line = number
-                            raise
-                        raise ValidationError(
-                            (p.rebased("$", line=number) for p in error.problems), omitted=error.omitted
-                        ) from None
-                    counts["bad"] += 1
+                        raise _located(error, number) from None
+                    bad += 1
                     if on_bad_line is not None:
                         on_bad_line(BadLine(number, _message(error)))
                     continue
-                if partition is None:
-                    year = ""
-                else:
+                year = ""
+                if partition is not None:
                     date = getattr(record, partition.name)
                     year = NO_YEAR if date is None else f"{date.year:04d}"
-                pending.setdefault(year, []).append(rows.row(record))
-                counts["written"] += 1
-                counts["pending"] += 1
-                if counts["pending"] >= batch_size:
-                    flush()
-                    if on_progress is not None:
-                        on_progress(number, file.tell(), total)
-            flush()
+                written += 1
+                if out.add(year, rows.row(record)) and on_progress is not None:
+                    on_progress(number, file.tell(), total)
+            years = out.close()
             if on_progress is not None:
-                on_progress(counts["lines"], file.tell(), total)
-        years = tuple(sorted(writers))
-        for writer in writers.values():
-            writer.close()
-        writers.clear()
-        if not any(working.iterdir()):  # no record: still a dataset, of no rows
-            pq.write_table(rows.schema.empty_table(), working / "part-0.parquet")
+                on_progress(lines, file.tell(), total)
         os.rename(working, target)
     except BaseException:
-        for writer in writers.values():
-            with contextlib.suppress(OSError, ValueError):
-                writer.close()
+        out.abandon()
         shutil.rmtree(working, ignore_errors=True)
         raise
     return ConvertReport(
-        lines=counts["lines"],
-        written=counts["written"],
-        bad=counts["bad"],
+        lines=lines,
+        written=written,
+        bad=bad,
         partitions=tuple(f"year={y}" for y in years) if partition is not None else (),
     )
