@@ -1,8 +1,9 @@
 """The paper as related, keyed tables: CSV, SQLite, Parquet, a Frictionless Data Package, pandas.
 
-- :func:`to_tables` and :func:`from_tables`: a paper as :class:`Tables` and
-  back, exactly. The layout (tables, columns, types, primary and foreign keys)
-  is read from the model's shape.
+- :func:`~cyberspace_whitepaper.to_tables` and
+  :func:`~cyberspace_whitepaper.from_tables`: a paper as :class:`Tables`
+  and back, exactly. The layout (tables, columns, types, primary and
+  foreign keys) is read from the model's shape.
 - :func:`write_csv` and :func:`read_csv`, :func:`write_sqlite` and
   :func:`read_sqlite`: standard library only.
 - :func:`write_parquet` and :func:`read_parquet`, :func:`convert_jsonl`:

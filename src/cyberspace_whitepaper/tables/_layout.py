@@ -65,9 +65,9 @@ class ColumnType(enum.Enum):
     STRING = "string"
     INTEGER = "integer"
     BOOLEAN = "boolean"
-    #: An exact decimal: ``Decimal`` in memory, its digits as text in files.
+    #: Exact decimals (``Decimal`` in memory, their digits as text in files).
     DECIMAL = "decimal"
-    #: An ISO calendar day: ``datetime.date`` in memory.
+    #: ISO calendar days (``datetime.date`` in memory).
     DATE = "date"
 
 
