@@ -28,10 +28,11 @@ from typing import Any, BinaryIO
 
 import attrs
 
+from .. import _engine
 from .._limits import DEFAULT_LIMITS, Limits
 from ..errors import LoadError, ValidationError
 from ..io import loads
-from ..model._shape import FieldShape, Kind, per_class, shape_of
+from ..model._shape import FieldShape, Kind, model_classes, per_class, shape_of
 from ._layout import ColumnType, value_columns
 from ._parquet import arrow_type, require_pyarrow
 
@@ -125,18 +126,30 @@ def partition_field(cls: type) -> FieldShape | None:
     return next((s for s in shape_of(cls) if s.kind is Kind.DATE and not s.many), None)
 
 
+def _holds_decimal(cls: type) -> bool:
+    """Whether a decimal lies anywhere below ``cls`` (the engine's writer makes those floats)."""
+    return any(s.kind is Kind.DECIMAL for c in model_classes(cls) for s in shape_of(c))
+
+
 class _Rows:
-    """The Arrow schema of a class's records, and how a record becomes a row of it."""
+    """The Arrow schema of a class's records, and how a record becomes a row of it.
+
+    A row is the engine's plain data for the record (its fast generated
+    writer), with each date's precision and days added and each decimal as
+    its exact text rather than the float the JSON form uses.
+    """
 
     def __init__(self, cls: type) -> None:
         pa = require_pyarrow()
         fields: list[Any] = []
-        self.parts: list[tuple[str, bool, Callable[[Any], Any], tuple[str, ...]]] = []
+        self.write = _engine.writer(cls)
+        self.dates: list[tuple[str, str, str, str]] = []
+        self.exact: list[tuple[str, bool, Callable[[Any], Any]]] = []
         for shape in shape_of(cls):
             if shape.kind is Kind.DATE and not shape.many:
                 columns = value_columns(shape, shape.name, shape.description, required=not shape.optional)
                 fields.extend(pa.field(c.name, arrow_type(c.type), nullable=not c.required) for c in columns)
-                self.parts.append((shape.name, False, _plain_function(shape), tuple(c.name for c in columns)))
+                self.dates.append((shape.name, columns[1].name, columns[2].name, columns[3].name))
                 continue
             fields.append(
                 pa.field(
@@ -146,30 +159,26 @@ class _Rows:
                     metadata={"description": shape.description},
                 )
             )
-            self.parts.append((shape.name, shape.many, _plain_function(shape), (shape.name,)))
+            if shape.kind is Kind.DECIMAL or (shape.kind is Kind.MODEL and _holds_decimal(shape.type)):
+                self.exact.append((shape.name, shape.many, _plain_function(shape)))
         self.schema = pa.schema(fields)
 
     def row(self, obj: Any) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for name, many, one, columns in self.parts:
+        out: dict[str, Any] = self.write(obj)
+        for name, precision, earliest, latest in self.dates:
             value = getattr(obj, name)
-            if len(columns) == 4:  # a date: its text, precision, earliest and latest day
-                if value is None:
-                    out.update(dict.fromkeys(columns))
-                else:
-                    out.update(
-                        zip(
-                            columns,
-                            (str(value), value.precision.value, value.earliest, value.latest),
-                            strict=True,
-                        )
-                    )
-            elif value is None:
-                out[name] = None
-            elif many:
-                out[name] = [one(item) for item in value]
+            if value is None:
+                out[precision] = out[earliest] = out[latest] = None
             else:
-                out[name] = one(value)
+                out[precision] = value.precision.value
+                out[earliest] = value.earliest
+                out[latest] = value.latest
+        for name, many, one in self.exact:
+            value = getattr(obj, name)
+            if value is None:
+                out[name] = None
+            else:
+                out[name] = [one(item) for item in value] if many else one(value)
         return out
 
 
