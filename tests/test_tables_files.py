@@ -311,6 +311,23 @@ class TestConvert:
         """
         assert duckdb.sql(query).fetchall() == events_per_actor_per_year(paper.events)
 
+    def test_a_year_of_many_records_spans_files(
+        self, paper: WhitePaper, events_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A year's file is closed after so many row groups and the next begun; no record is lost."""
+        import duckdb
+
+        from cyberspace_whitepaper.tables import _stream
+
+        monkeypatch.setattr(_stream, "ROW_GROUPS_PER_FILE", 2)
+        target = tmp_path / "dataset"
+        tables.convert_jsonl(events_file, target, type=cw.Event, batch_size=1)
+        busiest, count = collections.Counter(e.date.year for e in paper.events).most_common(1)[0]
+        files = sorted(p.name for p in (target / f"year={busiest}").iterdir())
+        assert files == [f"part-{n}.parquet" for n in range((count + 1) // 2)]
+        total = duckdb.sql(f"SELECT count(*) FROM read_parquet('{target}/*/*.parquet')").fetchall()
+        assert total == [(len(paper.events),)]
+
     def test_bad_lines_are_reported_and_skipped(self, events_file: Path, tmp_path: Path) -> None:
         """Lines that are not valid events are reported by number; the rest is written."""
         with events_file.open("ab") as file:

@@ -6,7 +6,8 @@ record is validated; a bad line is reported by its number and skipped, or
 stops the run with ``strict=True``. Records go out in batches, so memory
 stays that of one batch however long the input.
 
-The dataset is hive-partitioned: ``DIR/year=2022/part-0.parquet``, by the
+The dataset is hive-partitioned: ``DIR/year=2022/part-0.parquet`` (then
+``part-1.parquet`` ... for a year of many records), by the
 year of the class's first date field (an event's ``date``); a record
 without that date goes to ``year=__HIVE_DEFAULT_PARTITION__``, as Hive,
 Spark and DuckDB expect; a class with no date field is not partitioned.
@@ -40,6 +41,10 @@ __all__ = ["BadLine", "ConvertReport", "convert_jsonl"]
 
 #: Records per batch: what memory holds at once.
 BATCH_SIZE = 8192
+#: Row groups per file before the next file of the year is begun: a Parquet
+#: writer keeps every row group's metadata until it closes, so a file that
+#: grew without end would make memory grow with the input.
+ROW_GROUPS_PER_FILE = 32
 #: Hive's name for the partition of records without a value.
 NO_YEAR = "__HIVE_DEFAULT_PARTITION__"
 
@@ -228,6 +233,8 @@ class _PartitionedWriter:
         self.partitioned = partitioned
         self.batch_size = batch_size
         self.writers: dict[str, Any] = {}
+        self.files: dict[str, int] = {}  #: per year, files begun
+        self.groups: dict[str, int] = {}  #: per year, row groups in its open file
         self.pending: dict[str, list[dict[str, Any]]] = {}
         self.held = 0
 
@@ -248,11 +255,18 @@ class _PartitionedWriter:
             if not rows:
                 continue
             writer = self.writers.get(year)
+            if writer is not None and self.groups[year] >= ROW_GROUPS_PER_FILE:
+                writer.close()
+                writer = None
             if writer is None:
                 where = self.folder / f"year={year}" if self.partitioned else self.folder
                 where.mkdir(exist_ok=True)
-                writer = self.writers[year] = pq.ParquetWriter(where / "part-0.parquet", self.schema)
+                part = self.files.get(year, 0)
+                self.files[year] = part + 1
+                self.groups[year] = 0
+                writer = self.writers[year] = pq.ParquetWriter(where / f"part-{part}.parquet", self.schema)
             writer.write_table(pa.Table.from_pylist(rows, schema=self.schema))
+            self.groups[year] += 1
             rows.clear()
         self.held = 0
 
@@ -261,7 +275,7 @@ class _PartitionedWriter:
         import pyarrow.parquet as pq  # noqa: PLC0415 - optional, see require_pyarrow
 
         self.flush()
-        years = tuple(sorted(self.writers))
+        years = tuple(sorted(self.files))
         for writer in self.writers.values():
             writer.close()
         self.writers.clear()
