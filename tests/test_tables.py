@@ -301,6 +301,19 @@ class TestFromTablesErrors:
             from_tables(smaller)
         assert str(caught.value) == "$.labels: the table 'labels' is missing"
 
+    def test_a_cell_of_another_type(self) -> None:
+        """A float where a decimal goes (or any value no column holds) is named by its cell."""
+        tables = to_tables(cw.load_white_paper())
+        statistics = tables["statistics"]
+        index = statistics.schema.column_names.index("value")
+        first = (*statistics.rows[0][:index], 45.5, *statistics.rows[0][index + 1 :])
+        with pytest.raises(ValidationError) as caught:
+            from_tables(_replace(tables, "statistics", (first, *statistics.rows[1:])))
+        assert str(caught.value) == (
+            "$.statistics[0].value: expected text, an integer, a boolean, a Decimal, a date or None, "
+            "got float 45.5"
+        )
+
     def test_orphan_row(self) -> None:
         """A citation whose owner does not exist is named by its table and row."""
         tables = to_tables(cw.load_white_paper())

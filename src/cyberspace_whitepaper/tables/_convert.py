@@ -43,6 +43,8 @@ __all__ = ["Cell", "Table", "Tables", "from_tables", "to_tables"]
 #: What a cell holds: text, an integer, a boolean, an exact decimal, an ISO day, or nothing.
 Cell = str | int | bool | Decimal | datetime.date | None
 Row = tuple[Cell, ...]
+# Exact types: a datetime is not a day, a float is not a decimal.
+_CELL_TYPES = frozenset({str, int, bool, Decimal, datetime.date, type(None)})
 
 
 @attrs.frozen
@@ -392,6 +394,17 @@ def _check_structure(layout: Layout, tables: Tables) -> None:
                         f"$.{name}[{index}]", "row", f"expected a tuple of {width} cells, got {excerpt(row)}"
                     )
                 )
+                continue
+            for column, cell in zip(expected[name].column_names, row, strict=True):
+                if type(cell) not in _CELL_TYPES:
+                    problems.append(
+                        _problem(
+                            f"$.{name}[{index}].{column}",
+                            "cell",
+                            f"expected text, an integer, a boolean, a Decimal, a date or None, "
+                            f"got {type(cell).__name__} {excerpt(cell)}",
+                        )
+                    )
     if problems:
         raise ValidationError(problems)
 

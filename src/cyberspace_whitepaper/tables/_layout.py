@@ -204,7 +204,11 @@ class Layout:
 
     def key_column(self, cls: type) -> str:
         """The primary key column of a keyed class's table (``id`` or ``locator``)."""
-        return "locator" if self.roles[cls] is Role.PLACE else _identity(cls).name
+        return _key_column(self.roles[cls], cls)
+
+
+def _key_column(role: Role, cls: type) -> str:
+    return "locator" if role is Role.PLACE else _identity(cls).name
 
 
 def _identity(cls: type) -> FieldShape:
@@ -392,7 +396,7 @@ class _Builder:
         self.add(self.tables[cls], description, [*leading, *own], (key,), [*fks, *keys])
 
     def key_column_of(self, cls: type) -> str:
-        return "locator" if self.roles[cls] is Role.PLACE else _identity(cls).name
+        return _key_column(self.roles[cls], cls)
 
     def owner_columns(self, cls: type) -> tuple[OwnerColumns, list[Column], list[ForeignKey]]:
         owner_classes = {owner for owner, _shape in self.holders[cls]}
