@@ -339,6 +339,22 @@ class TestConvert:
         assert found[1].message == "column 1: Expecting value"
         assert (report.written, report.bad, report.lines) == (count, 2, count + 3)
 
+    def test_a_line_over_the_limit_is_skipped_whole(self, paper: WhitePaper, tmp_path: Path) -> None:
+        """A line longer than max_bytes is reported and skipped to its end; the next line is read."""
+        source = tmp_path / "events.jsonl"
+        short = cw.dumpb(paper.events[0]).replace(b"\n", b"").replace(b"  ", b"")
+        source.write_bytes(b'{"id": "' + b"x" * 5000 + b'"}\n' + short + b"\n")
+        found: list[tables.BadLine] = []
+        report = tables.convert_jsonl(
+            source,
+            tmp_path / "d",
+            type=cw.Event,
+            limits=cw.Limits(max_bytes=max(1024, len(short))),
+            on_bad_line=found.append,
+        )
+        assert [line.line for line in found] == [1]
+        assert (report.written, report.bad) == (1, 1)
+
     def test_strict_stops_at_the_first_bad_line(self, events_file: Path, tmp_path: Path) -> None:
         """With strict, the first bad line is the error, located by its line, and nothing is written."""
         with events_file.open("ab") as file:
@@ -413,6 +429,29 @@ class TestCommandLine:
             f"{source}: 5 records written to {tmp_path / 'd'}, 1 bad line skipped\n"
         )
         assert "\r" not in err  # no progress bar: standard error is not a terminal
+
+    def test_convert_usage_errors(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A missing input, an existing output or an output folder that cannot be made: exit 2, one line."""
+        missing = tmp_path / "missing.jsonl"
+        assert run(capsys, "convert", missing, "--to", "parquet", "-o", tmp_path / "d") == (
+            2,
+            "",
+            f"cyberspace-whitepaper: error: cannot read {missing}: No such file or directory\n",
+        )
+        source = tmp_path / "events.jsonl"
+        cw.dump_jsonl(cw.load_white_paper().events[:2], source)
+        assert run(capsys, "convert", source, "--to", "parquet", "-o", tmp_path) == (
+            2,
+            "",
+            f"cyberspace-whitepaper: error: {tmp_path} exists: convert writes a new dataset\n",
+        )
+        nowhere = tmp_path / "no" / "such" / "folder"
+        assert run(capsys, "convert", source, "--to", "parquet", "-o", nowhere) == (
+            2,
+            "",
+            f"cyberspace-whitepaper: error: cannot write {nowhere}: No such file or directory\n",
+        )
+        assert not list(tmp_path.glob(".*"))
 
     def test_progress_only_on_a_terminal(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch

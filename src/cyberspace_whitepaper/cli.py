@@ -463,7 +463,10 @@ def _convert(args: argparse.Namespace) -> int:
     except FileExistsError:
         raise _UsageError(f"{_shown(args.output)} exists: convert writes a new dataset") from None
     except OSError as error:
-        raise _read_error(label, error) from None
+        if error.filename is not None and os.fspath(error.filename) == args.file:
+            raise _read_error(label, error) from None
+        reason = error.strerror or str(error)
+        raise _UsageError(f"cannot write {_shown(args.output)}: {reason}") from None
     except (LoadError, ValidationError) as error:
         raise _InvalidDataError(_problem_lines(label, error)) from None
     finally:
