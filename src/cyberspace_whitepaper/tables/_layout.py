@@ -292,9 +292,11 @@ class _Builder:
                     self.holders.setdefault(shape.type, []).append((cls, shape))
         self.root_kind = _identity(root).identity or "paper"
         self.entity_fields = tuple((shape.name, shape) for _kind, shape in entity_kinds(root))
-        #: The table of each entity kind, the paper's own included.
-        self.kind_tables = {kind: shape.name for kind, shape in entity_kinds(root)}
-        self.kind_tables[self.root_kind] = self.root_kind
+        #: The table and key column of each entity kind, the paper's own included.
+        self.kind_tables = {
+            kind: (shape.name, _identity(shape.type).name) for kind, shape in entity_kinds(root)
+        }
+        self.kind_tables[self.root_kind] = (self.root_kind, _identity(root).name)
         self.place_classes = (
             frozenset(typing.get_args(Place)) if issubclass(root, WhitePaper) else frozenset()
         )
@@ -344,9 +346,8 @@ class _Builder:
             return None
         # One kind: its own table. Several: the index of every id, since ids are unique across the paper.
         if len(shape.refers_to) == 1 and shape.refers_to[0] in self.kind_tables:
-            return ForeignKey(
-                columns=(shape.name,), table=self.kind_tables[shape.refers_to[0]], referenced=("id",)
-            )
+            table, key = self.kind_tables[shape.refers_to[0]]
+            return ForeignKey(columns=(shape.name,), table=table, referenced=(key,))
         return ForeignKey(columns=(shape.name,), table=ENTITIES, referenced=("id",))
 
     def plain_fields(self, cls: type) -> Iterator[FieldShape]:
@@ -400,10 +401,10 @@ class _Builder:
 
     def owner_columns(self, cls: type) -> tuple[OwnerColumns, list[Column], list[ForeignKey]]:
         owner_classes = {owner for owner, _shape in self.holders[cls]}
-        for owner in owner_classes:
+        for owner, shape in self.holders[cls]:
             if self.roles[owner] in (Role.RECORD, Role.LABEL):
                 raise TypeError(
-                    f"{_where(owner, self.holders[cls][0][1])}: the tables cannot hold an object inside "
+                    f"{_where(owner, shape)}: the tables cannot hold an object inside "
                     f"{a_class(owner)} (it has no key to hang from)"
                 )
         if owner_classes == {self.root}:
