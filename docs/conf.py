@@ -40,6 +40,8 @@ nitpick_ignore_regex = [
     ("py:class", r"cyberspace_whitepaper\..*\.(T|E|StrPath|Format|Entity|Holder)"),
     ("py:class", r"(IO|Iterable|Iterator|Sequence|Callable|Any)(\[.*\])?"),
     ("py:obj", r"cyberspace_whitepaper\..*\.T"),
+    ("py:class", r"pathlib\..*"),
+    ("py:exc", r"sqlite3\..*"),
 ]
 
 autodoc_member_order = "bysource"

@@ -441,7 +441,7 @@ class TestExport:
         assert_one_line_error(
             err,
             "cyberspace-whitepaper export: error: argument --to: invalid choice: 'xml' "
-            "(choose from 'json', 'yaml', 'jsonld', 'schema')",
+            "(choose from 'json', 'yaml', 'jsonld', 'schema', 'csv', 'sqlite', 'parquet', 'datapackage')",
         )
 
     def test_schema(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -742,7 +742,7 @@ class TestUsage:
         assert_one_line_error(
             err,
             "cyberspace-whitepaper: error: a command is needed: "
-            "show, validate, export, timeline, get, search or diff (see --help)",
+            "show, validate, export, timeline, get, search, diff or convert (see --help)",
         )
 
     def test_unknown_command(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -752,7 +752,7 @@ class TestUsage:
         assert_one_line_error(
             err,
             "cyberspace-whitepaper: error: argument COMMAND: invalid choice: 'shwo' "
-            "(choose from 'show', 'validate', 'export', 'timeline', 'get', 'search', 'diff')",
+            "(choose from 'show', 'validate', 'export', 'timeline', 'get', 'search', 'diff', 'convert')",
         )
 
     def test_unknown_option(self, capsys: pytest.CaptureFixture[str]) -> None:

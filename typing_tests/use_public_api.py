@@ -8,6 +8,7 @@ from pathlib import Path
 import attrs
 
 import cyberspace_whitepaper as cw
+from cyberspace_whitepaper import tables
 
 
 def read_and_write(path: Path) -> str:
@@ -67,3 +68,14 @@ def export(paper: cw.WhitePaper) -> tuple[str, object]:
     schema: dict[str, object] = cw.json_schema()
     linked = cw.to_jsonld(paper, base="https://example.org/id/")
     return str(schema["$schema"]), linked
+
+
+def lay_out(paper: cw.WhitePaper, folder: str) -> tuple[str, int]:
+    laid_out: tables.Tables = cw.to_tables(paper)
+    events: tables.Table = laid_out["events"]
+    key: tuple[str, ...] = events.schema.primary_key
+    again: cw.WhitePaper = cw.from_tables(tables.read_csv(folder))
+    written = tables.write_csv(laid_out, folder)
+    report: tables.ConvertReport = tables.convert_jsonl("events.jsonl", "dataset", type=cw.Event)
+    del key, again, written
+    return cw.data_version(), report.written

@@ -10,10 +10,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._limits import DEFAULT_LIMITS, Limits
-from .dataset import load_corpus, load_white_paper
+from .dataset import data_version, load_corpus, load_white_paper
 from .errors import LimitError, LoadError, NotFoundError, Problem, ValidationError, WhitePaperError
 from .export import json_schema, to_jsonld
 from .io import dump, dump_jsonl, dumpb, dumps, from_dict, iter_jsonl, load, loads, to_dict
@@ -42,6 +42,9 @@ from .model import (
     WhitePaper,
 )
 from .query import Cited, Referrer, SearchHit
+
+if TYPE_CHECKING:  # imported on first use: the tables package costs import time not every user needs
+    from .tables import from_tables, to_tables
 from .vocab import (
     ActorKind,
     Certainty,
@@ -101,11 +104,13 @@ __all__ = [
     "ValidationError",
     "WhitePaper",
     "WhitePaperError",
+    "data_version",
     "dump",
     "dump_jsonl",
     "dumpb",
     "dumps",
     "from_dict",
+    "from_tables",
     "iter_jsonl",
     "json_schema",
     "load",
@@ -114,6 +119,7 @@ __all__ = [
     "loads",
     "to_dict",
     "to_jsonld",
+    "to_tables",
 ]
 
 
@@ -123,4 +129,8 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version  # noqa: PLC0415
 
         return version("cyberspace-whitepaper")
+    if name in ("to_tables", "from_tables"):
+        from . import tables  # noqa: PLC0415 - lazy, see the import under TYPE_CHECKING
+
+        return getattr(tables, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -47,6 +47,8 @@ UNOFFICIAL_NOTE = "* English not official: our gloss or a machine translation."
 
 EXPORT_FORMATS = ("json", "yaml", "jsonld", "schema")
 TIMELINE_FORMATS = ("text", "csv", "json")
+#: Formats of the paper as tables (``tables`` package); they write to a folder or a file, never stdout.
+TABLE_FORMATS = ("csv", "sqlite", "parquet", "datapackage")
 
 
 class _UsageError(Exception):
@@ -301,6 +303,8 @@ def _problem_records(file: str, error: LoadError | ValidationError) -> Iterable[
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.to in TABLE_FORMATS:
+        return _export_tables(args)
     if args.to == "schema":
         if args.file is not None:
             raise _UsageError("export --to schema describes the model and takes no FILE")
@@ -535,6 +539,133 @@ def _wants_color(stream: TextIO) -> bool:
     return bool(isatty and isatty()) and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
+# --- tables (issue 14) -------------------------------------------------------------
+
+
+def _export_tables(args: argparse.Namespace) -> int:
+    """``export --to csv|sqlite|parquet|datapackage -o OUT``: the paper as related, keyed tables."""
+    from . import tables  # noqa: PLC0415 -- only these commands need it
+
+    if args.output is None or args.output == "-":
+        where = "a database file" if args.to == "sqlite" else "a folder"
+        raise _UsageError(f"export --to {args.to} needs -o OUT ({where})")
+    paper, _label = _load_paper(args.file)
+    try:
+        if args.to == "datapackage":
+            # The bundled paper states its data version; a user's file has none we know.
+            version = dataset.data_version() if args.file is None else None
+            tables.write_datapackage(paper, args.output, version=version)
+        elif args.to == "csv":
+            tables.write_csv(tables.to_tables(paper), args.output)
+        elif args.to == "sqlite":
+            tables.write_sqlite(tables.to_tables(paper), args.output)
+        else:
+            tables.write_parquet(tables.to_tables(paper), args.output)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise _UsageError(f"cannot write {_shown(args.output)}: {reason}") from None
+    return EXIT_OK
+
+
+def _model_class_names() -> dict[str, type]:
+    from .model import MODEL_CLASSES  # noqa: PLC0415 -- read when the parser is built
+
+    return {cls.__name__: cls for cls in MODEL_CLASSES if cls not in (PartialDate, Locator)}
+
+
+class _Progress:
+    """A one-line progress display on standard error, redrawn at most a few times a second."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.shown = 0.0
+
+    def __call__(self, lines: int, done: int, total: int) -> None:
+        import time  # noqa: PLC0415 -- only a terminal run needs it
+
+        now = time.monotonic()
+        if now - self.shown < 0.2 and done < total:
+            return
+        self.shown = now
+        percent = 100 * done // total if total else 100
+        _emit(sys.stderr, f"\r{self.label}: {percent:3d}%  {lines:,} lines")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        _emit(sys.stderr, "\n")
+
+
+def _convert(args: argparse.Namespace) -> int:
+    """``convert FILE.jsonl --to parquet -o DIR``: stream records into a dataset partitioned by year."""
+    from . import tables  # noqa: PLC0415 -- only this command needs it
+
+    label = _shown(args.file)
+    cls = _model_class_names()[args.type]
+    progress = _Progress(label) if sys.stderr.isatty() and not args.quiet else None
+    bad_lines: list[str] = []
+
+    def bad(found: tables.BadLine) -> None:
+        if progress is not None:
+            progress.close()
+        _emit(sys.stderr, f"{label}: line {found.line}: {found.message}\n")
+        bad_lines.append(str(found.line))
+
+    try:
+        report = tables.convert_jsonl(
+            args.file,
+            args.output,
+            type=cls,
+            strict=args.strict,
+            batch_size=args.batch_size,
+            on_bad_line=bad,
+            on_progress=progress,
+        )
+    except FileExistsError:
+        raise _UsageError(f"{_shown(args.output)} exists: convert writes a new dataset") from None
+    except OSError as error:
+        if error.filename is not None and os.fspath(error.filename) == args.file:
+            raise _read_error(label, error) from None
+        reason = error.strerror or str(error)
+        raise _UsageError(f"cannot write {_shown(args.output)}: {reason}") from None
+    except (LoadError, ValidationError) as error:
+        raise _InvalidDataError(_problem_lines(label, error)) from None
+    finally:
+        if progress is not None:
+            progress.close()
+    if not args.quiet:
+        _emit(
+            sys.stderr,
+            f"{label}: {_plural(report.written, 'record')} written to {_shown(args.output)}, "
+            f"{_plural(report.bad, 'bad line')} skipped\n",
+        )
+    return EXIT_INVALID if report.bad else EXIT_OK
+
+
+def _add_table_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    convert = command(
+        "convert",
+        _convert,
+        "stream a JSON Lines file of records into a Parquet dataset partitioned by year",
+    )
+    convert.add_argument("file", metavar="FILE", help="a JSON Lines file, one record a line")
+    convert.add_argument("--to", required=True, choices=("parquet",), help="the output format")
+    convert.add_argument(
+        "-o", "--output", required=True, metavar="DIR", help="the dataset's folder (must not exist)"
+    )
+    convert.add_argument(
+        "--type",
+        default="Event",
+        choices=sorted(_model_class_names()),
+        metavar="CLASS",
+        help="the model class of each record (default: Event)",
+    )
+    convert.add_argument("--strict", action="store_true", help="stop at the first bad line (exit 1)")
+    convert.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    convert.add_argument(
+        "--batch-size", type=int, default=8192, metavar="N", help="records held in memory at once"
+    )
+
+
 # --- the parser -----------------------------------------------------------------
 
 
@@ -577,11 +708,22 @@ def _parser() -> _Parser:
     validate.add_argument("files", nargs="+", metavar="FILE", help="papers as .json, .yaml or .yml")
     validate.add_argument("--json", action="store_true", help="print the problems as a JSON array")
 
-    export = command("export", _export, "write the paper as JSON, YAML or JSON-LD, or the JSON Schema")
+    export = command(
+        "export",
+        _export,
+        "write the paper as JSON, YAML or JSON-LD, the JSON Schema, or as tables (CSV, SQLite, Parquet, "
+        "a Data Package)",
+    )
     export.add_argument("file", nargs="?", metavar="FILE", help=file_help)
-    export.add_argument("--to", required=True, choices=EXPORT_FORMATS, help="the output format")
     export.add_argument(
-        "-o", "--output", metavar="OUT", help="write to OUT atomically (default: standard output)"
+        "--to", required=True, choices=EXPORT_FORMATS + TABLE_FORMATS, help="the output format"
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to OUT atomically (default: standard output); for csv, parquet and datapackage "
+        "a folder, for sqlite a database file",
     )
     export.add_argument(
         "--base", metavar="IRI", help="for jsonld: the IRI every id is put under (ends in / or #)"
@@ -626,6 +768,8 @@ def _parser() -> _Parser:
         default="text",
         help="text (default), json, or markdown for a changelog",
     )
+
+    _add_table_commands(command)
     return parser
 
 
@@ -635,7 +779,8 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         if args.command is None:
             raise _UsageError(
-                "a command is needed: show, validate, export, timeline, get, search or diff (see --help)"
+                "a command is needed: show, validate, export, timeline, get, search, diff or convert"
+                " (see --help)"
             )
         status: int = args.run(args)
     except _ExitRequest as done:

@@ -1,8 +1,17 @@
-"""The bundled data: the 2022 white paper, and the corpus of China's cyberspace papers around it."""
+"""The bundled data: the 2022 white paper, and the corpus of China's cyberspace papers around it.
+
+The bundled data has a version of its own, apart from the code's
+(:func:`data_version`): a finding cites the data release it came from. The
+version and the sha256 of each bundled data file's canonical bytes (the
+paper as :func:`~cyberspace_whitepaper.dumpb` writes it) are in
+``data/release.json``; a test fails when the data changes without a new
+version there and a "Data:" entry naming it in the changelog.
+"""
 
 from __future__ import annotations
 
 import functools
+import json
 from importlib import resources
 from typing import Any
 
@@ -11,10 +20,20 @@ from ._limits import DEFAULT_LIMITS
 from .io import from_dict, loads
 from .model import Corpus, WhitePaper
 
-__all__ = ["CORPUS_FILE", "DATA_FILE", "PAPERS_FOLDER", "load_corpus", "load_white_paper"]
+__all__ = [
+    "CORPUS_FILE",
+    "DATA_FILE",
+    "PAPERS_FOLDER",
+    "RELEASE_FILE",
+    "data_version",
+    "load_corpus",
+    "load_white_paper",
+]
 
 #: Name of the bundled 2022 paper inside the package's ``data`` folder.
 DATA_FILE = "white-paper.json"
+#: Name of the data release's file there: the data version, and each data file's sha256.
+RELEASE_FILE = "release.json"
 #: The corpus without its papers (its crosswalk of ideas, its own documents and sources).
 CORPUS_FILE = "corpus.json"
 #: The folder of the corpus's other papers, one file each.
@@ -50,3 +69,23 @@ def load_corpus() -> Corpus:
     corpus["papers"] = sorted(papers, key=lambda paper: paper["published"])
     found: Corpus = from_dict(corpus, type=Corpus)
     return found
+
+
+@functools.cache
+def _release() -> dict[str, Any]:
+    release: dict[str, Any] = json.loads(_data().joinpath(RELEASE_FILE).read_bytes())
+    return release
+
+
+def data_version() -> str:
+    """The version of the bundled data, apart from the code's version.
+
+    CalVer, ``YEAR.MONTH.N``: the year and month of the data release, and
+    its number within that month from 0. Cite it with any finding drawn from
+    the data; ``CHANGELOG.md`` says what changed in each, under "Data:".
+
+    >>> data_version()
+    '2026.12.0'
+    """
+    version: str = _release()["data_version"]
+    return version

@@ -59,6 +59,8 @@ PROBLEM_CODES: dict[str, str] = {
     "numbering": "numbers do not run 1, 2, 3 ... without gaps",
     "after-paper": "a figure, or an event the paper mentions, is dated after the paper",
     "conflict": "two records of one thing in a corpus disagree (an actor in two papers, say)",
+    "header": "a table's columns are not the ones its schema declares (CSV, Parquet)",
+    "cell": "a table's cell cannot be read as its column's type (CSV, Parquet)",
 }
 
 _EXCERPT_LENGTH = 80
