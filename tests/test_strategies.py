@@ -110,6 +110,11 @@ def ids_of(paper: cw.WhitePaper) -> list[str]:
     return [paper.id, *(entity.id for entity in paper.entities())]
 
 
+BIG_PAPERS = strategies.white_papers(
+    min_events=500, max_events=500, min_actors=100, max_actors=100, min_sources=20, max_sources=20
+)
+
+
 class TestWhitePapers:
     @FEWER
     @given(paper=strategies.white_papers())
@@ -167,17 +172,36 @@ class TestWhitePapers:
             assert statistic.as_of is None or statistic.as_of.earliest <= last_day
 
     @settings(max_examples=10)
+    @given(paper=BIG_PAPERS)
+    def test_big_papers_can_be_drawn(self, paper: cw.WhitePaper) -> None:
+        """A paper with 500 events, 100 actors and 20 sources is drawn whole and valid."""
+        assert (len(paper.events), len(paper.actors), len(paper.sources)) == (500, 100, 20)
+        assert cw.loads(cw.dumps(paper)) == paper
+
+    def test_big_papers_are_cited(self) -> None:
+        """Big papers have events with citations and actors (the simplest one, drawn first, has none)."""
+        found = finds(
+            BIG_PAPERS,
+            lambda p: any(e.citations for e in p.events) and any(e.actors for e in p.events),
+        )
+        assert any(event.citations for event in found.events)
+
+    @FEWER
     @given(
         paper=strategies.white_papers(
-            min_events=500, max_events=500, min_actors=100, max_actors=100, min_sources=20, max_sources=20
+            min_events=60, max_events=60, min_actors=30, max_actors=30, min_principles=12, max_principles=12
         )
     )
-    def test_big_papers_can_be_drawn(self, paper: cw.WhitePaper) -> None:
-        """A paper with 500 events, 100 actors and 20 sources is drawn whole, valid and cited."""
-        assert (len(paper.events), len(paper.actors), len(paper.sources)) == (500, 100, 20)
-        assert any(event.citations for event in paper.events)
-        assert any(event.actors for event in paper.events)
-        assert cw.loads(cw.dumps(paper)) == paper
+    def test_copies_in_big_papers_keep_the_rules(self, paper: cw.WhitePaper) -> None:
+        """Entities past those drawn one by one copy them with ids, numbers and names of their own."""
+        assert len({event.id for event in paper.events}) == 60
+        for kind in cw.PrincipleKind:
+            orders = [p.order for p in paper.principles if p.kind is kind]
+            assert orders == list(range(1, len(orders) + 1))
+        titles = [(event.date, event.title.en) for event in paper.events]
+        assert len(set(titles)) == len(titles)
+        for position, actor in enumerate(paper.actors):
+            assert actor.affiliation is None or actor.affiliation in {a.id for a in paper.actors[:position]}
 
     def test_papers_use_every_kind_of_reference(self) -> None:
         """Some paper has events with actors, a located citation, a support and an introducing event."""
