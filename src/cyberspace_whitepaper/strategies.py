@@ -2,19 +2,18 @@
 
 Every strategy here produces valid objects: building them never raises.
 :func:`white_papers` goes further and produces whole papers that pass every
-whole-paper rule: ids unique, references that resolve to the right kind,
-locators that name places that exist, numbers counted 1..n, names distinct.
+whole-paper rule: unique ids, references that resolve to the right kind,
+locators that name places that exist, numbers counted 1..n, distinct names.
 
-The strategies read the model's one description (:func:`~.model._shape.shape_of`):
-each field is drawn by the strategy for its kind of value and constraint
+The strategies read the model's one description (``model/_shape.py``): each
+field is drawn by the strategy for its kind of value and its constraint
 (text, a pattern, an integer range, an exact decimal, an enum, a date, a
-locator, a bool, a nested object, a tuple or ``None`` of these), so a field
-added to the model is generated with no edit here. What the shape declares
-as a role is then woven in: references point into pools of ids of the
-kinds they name, locators into the paper's places, ``numbering`` fields
-count 1..n and ``distinct`` fields are made distinct among their siblings.
-Only rules the shape does not declare are written out below, each once
-(:data:`_CLASS_RULES`).
+locator, a bool, a nested object; a tuple of these, or ``None``), so a field
+added to the model is generated with no edit here. The roles the shape
+declares are then woven in: references point into pools of ids of the kinds
+they name, locators into the paper's places, ``numbering`` fields count 1..n
+and ``distinct`` fields are made distinct among their siblings. The few rules
+that the shape does not declare are written out once, in ``_CLASS_RULES``.
 
 The strategies for single objects (:func:`events`, :func:`citations` ...)
 produce objects that are valid on their own. Give them ``source_ids=``,
@@ -32,7 +31,7 @@ a bad argument raises :class:`hypothesis.errors.InvalidArgument` at once.
 
 Text is drawn from English-like words, Chinese characters and punctuation,
 words that YAML would misread if they were left unquoted (``null``,
-``yes``, ``2022-11-07`` ...), and any other Unicode the model accepts, and
+``yes``, ``2022-11-07`` ...), and any other Unicode the model accepts; it
 may run over several lines.
 """
 
@@ -46,7 +45,7 @@ import types
 import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -91,7 +90,6 @@ from .model._checks import (
     MAX_IDENTIFIER_LENGTH,
     MAX_SIGNIFICANT_DIGITS,
     URL_PATTERN,
-    ExactDecimal,
     Pattern,
     Range,
     evaluate,
@@ -122,6 +120,8 @@ __all__ = [
     "statistics",
     "white_papers",
 ]
+
+T = TypeVar("T")
 
 # --- text -----------------------------------------------------------------------
 
@@ -163,41 +163,37 @@ _TEXT: SearchStrategy[str] = st.one_of(
     st.lists(st.one_of(_LINES), min_size=2, max_size=3).map("\n".join),
 )
 
-# --- strings that match a pattern ------------------------------------------------
+# --- strings that match a pattern, exact decimals --------------------------------
 
-_LOWER = string.ascii_lowercase
 _LOWER_DIGITS = string.ascii_lowercase + string.digits
 
 
 def _slug(raw: str) -> str:
     """A drawn run of letters, digits and hyphens, made into an identifier."""
-    slug = "-".join(part for part in raw.split("-") if part)
-    if not slug:
-        return "x"
+    slug = "-".join(part for part in raw.split("-") if part) or "x"
     return slug if slug[0].isalpha() else "x" + slug
 
 
 # One string draw per identifier; "x" + 63 characters stays within the 64 allowed.
-_SLUGS: SearchStrategy[str] = st.text(_LOWER_DIGITS + "-", min_size=1, max_size=MAX_IDENTIFIER_LENGTH - 1).map(
-    _slug
-)
-# Identifier-shaped fields include units, and Statistic's own rule gives "percent" a meaning.
-_IDENTIFIERS = st.one_of(
-    _SLUGS, st.sampled_from(("percent", "yuan", "people", "us-dollars", "users", "websites", "kilometres"))
-)
+_SLUGS = st.text(_LOWER_DIGITS + "-", min_size=1, max_size=MAX_IDENTIFIER_LENGTH - 1).map(_slug)
+# Identifier-shaped fields include units, to which Statistic's own rule gives "percent" a meaning.
+_UNIT_WORDS = ("percent", "yuan", "people", "us-dollars", "users", "websites", "kilometres")
+_IDENTIFIERS = st.one_of(_SLUGS, st.sampled_from(_UNIT_WORDS))
 _LANGUAGES = st.one_of(
     st.sampled_from(("en", "zh", "zh-Hans", "zh-Hant-TW", "en-GB", "fr", "ru", "ar", "es")),
     st.builds(
-        lambda language, script, region: language + script + region,
-        st.text(_LOWER, min_size=2, max_size=3),
-        st.sampled_from(("", "-Hans", "-Hant", "-Latn", "-Cyrl")),
-        st.sampled_from(("", "-CN", "-GB", "-US", "-TW")),
+        "".join,
+        st.tuples(
+            st.text(string.ascii_lowercase, min_size=2, max_size=3),
+            st.sampled_from(("", "-Hans", "-Hant", "-Latn", "-Cyrl")),
+            st.sampled_from(("", "-CN", "-GB", "-US", "-TW")),
+        ),
     ),
 )
 
 
 @st.composite
-def _url(draw: DrawFn) -> str:
+def _urls(draw: DrawFn) -> str:
     scheme = draw(st.sampled_from(("https://", "http://")))
     labels = draw(st.lists(st.text(_LOWER_DIGITS, min_size=1, max_size=10), min_size=1, max_size=3))
     top = draw(st.sampled_from(("cn", "org", "com", "gov.cn", "int")))
@@ -206,30 +202,26 @@ def _url(draw: DrawFn) -> str:
     return f"{scheme}{'.'.join(labels)}.{top}{port}/{path}"
 
 
-#: Hand-made strategies for the model's patterns (readable values, and "percent" among units);
-#: any other pattern is drawn from its regular expression.
+#: Readable strings for the model's own patterns; any other pattern is drawn from its regular expression.
 _BY_PATTERN: dict[str, SearchStrategy[str]] = {
     IDENTIFIER_PATTERN: _IDENTIFIERS,
     LANGUAGE_PATTERN: _LANGUAGES,
-    URL_PATTERN: _url(),
+    URL_PATTERN: _urls(),
 }
 
 
 def _pattern_strings(constraint: Pattern) -> SearchStrategy[str]:
-    known = _BY_PATTERN.get(constraint.pattern)
-    if known is not None:
-        return known
+    if constraint.pattern in _BY_PATTERN:
+        return _BY_PATTERN[constraint.pattern]
+    tests = constraint.tests()
     return st.from_regex(constraint.regex, fullmatch=True).filter(
-        lambda value: all(evaluate(test, value) for test in constraint.tests())
+        lambda value: all(evaluate(test, value) for test in tests)
     )
 
 
 def identifiers() -> SearchStrategy[str]:
     """Identifiers: lower-case slugs such as ``xi-jinping``, at most 64 characters."""
     return _IDENTIFIERS
-
-
-# --- exact decimals -----------------------------------------------------------------
 
 
 @st.composite
@@ -307,18 +299,18 @@ def locators() -> SearchStrategy[Locator]:
 #: A tuple of model objects holds at most this many drawn objects; the rest copy
 #: them. Hypothesis caps how much one example may draw, and copies cost nothing.
 _MOST_DRAWN = 3
-#: A paper that may hold more entities than this draws only _ENTITIES_DRAWN of
-#: them one by one, each kind its share, and copies the rest (with ids of their own).
-_ENTITIES_DRAWN_ALL = 40
+#: A paper that may hold more entities than _ALL_DRAWN draws only _ENTITIES_DRAWN
+#: of them, each kind its share, and copies the rest (with ids of their own).
+_ALL_DRAWN = 40
 _ENTITIES_DRAWN = 24
 #: The most items of tuples that no argument bounds: aliases, terms, references.
 _MOST_ITEMS = 3
-#: A reference or a locator is drawn as a fraction (of 256) of the way into what it may point to:
-#: one byte of Hypothesis' budget, and it shrinks to the first.
+#: A reference or a locator is drawn as a fraction (of 256) of the way into what it may
+#: point to: one byte of Hypothesis' budget, shrinking to the first.
 _FRACTIONS = st.integers(0, 255)
 
 
-def _at(fraction: int, choices: Sequence[Any]) -> Any:
+def _at(fraction: int, choices: Sequence[T]) -> T:
     return choices[fraction * len(choices) >> 8]
 
 
@@ -327,9 +319,9 @@ class _Plan:
     """How the raw values of one strategy are drawn; hashable, so strategies are made once per plan.
 
     Attributes:
-        pooled: entity kinds whose references are drawn as indexes into pools of ids.
-        placed: whether locators are drawn as indexes into the places given.
-        woven: whether the ids of entities are given by :func:`white_papers`, not drawn.
+        pooled: entity kinds whose references are drawn as fractions of pools of ids.
+        placed: whether locators are drawn as fractions of the places there are.
+        woven: whether :func:`white_papers` gives entities their ids (else they are drawn).
         bounds: for tuples of a model class: (class, fewest, most, most drawn).
     """
 
@@ -344,14 +336,14 @@ class _Plan:
                 return max(low, shape.min_items), max(high, shape.min_items), drawn
         return shape.min_items, max(shape.min_items, 2), _MOST_DRAWN
 
-
-def _pooled(shape: FieldShape, plan: _Plan) -> bool:
-    return shape.is_reference and not plan.pooled.isdisjoint(shape.refers_to)
+    def pools(self, shape: FieldShape) -> bool:
+        """Whether the field's references are drawn into pools of ids."""
+        return shape.is_reference and not self.pooled.isdisjoint(shape.refers_to)
 
 
 @functools.cache
 def _raw(cls: type, plan: _Plan) -> SearchStrategy[tuple[Any, ...]]:
-    """The values of an object's fields in field order, as drawn, before references and locators are resolved."""
+    """An object's field values in field order, as drawn, before references and locators resolve."""
     # Not fixed_dictionaries, which draws a shuffle of its keys every time.
     return st.tuples(*(_raw_field(cls, shape, plan) for shape in shape_of(cls)))
 
@@ -360,48 +352,49 @@ def _raw_field(cls: type, shape: FieldShape, plan: _Plan) -> SearchStrategy[Any]
     if shape.identity is not None and plan.woven:
         return st.none()  # white_papers gives each entity its id
     if shape.distinct is not None and (shape.many or shape.kind not in (Kind.TEXT, Kind.MODEL)):
-        raise TypeError(f"{cls.__name__}.{shape.name}: strategies make only text distinct")
+        raise TypeError(f"{cls.__name__}.{shape.name}: the strategies can make only text distinct")
     if shape.many and shape.kind is Kind.MODEL:
         low, high, drawn = plan.bound(shape)
         if shape.unique:
             high = min(high, drawn)  # copies would repeat
         if high <= drawn:
             return st.lists(_raw(shape.type, plan), min_size=low, max_size=high)
-        return _copied(shape.type, plan, low, high, drawn)
+        return _copied(shape.type, plan, (low, high, drawn))
     one = _raw_value(shape, plan)
     if shape.many:
-        return st.lists(one, min_size=shape.min_items, max_size=max(shape.min_items, _MOST_ITEMS), unique=shape.unique)
+        most = max(shape.min_items, _MOST_ITEMS)
+        return st.lists(one, min_size=shape.min_items, max_size=most, unique=shape.unique)
     return st.none() | one if shape.optional else one
 
 
 def _raw_value(shape: FieldShape, plan: _Plan) -> SearchStrategy[Any]:
-    if _pooled(shape, plan) or (shape.kind is Kind.LOCATOR and plan.placed):
+    kind = shape.kind
+    if plan.pools(shape) or (kind is Kind.LOCATOR and plan.placed):
         return _FRACTIONS
-    constraint = shape.constraint
-    if shape.kind is Kind.MODEL:
+    if kind is Kind.MODEL:
         return _raw(shape.type, plan)
-    if shape.kind is Kind.TEXT:
+    if kind is Kind.TEXT:
         return _TEXT
-    if shape.kind is Kind.STRING:
-        return _pattern_strings(cast(Pattern, constraint))
-    if shape.kind is Kind.INTEGER:
-        return st.integers(cast(Range, constraint).low, cast(Range, constraint).high)
-    if shape.kind is Kind.DECIMAL:
-        assert isinstance(constraint, ExactDecimal)
+    if kind is Kind.STRING:
+        return _pattern_strings(cast(Pattern, shape.constraint))
+    if kind is Kind.INTEGER:
+        return st.integers(cast(Range, shape.constraint).low, cast(Range, shape.constraint).high)
+    if kind is Kind.DECIMAL:
         return _exact_decimals()
-    if shape.kind is Kind.ENUM:
+    if kind is Kind.ENUM:
         return st.sampled_from(shape.type)
-    if shape.kind is Kind.DATE:
+    if kind is Kind.DATE:
         return partial_dates()
-    if shape.kind is Kind.LOCATOR:
+    if kind is Kind.LOCATOR:
         return _LOCATORS
-    assert shape.kind is Kind.BOOLEAN, shape.kind
+    assert kind is Kind.BOOLEAN, kind
     return st.booleans()
 
 
 @st.composite
-def _copied(draw: DrawFn, cls: type, plan: _Plan, low: int, high: int, drawn: int) -> list[Any]:
+def _copied(draw: DrawFn, cls: type, plan: _Plan, bounds: tuple[int, int, int]) -> list[Any]:
     """Between ``low`` and ``high`` objects, of which at most ``drawn`` are drawn and the rest copy them."""
+    low, high, drawn = bounds
     templates = draw(st.lists(_raw(cls, plan), min_size=min(low, drawn), max_size=drawn))
     if len(templates) < drawn:
         return templates
@@ -410,13 +403,13 @@ def _copied(draw: DrawFn, cls: type, plan: _Plan, low: int, high: int, drawn: in
 
 # --- weaving: references, locators, siblings, and the rules the shape does not declare ----
 
-#: A value that cannot be resolved: nothing to point to.
+#: What a value resolves to when it has nothing to point to.
 _MISSING: Any = object()
 
 
-@attrs.define
+@attrs.frozen
 class _Own:
-    """The entity whose fields are resolved: its kind and id, and the ids of its kind listed before it."""
+    """The entity whose fields are resolved: its kind, and the ids of its kind up to its own."""
 
     kind: str
     ids: Sequence[str]
@@ -429,13 +422,13 @@ class _Own:
 
 @attrs.define
 class _Builder:
-    """Turns raw values into model objects: resolves indexes, numbers siblings, keeps names distinct.
+    """Turns raw values into model objects: resolves fractions, numbers siblings, keeps names distinct.
 
     Attributes:
         plan: how the raw values were drawn.
         pools: the ids references may name, by entity kind.
         places: the locators that exist.
-        not_after: the paper's last day, for what must not come after it.
+        not_after: the paper's last day, which what it mentions must not follow.
     """
 
     plan: _Plan
@@ -448,29 +441,27 @@ class _Builder:
         values = self.values(cls, raw)
         return _MISSING if values is None else cls(**values)
 
-    def many(self, cls: type, raws: Sequence[Sequence[Any]], ids: Sequence[str] | None = None) -> tuple[Any, ...]:
-        """Objects of a tuple, numbered 1..n and with distinct names where their shape says so."""
+    def many(
+        self, cls: type, raws: Sequence[Sequence[Any]], ids: Sequence[str] | None = None
+    ) -> tuple[Any, ...]:
+        """The objects of a tuple, numbered 1..n and with distinct names where their shape says so."""
         numbered, distinct = _sibling_fields(cls)
         identity = identity_of(cls)
         # Copies of one drawn object resolve alike, but for their ids and same-kind references.
-        reuse = identity is None or all(identity.identity not in shape.refers_to for shape in shape_of(cls))
+        reuse = identity is None or all(identity.identity not in s.refers_to for s in shape_of(cls))
         resolved: dict[int, dict[str, Any] | None] = {}
         counts: dict[tuple[Any, ...], int] = {}
         taken: set[tuple[Any, ...]] = set()
-        built = []
+        built: list[Any] = []
         for position, raw in enumerate(raws):
-            if reuse and id(raw) in resolved:
-                values = resolved[id(raw)]
-                if values is None:
-                    continue
-                values = dict(values)
-                if identity is not None and ids is not None:
-                    values[identity.name] = ids[position]
-            else:
-                values = self.values(cls, raw, ids, position)
-                resolved[id(raw)] = None if values is None else dict(values)
-                if values is None:
-                    continue
+            if not reuse or id(raw) not in resolved:
+                resolved[id(raw)] = self.values(cls, raw, ids, position)
+            found = resolved[id(raw)]
+            if found is None:
+                continue
+            values = dict(found)
+            if identity is not None and ids is not None:
+                values[identity.name] = ids[position]
             for shape in numbered:
                 scope = (shape.name, *(values[name] for name in shape.numbering or ()))
                 values[shape.name] = counts[scope] = counts.get(scope, 0) + 1
@@ -505,10 +496,7 @@ class _Builder:
         for shape, drawn in zip(shapes, raw, strict=True):
             if shape.name in skip:
                 continue
-            if shape is identity and own is not None:
-                values[shape.name] = own.id
-                continue
-            value = self.field(shape, drawn, own)
+            value = own.id if own is not None and shape is identity else self.field(shape, drawn, own)
             if value is _MISSING:
                 if not shape.optional:
                     return None
@@ -519,13 +507,14 @@ class _Builder:
     def field(self, shape: FieldShape, raw: Any, own: _Own | None) -> Any:
         if raw is None:
             return None
-        if shape.many and shape.kind is Kind.MODEL:
-            found = self.many(shape.type, raw)
-        elif shape.many:
-            resolved = [value for value in (self.value(shape, item, own) for item in raw) if value is not _MISSING]
-            found = tuple(dict.fromkeys(resolved) if shape.unique else resolved)
-        else:
+        if not shape.many:
             return self.value(shape, raw, own)
+        if shape.kind is Kind.MODEL:
+            found = self.many(shape.type, raw)
+        else:
+            resolved = [self.value(shape, item, own) for item in raw]
+            found = tuple(value for value in resolved if value is not _MISSING)
+            found = tuple(dict.fromkeys(found)) if shape.unique else found
         return found if len(found) >= shape.min_items else _MISSING
 
     def value(self, shape: FieldShape, raw: Any, own: _Own | None) -> Any:
@@ -536,7 +525,7 @@ class _Builder:
         if not shape.is_reference:
             return raw
         target = raw
-        if _pooled(shape, self.plan):
+        if self.plan.pools(shape):
             pool = self.targets(shape.refers_to, own)
             if not pool:
                 return _MISSING
@@ -546,26 +535,30 @@ class _Builder:
 
     def targets(self, kinds: tuple[str, ...], own: _Own | None) -> Sequence[str]:
         if own is not None and own.kind in kinds and self.plan.woven:
-            # Same-kind references (an actor's affiliation) point only to entities listed earlier: no cycles.
+            # References to the entity's own kind (an actor's affiliation) name only those listed
+            # before it, so that they never run in a circle.
+            earlier = own.ids[: own.position]
             return tuple(
                 itertools.chain.from_iterable(
-                    own.ids[: own.position] if kind == own.kind else self.pools.get(kind, ()) for kind in kinds
+                    earlier if k == own.kind else self.pools.get(k, ()) for k in kinds
                 )
             )
-        found = self._targets.get(kinds)
-        if found is None:
-            found = self._targets[kinds] = tuple(itertools.chain.from_iterable(self.pools.get(k, ()) for k in kinds))
-        return found
+        if kinds not in self._targets:
+            self._targets[kinds] = tuple(itertools.chain.from_iterable(self.pools.get(k, ()) for k in kinds))
+        return self._targets[kinds]
 
 
 @per_class
 def _sibling_fields(cls: type) -> tuple[tuple[FieldShape, ...], tuple[FieldShape, ...]]:
-    shapes = shape_of(cls)
-    return tuple(s for s in shapes if s.numbering is not None), tuple(s for s in shapes if s.distinct is not None)
+    """The fields of ``cls`` numbered among their siblings, and those distinct among them."""
+    numbered = tuple(shape for shape in shape_of(cls) if shape.numbering is not None)
+    return numbered, tuple(shape for shape in shape_of(cls) if shape.distinct is not None)
 
 
-def _make_distinct(values: dict[str, Any], shape: FieldShape, taken: set[tuple[Any, ...]], position: int) -> None:
-    """Mark a text, or each text of a model value (each language), that a sibling of the same scope has."""
+def _make_distinct(
+    values: dict[str, Any], shape: FieldShape, taken: set[tuple[Any, ...]], position: int
+) -> None:
+    """Mark a text, or each text of a model value (each language), that a sibling of its scope has."""
     value = values[shape.name]
     scope = (shape.name, *(values[name] for name in shape.distinct or ()))
     if value is None:
@@ -593,7 +586,7 @@ def _new_text(text: str, scope: tuple[Any, ...], taken: set[tuple[Any, ...]], po
 
 
 def _event_rules(values: dict[str, Any], builder: _Builder) -> None:
-    # The paper's date rule (model/_rules.py; not declared in the shape): events it mentions are not after it.
+    # The paper's date rule (model/_rules.py, not in the shape): the events it mentions are not after it.
     if values["mentioned_in_paper"] and builder.not_after is not None:
         values["date"] = _no_later(values["date"], builder.not_after)
     # Event._check: a range does not end before it begins.
@@ -613,21 +606,24 @@ def _statistic_rules(values: dict[str, Any], builder: _Builder) -> None:
     values["value"] = value
 
 
-#: Rules of a class that its fields' shapes do not say: each class's own ``_check``, and the
-#: paper's date rule. Each adjusts drawn values so that they keep the rule.
+#: The rules of a class that the shape of its fields does not say (the class's own
+#: ``_check``, and the paper's date rule): each adjusts drawn values to keep them.
 _CLASS_RULES: dict[type, Callable[[dict[str, Any], _Builder], None]] = {
     Event: _event_rules,
     Statistic: _statistic_rules,
 }
 
 
-# --- argument checks ------------------------------------------------------------
+# --- arguments ------------------------------------------------------------------
 
 
 def _check_size(name: str, value: object) -> int:
     if type(value) is not int or value < 0:
         raise InvalidArgument(f"{name}={value!r} must be a non-negative integer")
     return value
+
+
+_IDENTIFIER_TESTS = identifier().tests()
 
 
 def _check_ids(name: str, value: object) -> tuple[str, ...] | None:
@@ -639,9 +635,6 @@ def _check_ids(name: str, value: object) -> tuple[str, ...] | None:
         if not all(evaluate(test, item) for test in _IDENTIFIER_TESTS):
             raise InvalidArgument(f"{name}[{index}]={item!r} is not a valid identifier")
     return tuple(value)
-
-
-_IDENTIFIER_TESTS = identifier().tests()
 
 
 def _check_places(value: object) -> tuple[Locator, ...] | None:
@@ -673,12 +666,10 @@ def _bounds(arguments: Mapping[str, object]) -> dict[type, tuple[int, int]]:
         if not name.startswith("max_"):
             continue
         field = name.removeprefix("max_")
-        if f"min_{field}" in arguments:
-            low, high = _check_size(f"min_{field}", arguments[f"min_{field}"]), _check_size(name, value)
-            if low > high:
-                raise InvalidArgument(f"min_{field}={low} is larger than {name}={high}")
-        else:
-            low, high = 0, _check_size(name, value)
+        low = _check_size(f"min_{field}", arguments[f"min_{field}"]) if f"min_{field}" in arguments else 0
+        high = _check_size(name, value)
+        if low > high:
+            raise InvalidArgument(f"min_{field}={low} is larger than {name}={high}")
         cls = _tuple_fields(WhitePaper)[field].type
         # What is numbered 1..n cannot outnumber the highest number the model allows.
         for shape in _sibling_fields(cls)[0]:
@@ -695,9 +686,7 @@ def _plan_bounds(
     return tuple((cls, low, high, (drawn or {}).get(cls, _MOST_DRAWN)) for cls, (low, high) in bounds.items())
 
 
-# --- public strategies for single objects ---------------------------------------
-
-#: The entity kinds that each ``*_ids`` argument gives ids of.
+#: The entity kinds whose ids each ``*_ids`` argument gives.
 _KINDS_OF_ARGUMENT = {
     "source_ids": ("source",),
     "actor_ids": ("actor",),
@@ -709,74 +698,73 @@ _KINDS_OF_ARGUMENT = {
 }
 
 
-def _objects(
-    cls: type,
-    *,
-    sizes: Mapping[str, object] | None = None,
-    ids: Mapping[str, object] | None = None,
-    places: object = None,
-    not_after: object = None,
-) -> SearchStrategy[Any]:
-    """Objects of ``cls`` whose references point into the ``ids`` given (by argument name), if any."""
-    plan_bounds = _plan_bounds(_bounds(sizes or {}))
+def _unmet_reference(cls: type, empty: Collection[str], plan: _Plan) -> FieldShape | None:
+    """A reference that ``cls`` (or what it must hold) requires, all of whose pools are empty."""
+    for shape in shape_of(cls):
+        if shape.optional or (shape.many and not shape.min_items):
+            continue
+        if plan.pools(shape) and all(kind in empty for kind in shape.refers_to if kind in plan.pooled):
+            return shape
+        found = _unmet_reference(shape.type, empty, plan) if shape.kind is Kind.MODEL else None
+        if found is not None:
+            return found
+    return None
+
+
+# --- public strategies for single objects ---------------------------------------
+
+
+def _objects(cls: type[T], arguments: Mapping[str, object]) -> SearchStrategy[T]:
+    """Objects of ``cls``, for a public strategy's ``arguments`` (its ``locals()``), checked here.
+
+    ``max_X`` bounds the tuples of field ``X``; each ``*_ids`` gives the ids
+    that references of its kinds name; ``places`` the locators there are;
+    ``not_after`` the day that what a paper mentions does not follow.
+    """
     pools: dict[str, tuple[str, ...]] = {}
-    argument_of: dict[str, str] = {}
-    for name, value in (ids or {}).items():
-        checked = _check_ids(name, value)
-        if checked is not None:
+    argument_of = {}
+    for name, value in arguments.items():
+        ids = _check_ids(name, value) if name.endswith("_ids") else None
+        if ids is not None:
             for kind in _KINDS_OF_ARGUMENT[name]:
-                pools[kind], argument_of[kind] = checked, name
-    given_places = _check_places(places)
-    plan = _Plan(pooled=frozenset(pools), placed=given_places is not None, bounds=plan_bounds)
-    unmet = _unmet_reference(cls, frozenset(kind for kind, pool in pools.items() if not pool), plan)
+                pools[kind], argument_of[kind] = ids, name
+    places = _check_places(arguments.get("places"))
+    plan = _Plan(pooled=frozenset(pools), placed=places is not None, bounds=_plan_bounds(_bounds(arguments)))
+    unmet = _unmet_reference(cls, {kind for kind, pool in pools.items() if not pool}, plan)
     if unmet is not None:
         kind = next(kind for kind in unmet.refers_to if kind in pools)
-        raise InvalidArgument(
-            f"{argument_of[kind]} must not be empty: {a_or_an(cls.__name__.lower())} needs {a_or_an(kind)}"
-        )
-    return _built(cls, _Builder(plan, pools, given_places or (), _check_date("not_after", not_after)))
+        noun = cls.__name__.lower()
+        raise InvalidArgument(f"{argument_of[kind]} must not be empty: {a_or_an(noun)} needs {a_or_an(kind)}")
+    not_after = _check_date("not_after", arguments.get("not_after"))
+    return cast(SearchStrategy[T], _built(cls, _Builder(plan, pools, places or (), not_after)))
 
 
 @st.composite
 def _built(draw: DrawFn, cls: type, builder: _Builder) -> Any:
-    # A composite rather than .map(): its repr stays short in Hypothesis' reports.
+    # A composite rather than .map(), so that its repr stays short in Hypothesis' reports.
     return builder.one(cls, draw(_raw(cls, builder.plan)))
-
-
-def _unmet_reference(cls: type, empty: frozenset[str], plan: _Plan) -> FieldShape | None:
-    """A required reference of ``cls`` (or of what it must hold) whose pools are all empty, if any."""
-    for shape in shape_of(cls):
-        if shape.optional or (shape.many and not shape.min_items):
-            continue
-        if _pooled(shape, plan) and all(kind in empty for kind in shape.refers_to if kind in plan.pooled):
-            return shape
-        if shape.kind is Kind.MODEL:
-            found = _unmet_reference(shape.type, empty, plan)
-            if found is not None:
-                return found
-    return None
 
 
 def localized_texts() -> SearchStrategy[LocalizedText]:
     """Bilingual text: English always, Chinese often, ``en_official`` either way."""
-    return _objects(LocalizedText)
+    return _objects(LocalizedText, {})
 
 
 def citations(
     *, source_ids: Sequence[str] | None = None, places: Sequence[Locator] | None = None
 ) -> SearchStrategy[Citation]:
     """Citations of one of ``source_ids``, about one of ``places`` or about no place."""
-    return _objects(Citation, ids={"source_ids": source_ids}, places=places)
+    return _objects(Citation, locals())
 
 
 def aliases(*, source_ids: Sequence[str] | None = None) -> SearchStrategy[Alias]:
     """Aliases in any language, used by one of ``source_ids`` or by no known source."""
-    return _objects(Alias, ids={"source_ids": source_ids})
+    return _objects(Alias, locals())
 
 
 def sources() -> SearchStrategy[Source]:
     """Sources of every kind, with http(s) addresses. Sources cite nothing."""
-    return _objects(Source)
+    return _objects(Source, {})
 
 
 def parts(
@@ -786,7 +774,7 @@ def parts(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Part]:
     """A preface or conclusion, with up to ``max_citations`` citations."""
-    return _objects(Part, sizes={"max_citations": max_citations}, ids={"source_ids": source_ids}, places=places)
+    return _objects(Part, locals())
 
 
 def items(
@@ -796,7 +784,7 @@ def items(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Item]:
     """Numbered sub-items of a section."""
-    return _objects(Item, sizes={"max_citations": max_citations}, ids={"source_ids": source_ids}, places=places)
+    return _objects(Item, locals())
 
 
 def sections(
@@ -807,12 +795,7 @@ def sections(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Section]:
     """Numbered sections with up to ``max_items`` items, numbered 1..n."""
-    return _objects(
-        Section,
-        sizes={"max_items": max_items, "max_citations": max_citations},
-        ids={"source_ids": source_ids},
-        places=places,
-    )
+    return _objects(Section, locals())
 
 
 def chapters(
@@ -824,12 +807,7 @@ def chapters(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Chapter]:
     """Chapters with up to ``max_sections`` sections of up to ``max_items`` items, all numbered 1..n."""
-    return _objects(
-        Chapter,
-        sizes={"max_sections": max_sections, "max_items": max_items, "max_citations": max_citations},
-        ids={"source_ids": source_ids},
-        places=places,
-    )
+    return _objects(Chapter, locals())
 
 
 def events(
@@ -845,13 +823,7 @@ def events(
 
     With ``not_after``, the events that the paper mentions start no later than that day.
     """
-    return _objects(
-        Event,
-        sizes={"max_citations": max_citations},
-        ids={"actor_ids": actor_ids, "document_ids": document_ids, "source_ids": source_ids},
-        places=places,
-        not_after=not_after,
-    )
+    return _objects(Event, locals())
 
 
 def actors(
@@ -861,13 +833,8 @@ def actors(
     source_ids: Sequence[str] | None = None,
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Actor]:
-    """People and bodies, each belonging to one of ``affiliation_ids`` (never itself) or to none."""
-    return _objects(
-        Actor,
-        sizes={"max_citations": max_citations},
-        ids={"affiliation_ids": affiliation_ids, "source_ids": source_ids},
-        places=places,
-    )
+    """People and bodies, each belonging to one of ``affiliation_ids`` (never to itself) or to none."""
+    return _objects(Actor, locals())
 
 
 def principles(
@@ -878,12 +845,7 @@ def principles(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Principle]:
     """Principles of either kind, introduced by one of ``event_ids`` or by none."""
-    return _objects(
-        Principle,
-        sizes={"max_citations": max_citations},
-        ids={"event_ids": event_ids, "source_ids": source_ids},
-        places=places,
-    )
+    return _objects(Principle, locals())
 
 
 def goals(
@@ -893,7 +855,7 @@ def goals(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Goal]:
     """Goals of every kind."""
-    return _objects(Goal, sizes={"max_citations": max_citations}, ids={"source_ids": source_ids}, places=places)
+    return _objects(Goal, locals())
 
 
 def concerns(
@@ -903,9 +865,7 @@ def concerns(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Concern]:
     """Concerns the paper names."""
-    return _objects(
-        Concern, sizes={"max_citations": max_citations}, ids={"source_ids": source_ids}, places=places
-    )
+    return _objects(Concern, locals())
 
 
 def proposals(
@@ -916,12 +876,7 @@ def proposals(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Proposal]:
     """Proposals that support some of ``support_ids`` (ids of principles and goals)."""
-    return _objects(
-        Proposal,
-        sizes={"max_citations": max_citations},
-        ids={"support_ids": support_ids, "source_ids": source_ids},
-        places=places,
-    )
+    return _objects(Proposal, locals())
 
 
 def statistics(
@@ -935,13 +890,7 @@ def statistics(
 
     A ``percent`` lies from 0 to 100 at scale one; other figures are not negative.
     """
-    return _objects(
-        Statistic,
-        sizes={"max_citations": max_citations},
-        ids={"source_ids": source_ids},
-        places=places,
-        not_after=not_after,
-    )
+    return _objects(Statistic, locals())
 
 
 def document_refs(
@@ -952,12 +901,7 @@ def document_refs(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[DocumentRef]:
     """Related documents, published by some of ``publisher_ids``."""
-    return _objects(
-        DocumentRef,
-        sizes={"max_citations": max_citations},
-        ids={"publisher_ids": publisher_ids, "source_ids": source_ids},
-        places=places,
-    )
+    return _objects(DocumentRef, locals())
 
 
 # --- whole papers -----------------------------------------------------------------
@@ -972,15 +916,16 @@ def _copy_id(base: str, position: int, taken: set[str]) -> str:
     """An id for a copied entity, made from its template's: ``base-position``, unused in the paper."""
     stem = base[: MAX_IDENTIFIER_LENGTH - 8].rstrip("-")
     number = position
-    while (candidate := f"{stem}-{number}") in taken:
+    while f"{stem}-{number}" in taken:
         number += 1
-    taken.add(candidate)
-    return candidate
+    taken.add(f"{stem}-{number}")
+    return f"{stem}-{number}"
 
 
 def _paper_kind() -> str:
     identity = identity_of(WhitePaper)
-    assert identity is not None and identity.identity is not None
+    assert identity is not None
+    assert identity.identity is not None
     return identity.identity
 
 
@@ -991,34 +936,34 @@ def _white_papers(draw: DrawFn, plan: _Plan) -> WhitePaper:
     kinds = entity_kinds(WhitePaper)
     # A kind whose entities need a reference to an empty kind has none either.
     empty = {kind for kind, shape in kinds if not raw[at[shape.name]]}
-    while unmet := [(k, s) for k, s in kinds if k not in empty and _unmet_reference(s.type, frozenset(empty), plan)]:
+    while unmet := [(k, s) for k, s in kinds if k not in empty and _unmet_reference(s.type, empty, plan)]:
         for kind, shape in unmet:
             raw[at[shape.name]] = []
             empty.add(kind)
 
     # One drawn id for the paper and each drawn entity (they shrink); copies' ids are made from them.
     counts = {kind: len(raw[at[shape.name]]) for kind, shape in kinds}
-    templates = {kind: min(counts[kind], plan.bound(shape)[2]) for kind, shape in kinds}
-    drawn = draw(_unique_slugs(1 + sum(templates.values())))
-    taken, fresh = set(drawn), iter(drawn)
-    paper_kind = _paper_kind()
-    pools: dict[str, Sequence[str]] = {paper_kind: (next(fresh),)}
+    drawn = {kind: min(counts[kind], plan.bound(shape)[2]) for kind, shape in kinds}
+    unique = draw(_unique_slugs(1 + sum(drawn.values())))
+    taken, fresh = set(unique), iter(unique)
+    pools: dict[str, Sequence[str]] = {_paper_kind(): (next(fresh),)}
     for kind, _shape in kinds:
-        ids = [next(fresh) for _ in range(templates[kind])]
-        ids += [_copy_id(ids[i % templates[kind]], i, taken) for i in range(templates[kind], counts[kind])]
-        pools[kind] = ids
+        ids = [next(fresh) for _ in range(drawn[kind])]
+        pools[kind] = ids + [
+            _copy_id(ids[i % drawn[kind]], i, taken) for i in range(drawn[kind], counts[kind])
+        ]
 
     # The paper's date rule (model/_rules.py): what the paper mentions is not after it.
     builder = _Builder(plan, pools, not_after=cast(PartialDate, raw[at["published"]]).latest)
-    # Locators point at places of the paper's text, which exist once the text is built: it is
-    # built once to find them (any locator will do meanwhile), then again pointing at them.
+    # Locators point at places of the paper's text, which exist once the text is built: it is built
+    # once to find them (pointing at any locator meanwhile), then again pointing at them.
     entities = {shape.name for _kind, shape in kinds}
     builder.places = (Locator(chapter=1),)
-    draft = builder.fields(WhitePaper, raw, pools[paper_kind], skip=entities)
-    assert draft is not None
-    builder.places = [where for where, _part in WhitePaper.places(cast(WhitePaper, types.SimpleNamespace(**draft)))]
-    values = builder.fields(WhitePaper, raw, pools[paper_kind], skip=entities)
-    assert values is not None
+    draft = builder.fields(WhitePaper, raw, pools[_paper_kind()], skip=entities)
+    text = cast(WhitePaper, types.SimpleNamespace(**(draft or {})))
+    builder.places = [where for where, _part in WhitePaper.places(text)]
+    values = builder.fields(WhitePaper, raw, pools[_paper_kind()], skip=entities)
+    assert values is not None  # what the paper requires, its arguments ensure
     for kind, shape in kinds:
         values[shape.name] = builder.many(shape.type, raw[at[shape.name]], pools[kind])
     return WhitePaper(**values)
@@ -1059,34 +1004,35 @@ def white_papers(
     documents, proposals its principles and goals. A paper has at least one
     chapter and one actor (its publisher).
 
-    Hypothesis caps how much one example may draw, so a paper draws at most
-    40 entities one by one (each kind its share) and at most 3 objects of
-    each tuple inside them; the others copy those, with ids, numbers and
-    names of their own. Any size then works (``docs/testing.md`` gives
-    figures), and every part of a failing example still shrinks.
+    Hypothesis caps how much one example may draw. So a paper that may hold
+    more than 40 entities draws 24 of them one by one (each kind its share),
+    and each tuple inside draws at most 3 objects; the others copy those,
+    with ids, numbers and names of their own. Any size then works
+    (``docs/testing.md`` gives figures), and every part of a failing example
+    still shrinks.
     """
     bounds = _bounds(locals())
     kinds = entity_kinds(WhitePaper)
     for shape in shape_of(WhitePaper):
-        low = bounds[shape.type][0] if shape.type in bounds else None
-        if low is not None and low < shape.min_items:
+        low = bounds[shape.type][0] if shape.type in bounds else shape.min_items
+        if low < shape.min_items:
+            noun = a_or_an(shape.type.__name__.lower())
             raise InvalidArgument(
-                f"min_{shape.name}={low} must be at least {shape.min_items}:"
-                f" a paper has {a_or_an(shape.type.__name__.lower())}"
+                f"min_{shape.name}={low} must be at least {shape.min_items}: a paper has {noun}"
             )
-        # A required reference (the publisher) needs an entity of its kind.
+        # A reference the paper requires (its publisher) needs an entity of its kind.
         holders = [(kind, s) for kind, s in kinds if kind in shape.refers_to and s.type in bounds]
-        if not shape.optional and not shape.many and holders and all(bounds[s.type][0] < 1 for _k, s in holders):
+        needed = not shape.optional and not shape.many
+        if needed and holders and all(bounds[s.type][0] < 1 for _kind, s in holders):
             kind, holder = holders[0]
             raise InvalidArgument(
-                f"min_{holder.name}={bounds[holder.type][0]} must be at least 1:"
-                f" a paper's {shape.name} is {a_or_an(kind)}"
+                f"min_{holder.name}=0 must be at least 1: a paper's {shape.name} is {a_or_an(kind)}"
             )
-    # Past _ENTITIES_DRAWN_ALL entities in all, each kind draws its share of _ENTITIES_DRAWN.
+    # Past _ALL_DRAWN entities in all, each kind draws its share of _ENTITIES_DRAWN.
     highs = {shape.type: bounds.get(shape.type, (0, 2))[1] for _kind, shape in kinds}
-    most = sum(highs.values())
+    total = sum(highs.values())
     drawn = {
-        cls: high if most <= _ENTITIES_DRAWN_ALL else max(1, _ENTITIES_DRAWN * high // most)
+        cls: high if total <= _ALL_DRAWN else max(1, _ENTITIES_DRAWN * high // total)
         for cls, high in highs.items()
     }
     pooled = frozenset(kind for kind, _shape in kinds) | {_paper_kind()}
