@@ -659,8 +659,8 @@ def _tuple_fields(root: type) -> dict[str, FieldShape]:
     }
 
 
-def _bounds(arguments: Mapping[str, object]) -> dict[type, tuple[int, int]]:
-    """Check the ``min_X``/``max_X`` arguments, each bounding the tuples of the field named ``X``."""
+def _bounds(root: type, arguments: Mapping[str, object]) -> dict[type, tuple[int, int]]:
+    """Check the ``min_X``/``max_X`` arguments, each bounding the tuples of field ``X`` below ``root``."""
     found = {}
     for name, value in arguments.items():
         if not name.startswith("max_"):
@@ -670,7 +670,7 @@ def _bounds(arguments: Mapping[str, object]) -> dict[type, tuple[int, int]]:
         high = _check_size(name, value)
         if low > high:
             raise InvalidArgument(f"min_{field}={low} is larger than {name}={high}")
-        cls = _tuple_fields(WhitePaper)[field].type
+        cls = _tuple_fields(root)[field].type
         # What is numbered 1..n cannot outnumber the highest number the model allows.
         for shape in _sibling_fields(cls)[0]:
             most = cast(Range, shape.constraint).high
@@ -729,7 +729,9 @@ def _objects(cls: type[T], arguments: Mapping[str, object]) -> SearchStrategy[T]
             for kind in _KINDS_OF_ARGUMENT[name]:
                 pools[kind], argument_of[kind] = ids, name
     places = _check_places(arguments.get("places"))
-    plan = _Plan(pooled=frozenset(pools), placed=places is not None, bounds=_plan_bounds(_bounds(arguments)))
+    plan = _Plan(
+        pooled=frozenset(pools), placed=places is not None, bounds=_plan_bounds(_bounds(cls, arguments))
+    )
     unmet = _unmet_reference(cls, {kind for kind, pool in pools.items() if not pool}, plan)
     if unmet is not None:
         kind = next(kind for kind in unmet.refers_to if kind in pools)
@@ -1011,7 +1013,7 @@ def white_papers(
     (``docs/testing.md`` gives figures), and every part of a failing example
     still shrinks.
     """
-    bounds = _bounds(locals())
+    bounds = _bounds(WhitePaper, locals())
     kinds = entity_kinds(WhitePaper)
     for shape in shape_of(WhitePaper):
         low = bounds[shape.type][0] if shape.type in bounds else shape.min_items
