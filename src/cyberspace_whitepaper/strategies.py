@@ -144,9 +144,14 @@ _TRICKY_WORDS = (
 )  # fmt: skip
 
 
+def _tidy(text: str) -> str:
+    # The model refuses blank text and text with white space at either end. (A map, not a
+    # filter: a filter's retries cost time and budget.)
+    return text.strip() or "-"
+
+
 def _text_of(alphabet: SearchStrategy[str], max_size: int) -> SearchStrategy[str]:
-    # The model refuses blank text and text with white space at either end.
-    return st.text(alphabet, min_size=1, max_size=max_size).map(str.strip).filter(bool)
+    return st.text(alphabet, min_size=1, max_size=max_size).map(_tidy)
 
 
 _LINES = (
@@ -910,18 +915,19 @@ def document_refs(
 
 
 @functools.lru_cache(maxsize=256)
-def _unique_slugs(count: int) -> SearchStrategy[list[str]]:
-    return st.lists(_SLUGS, min_size=count, max_size=count, unique=True)
+def _slug_lists(count: int) -> SearchStrategy[list[str]]:
+    return st.lists(_SLUGS, min_size=count, max_size=count)
 
 
-def _copy_id(base: str, position: int, taken: set[str]) -> str:
-    """An id for a copied entity, made from its template's: ``base-position``, unused in the paper."""
-    stem = base[: MAX_IDENTIFIER_LENGTH - 8].rstrip("-")
-    number = position
-    while f"{stem}-{number}" in taken:
-        number += 1
-    taken.add(f"{stem}-{number}")
-    return f"{stem}-{number}"
+def _fresh_id(base: str, number: int, taken: set[str]) -> str:
+    """``base``, or ``base-number`` (counting up) if it is taken; then taken."""
+    found = base
+    if found in taken:
+        stem = base[: MAX_IDENTIFIER_LENGTH - 8].rstrip("-")
+        while (found := f"{stem}-{number}") in taken:
+            number += 1
+    taken.add(found)
+    return found
 
 
 def _paper_kind() -> str:
@@ -943,16 +949,17 @@ def _white_papers(draw: DrawFn, plan: _Plan) -> WhitePaper:
             raw[at[shape.name]] = []
             empty.add(kind)
 
-    # One drawn id for the paper and each drawn entity (they shrink); copies' ids are made from them.
+    # One drawn id for the paper and each drawn entity (they shrink), made unique by a number
+    # where one repeats, as copies' ids are made from their template's.
     counts = {kind: len(raw[at[shape.name]]) for kind, shape in kinds}
     drawn = {kind: min(counts[kind], plan.bound(shape)[2]) for kind, shape in kinds}
-    unique = draw(_unique_slugs(1 + sum(drawn.values())))
-    taken, fresh = set(unique), iter(unique)
+    taken: set[str] = set()
+    fresh = iter([_fresh_id(slug, 1, taken) for slug in draw(_slug_lists(1 + sum(drawn.values())))])
     pools: dict[str, Sequence[str]] = {_paper_kind(): (next(fresh),)}
     for kind, _shape in kinds:
         ids = [next(fresh) for _ in range(drawn[kind])]
         pools[kind] = ids + [
-            _copy_id(ids[i % drawn[kind]], i, taken) for i in range(drawn[kind], counts[kind])
+            _fresh_id(ids[i % drawn[kind]], i, taken) for i in range(drawn[kind], counts[kind])
         ]
 
     # The paper's date rule (model/_rules.py): what the paper mentions is not after it.
