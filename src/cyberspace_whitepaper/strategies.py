@@ -471,7 +471,7 @@ class _Builder:
                 scope = (shape.name, *(values[name] for name in shape.numbering or ()))
                 values[shape.name] = counts[scope] = counts.get(scope, 0) + 1
             for shape in distinct:
-                _make_distinct(values, shape, taken, len(built) + 1)
+                _make_distinct(values, shape, taken, position + 1)
             built.append(cls(**values))
         return tuple(built)
 
@@ -563,7 +563,7 @@ def _sibling_fields(cls: type) -> tuple[tuple[FieldShape, ...], tuple[FieldShape
 def _make_distinct(
     values: dict[str, Any], shape: FieldShape, taken: set[tuple[Any, ...]], position: int
 ) -> None:
-    """Mark a text, or each text of a model value (each language), that a sibling of its scope has."""
+    """Mark with its place a text, or each text of a model value, that a sibling of its scope has."""
     value = values[shape.name]
     scope = (shape.name, *(values[name] for name in shape.distinct or ()))
     if value is None:
@@ -959,7 +959,7 @@ def _white_papers(draw: DrawFn, plan: _Plan) -> WhitePaper:
     for kind, _shape in kinds:
         ids = [next(fresh) for _ in range(drawn[kind])]
         pools[kind] = ids + [
-            _fresh_id(ids[i % drawn[kind]], i, taken) for i in range(drawn[kind], counts[kind])
+            _fresh_id(ids[i % drawn[kind]], i + 1, taken) for i in range(drawn[kind], counts[kind])
         ]
 
     # The paper's date rule (model/_rules.py): what the paper mentions is not after it.
