@@ -323,7 +323,7 @@ class TestWhitePapers:
         look()
         assert any(rich)
 
-    @FEWER
+    @settings(max_examples=max(10, settings().max_examples // 10))
     @given(
         paper=strategies.white_papers(
             min_events=60, max_events=60, min_actors=30, max_actors=30, min_principles=12, max_principles=12
