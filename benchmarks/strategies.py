@@ -64,7 +64,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer papers of each size")
     quick = parser.parse_args().quick
     print(f"Hypothesis' budget: {BUFFER_SIZE:,} bytes of choices per example")
-    print("| Paper | Papers | Entities | Budget used, median (most) | Overruns | CPU per paper |")
+    print("| Paper | Papers | Entities (most) | Budget used, median (most) | Overruns | CPU per paper |")
     print("|---|---|---|---|---|---|")
     for label, arguments in SIZES:
         papers = (3 if quick else 10) if arguments else (50 if quick else 300)

@@ -310,13 +310,10 @@ _ALL_DRAWN = 40
 _ENTITIES_DRAWN = 24
 #: The most items of tuples that no argument bounds: aliases, terms, references.
 _MOST_ITEMS = 3
-#: A reference or a locator is drawn as a fraction (of 256) of the way into what it may
-#: point to: one byte of Hypothesis' budget, shrinking to the first.
-_FRACTIONS = st.integers(0, 255)
-
-
-def _at(fraction: int, choices: Sequence[T]) -> T:
-    return choices[fraction * len(choices) >> 8]
+#: Drawn for a reference or a locator whose choices are known only once the paper is built: the
+#: builder then draws an index into them (exact, so that no two draws give the same paper).
+_PICK: Any = object()
+_PICKS = st.just(_PICK)
 
 
 @attrs.frozen
@@ -324,8 +321,8 @@ class _Plan:
     """How the raw values of one strategy are drawn; hashable, so strategies are made once per plan.
 
     Attributes:
-        pooled: entity kinds whose references are drawn as fractions of pools of ids.
-        placed: whether locators are drawn as fractions of the places there are.
+        pooled: entity kinds whose references are picked from pools of ids.
+        placed: whether locators are picked from the places there are.
         woven: whether :func:`white_papers` gives entities their ids (else they are drawn).
         bounds: for tuples of a model class: (class, fewest, most, most drawn).
     """
@@ -378,14 +375,16 @@ def _raw_field(cls: type, shape: FieldShape, plan: _Plan) -> SearchStrategy[Any]
     one = _raw_value(shape, plan)
     if shape.many:
         most = max(shape.min_items, _MOST_ITEMS)
-        return st.lists(one, min_size=shape.min_items, max_size=most, unique=shape.unique)
+        # Picks repeat until they are resolved, and are made unique then.
+        unique = shape.unique and one is not _PICKS
+        return st.lists(one, min_size=shape.min_items, max_size=most, unique=unique)
     return one
 
 
 def _raw_value(shape: FieldShape, plan: _Plan) -> SearchStrategy[Any]:
     kind = shape.kind
     if plan.pools(shape) or (kind is Kind.LOCATOR and plan.placed):
-        return _FRACTIONS
+        return _PICKS
     if kind is Kind.MODEL:
         return _raw(shape.type, plan)
     if kind is Kind.TEXT:
@@ -437,15 +436,17 @@ class _Own:
 
 @attrs.define
 class _Builder:
-    """Turns raw values into model objects: resolves fractions, numbers siblings, keeps names distinct.
+    """Turns raw values into model objects: picks what they point to, numbers siblings, keeps names distinct.
 
     Attributes:
+        draw: what picks are drawn with (None: the first choice is taken).
         plan: how the raw values were drawn.
         pools: the ids references may name, by entity kind.
         places: the locators that exist.
         not_after: the paper's last day, which what it mentions must not follow.
     """
 
+    draw: DrawFn | None
     plan: _Plan
     pools: Mapping[str, Sequence[str]]
     places: Sequence[Locator] = ()
@@ -462,14 +463,14 @@ class _Builder:
         """The objects of a tuple, numbered 1..n and with distinct names where their shape says so."""
         numbered, distinct = _sibling_fields(cls)
         identity = identity_of(cls)
-        # Copies of one drawn object resolve alike, but for their ids and same-kind references.
-        reuse = identity is None or all(identity.identity not in s.refers_to for s in shape_of(cls))
+        # Copies of one drawn object resolve alike, but for their ids: even a same-kind reference
+        # names an entity before the drawn one, so before its copies too.
         resolved: dict[int, dict[str, Any] | None] = {}
         counts: dict[tuple[Any, ...], int] = {}
         taken: set[tuple[Any, ...]] = set()
         built: list[Any] = []
         for position, raw in enumerate(raws):
-            if not reuse or id(raw) not in resolved:
+            if id(raw) not in resolved:
                 resolved[id(raw)] = self.values(cls, raw, ids, position)
             found = resolved[id(raw)]
             if found is None:
@@ -536,7 +537,7 @@ class _Builder:
         if shape.kind is Kind.MODEL:
             return self.one(shape.type, raw)
         if shape.kind is Kind.LOCATOR and self.plan.placed:
-            return _at(raw, self.places) if self.places else _MISSING
+            return self.pick(self.places) if self.places else _MISSING
         if not shape.is_reference:
             return raw
         target = raw
@@ -544,9 +545,14 @@ class _Builder:
             pool = self.targets(shape.refers_to, own)
             if not pool:
                 return _MISSING
-            target = _at(raw, pool)
+            target = self.pick(pool)
         # An entity never points at itself.
         return _MISSING if own is not None and target == own.id else target
+
+    def pick(self, choices: Sequence[T]) -> T:
+        if self.draw is None or len(choices) == 1:
+            return choices[0]
+        return choices[self.draw(st.integers(0, len(choices) - 1))]
 
     def targets(self, kinds: tuple[str, ...], own: _Own | None) -> Sequence[str]:
         if own is not None and own.kind in kinds and self.plan.woven:
@@ -753,13 +759,14 @@ def _objects(cls: type[T], arguments: Mapping[str, object]) -> SearchStrategy[T]
         noun = cls.__name__.lower()
         raise InvalidArgument(f"{argument_of[kind]} must not be empty: {a_or_an(noun)} needs {a_or_an(kind)}")
     not_after = _check_date("not_after", arguments.get("not_after"))
-    return cast(SearchStrategy[T], _built(cls, _Builder(plan, pools, places or (), not_after)))
+    return cast(SearchStrategy[T], _built(cls, _Builder(None, plan, pools, places or (), not_after)))
 
 
 @st.composite
 def _built(draw: DrawFn, cls: type, builder: _Builder) -> Any:
     # A composite rather than .map(), so that its repr stays short in Hypothesis' reports.
-    return builder.one(cls, draw(_raw(cls, builder.plan)))
+    raw = draw(_raw(cls, builder.plan))
+    return attrs.evolve(builder, draw=draw).one(cls, raw)
 
 
 def localized_texts() -> SearchStrategy[LocalizedText]:
@@ -973,14 +980,15 @@ def _white_papers(draw: DrawFn, plan: _Plan) -> WhitePaper:
         ]
 
     # The paper's date rule (model/_rules.py): what the paper mentions is not after it.
-    builder = _Builder(plan, pools, not_after=cast(PartialDate, raw[at["published"]]).latest)
+    builder = _Builder(None, plan, pools, not_after=cast(PartialDate, raw[at["published"]]).latest)
     # Locators point at places of the paper's text, which exist once the text is built: it is built
-    # once to find them (pointing at any locator meanwhile), then again pointing at them.
+    # once to find them (taking the first choice of each pick, of any locator), then again.
     entities = {shape.name for _kind, shape in kinds}
     builder.places = (Locator(chapter=1),)
     draft = builder.fields(WhitePaper, raw, pools[_paper_kind()], skip=entities)
     text = cast(WhitePaper, types.SimpleNamespace(**(draft or {})))
     builder.places = [where for where, _part in WhitePaper.places(text)]
+    builder.draw = draw
     values = builder.fields(WhitePaper, raw, pools[_paper_kind()], skip=entities)
     assert values is not None  # what the paper requires, its arguments ensure
     for kind, shape in kinds:
@@ -1024,7 +1032,7 @@ def white_papers(
     chapter and one actor (its publisher).
 
     Hypothesis caps how much one example may draw. So a paper that may hold
-    more than 40 entities draws 24 of them one by one (each kind its share),
+    more than 40 entities draws about 24 of them one by one (each kind its share),
     and each tuple inside draws at most 3 objects; the others copy those,
     with ids, numbers and names of their own. Any size then works
     (``docs/testing.md`` gives figures), and every part of a failing example
