@@ -230,13 +230,20 @@ def identifiers() -> SearchStrategy[str]:
 
 
 @st.composite
-def _exact_decimals(draw: DrawFn) -> Decimal:
+def _exact_decimals(draw: DrawFn, signed: bool = True) -> Decimal:
     # Small coefficients half the time, up to the model's 15 significant digits otherwise.
     coefficient = draw(st.one_of(st.integers(0, 999), st.integers(0, 10**MAX_SIGNIFICANT_DIGITS - 1)))
     # The exponent keeps the leading digit's exponent (the "adjusted" one) within the model's range.
     lead = len(str(coefficient)) - 1
     value = Decimal(coefficient).scaleb(draw(st.integers(-MAX_EXPONENT - lead, MAX_EXPONENT - lead)))
-    return -value if draw(st.booleans()) else value
+    return -value if signed and draw(st.booleans()) else value
+
+
+@st.composite
+def _shares(draw: DrawFn) -> Decimal:
+    """Percent shares from 0 to 100, with up to 6 decimal places."""
+    places = draw(st.integers(0, 6))
+    return Decimal(draw(st.integers(0, 100 * 10**places))).scaleb(-places)
 
 
 # --- dates and locators ----------------------------------------------------------------
@@ -549,6 +556,10 @@ class _Builder:
         # An entity never points at itself.
         return _MISSING if own is not None and target == own.id else target
 
+    def redraw(self, strategy: SearchStrategy[T], otherwise: T) -> T:
+        """A value drawn from ``strategy``; ``otherwise`` when nothing is drawn (a draft)."""
+        return otherwise if self.draw is None else self.draw(strategy)
+
     def pick(self, choices: Sequence[T]) -> T:
         if self.draw is None or len(choices) == 1:
             return choices[0]
@@ -608,27 +619,31 @@ def _new_text(text: str, scope: tuple[Any, ...], taken: set[tuple[Any, ...]], po
 
 def _event_rules(values: dict[str, Any], builder: _Builder) -> None:
     # The paper's date rule (model/_rules.py, not in the shape): the events it mentions are not after it.
-    if values["mentioned_in_paper"] and builder.not_after is not None:
-        values["date"] = _no_later(values["date"], builder.not_after)
-    # Event._check: a range does not end before it begins.
+    day = builder.not_after
+    if values["mentioned_in_paper"] and day is not None and values["date"].earliest > day:
+        values["date"] = builder.redraw(_partial_dates(_EARLIEST_DAY, day), _no_later(values["date"], day))
+    # Event._check: a range does not end before it begins (a coarser end of the same first day would).
     if values["end"] is not None and values["end"] < values["date"]:
-        values["date"], values["end"] = values["end"], values["date"]
+        end = builder.redraw(_partial_dates(values["date"].earliest, _LATEST_DAY), values["date"])
+        values["end"] = max(end, values["date"])
 
 
 def _statistic_rules(values: dict[str, Any], builder: _Builder) -> None:
     # The paper's date rule: its figures are not dated after it.
-    if values["as_of"] is not None and builder.not_after is not None:
-        values["as_of"] = _no_later(values["as_of"], builder.not_after)
-    # Statistic._check: figures are not negative, and a percent is a share from 0 to 100 at scale one.
-    value = abs(values["value"])
+    day = builder.not_after
+    if values["as_of"] is not None and day is not None and values["as_of"].earliest > day:
+        values["as_of"] = builder.redraw(_partial_dates(_EARLIEST_DAY, day), _no_later(values["as_of"], day))
+    # Statistic._check: a percent is a share from 0 to 100 at scale one; other figures are not negative.
+    if values["unit"] == "percent" and not 0 <= values["value"] <= 100:
+        values["value"] = builder.redraw(_shares(), Decimal(100))
+    elif values["value"] < 0:
+        values["value"] = builder.redraw(_exact_decimals(signed=False), -values["value"])
     if values["unit"] == "percent":
-        value = value % 100 if value > 100 else value
         values["scale"] = Scale.ONE
-    values["value"] = value
 
 
-#: The rules of a class that the shape of its fields does not say (the class's own
-#: ``_check``, and the paper's date rule): each adjusts drawn values to keep them.
+#: The rules of a class that the shape of its fields does not say (the class's own ``_check``,
+#: and the paper's date rule): a drawn value that breaks one is drawn again within it.
 _CLASS_RULES: dict[type, Callable[[dict[str, Any], _Builder], None]] = {
     Event: _event_rules,
     Statistic: _statistic_rules,
