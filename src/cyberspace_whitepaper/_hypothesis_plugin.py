@@ -9,35 +9,23 @@ when a test first draws from ``st.from_type(WhitePaper)``.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import model
 
+#: Plurals that adding "s" does not make.
+_PLURALS = {"corpus": "corpora"}
+
+
+def strategy_name(cls: type) -> str:
+    """The public strategy for a model class: its name in snake case, in the plural (``document_refs``)."""
+    words = re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower()
+    return _PLURALS.get(words) or words + ("es" if words.endswith("s") else "s")
+
+
 #: Which public strategy in ``cyberspace_whitepaper.strategies`` builds each class.
-STRATEGY_NAMES: dict[type, str] = {
-    model.Corpus: "corpora",
-    model.Concept: "concepts",
-    model.Expression: "expressions",
-    model.WhitePaper: "white_papers",
-    model.Part: "parts",
-    model.Chapter: "chapters",
-    model.Section: "sections",
-    model.Item: "items",
-    model.Principle: "principles",
-    model.Goal: "goals",
-    model.Concern: "concerns",
-    model.Proposal: "proposals",
-    model.Event: "events",
-    model.Actor: "actors",
-    model.Statistic: "statistics",
-    model.DocumentRef: "document_refs",
-    model.Source: "sources",
-    model.Citation: "citations",
-    model.Alias: "aliases",
-    model.LocalizedText: "localized_texts",
-    model.PartialDate: "partial_dates",
-    model.Locator: "locators",
-}
+STRATEGY_NAMES: dict[type, str] = {cls: strategy_name(cls) for cls in model.MODEL_CLASSES}
 
 
 def _strategy_for(name: str) -> Any:

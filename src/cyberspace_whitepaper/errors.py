@@ -59,8 +59,15 @@ PROBLEM_CODES: dict[str, str] = {
     "numbering": "numbers do not run 1, 2, 3 ... without gaps",
     "after-paper": "a figure, or an event the paper mentions, is dated after the paper",
     "conflict": "two records of one thing in a corpus disagree (an actor in two papers, say)",
+    "missing-table": "a table the layout needs is not among the tables given",
+    "unknown-table": "a table that is not in the layout",
+    "schema": "a table's schema is not the one the layout declares",
     "header": "a table's columns are not the ones its schema declares (CSV, Parquet)",
+    "row": "a table's row has another number of cells than its columns",
     "cell": "a table's cell cannot be read as its column's type (CSV, Parquet)",
+    "csv": "a CSV file that is not well-formed CSV",
+    "inconsistent": "tables that say one thing twice disagree (a derived cell, an index table)",
+    "missing-row": "a row that the other tables imply is missing",
 }
 
 _EXCERPT_LENGTH = 80

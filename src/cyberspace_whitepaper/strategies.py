@@ -1,12 +1,19 @@
 """Hypothesis strategies for every model class (needs the ``hypothesis`` extra).
 
 Every strategy here produces valid objects: building them never raises.
-:func:`white_papers` goes further and produces whole papers whose
-references all resolve. It builds them top-down, the way the model reads:
-first the ids, the sources and the paper's structure (preface, chapters,
-sections, items, conclusion), then actors, events, ideas, figures and
-documents, whose citations and references point into what already exists.
-So every generated paper passes every whole-paper rule.
+:func:`white_papers` goes further and produces whole papers that pass every
+whole-paper rule: unique ids, references that resolve to the right kind,
+locators that name places that exist, numbers counted 1..n, distinct names.
+
+The strategies read the model's one description (``model/_shape.py``): each
+field is drawn by the strategy for its kind of value and its constraint
+(text, a pattern, an integer range, an exact decimal, an enum, a date, a
+locator, a bool, a nested object; a tuple of these, or ``None``), so a field
+added to the model is generated with no edit here. The roles the shape
+declares are then woven in: references point into pools of ids of the kinds
+they name, locators into the paper's places, ``numbering`` fields count 1..n
+and ``distinct`` fields are made distinct among their siblings. The few rules
+that the shape does not declare are written out once, in ``_CLASS_RULES``.
 
 The strategies for single objects (:func:`events`, :func:`citations` ...)
 produce objects that are valid on their own. Give them ``source_ids=``,
@@ -24,36 +31,38 @@ a bad argument raises :class:`hypothesis.errors.InvalidArgument` at once.
 
 Text is drawn from English-like words, Chinese characters and punctuation,
 words that YAML would misread if they were left unquoted (``null``,
-``yes``, ``2022-11-07`` ...), and any other Unicode the model accepts. Free
-text (summaries and notes) may also hold newlines and tabs inside.
+``yes``, ``2022-11-07`` ...), and any other Unicode the model accepts; it
+may run over several lines.
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
-import random
-import re
+import itertools
 import string
+import types
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 
 try:
-    import hypothesis  # noqa: F401 -- imported here only to say what to install when it is missing
-except ModuleNotFoundError:
+    from hypothesis import assume
+    from hypothesis import strategies as st
+except ModuleNotFoundError as missing:  # pragma: no cover - tested in a subprocess
+    if missing.name != "hypothesis":
+        raise
     raise ModuleNotFoundError(
         "cyberspace_whitepaper.strategies needs Hypothesis: pip install 'cyberspace-whitepaper[hypothesis]'",
         name="hypothesis",
     ) from None
-from hypothesis import assume
-from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import DrawFn, SearchStrategy
 
+from .errors import a_or_an
 from .model import (
     Actor,
     Alias,
@@ -78,20 +87,20 @@ from .model import (
     Statistic,
     WhitePaper,
 )
-from .model._checks import IDENTIFIER_PATTERN, MAX_EXPONENT, MAX_IDENTIFIER_LENGTH, MAX_SIGNIFICANT_DIGITS
-from .vocab import (
-    ActorKind,
-    Certainty,
-    DatePrecision,
-    DocumentKind,
-    DocumentRelation,
-    EventKind,
-    GoalKind,
-    PaperPart,
-    PrincipleKind,
-    Scale,
-    SourceKind,
+from .model._checks import (
+    IDENTIFIER_PATTERN,
+    LANGUAGE_PATTERN,
+    MAX_EXPONENT,
+    MAX_IDENTIFIER_LENGTH,
+    MAX_SIGNIFICANT_DIGITS,
+    URL_PATTERN,
+    Pattern,
+    Range,
+    evaluate,
+    identifier,
 )
+from .model._shape import FieldShape, Kind, entity_kinds, identity_of, model_classes, per_class, shape_of
+from .vocab import DatePrecision, PaperPart, Scale
 
 __all__ = [
     "actors",
@@ -121,11 +130,6 @@ __all__ = [
 
 T = TypeVar("T")
 
-# A note on speed. Making a strategy costs far more than drawing from one, and
-# each draw costs far more than plain Python. So every strategy below is made
-# once, at import, and whole papers are drawn by plain functions that pick
-# from the paper's own ids and places by index, through cached strategies.
-
 # --- text -----------------------------------------------------------------------
 
 # The bidirectional overrides and isolates the model refuses (Trojan Source).
@@ -147,81 +151,133 @@ _TRICKY_WORDS = (
 )  # fmt: skip
 
 
-def _tidy(value: str) -> str:
-    return value.strip()
+def _tidy(text: str) -> str:
+    # The model refuses blank text and text with white space at either end. (A map, not a
+    # filter: a filter's retries cost time and budget.)
+    return text.strip() or "-"
 
 
 def _text_of(alphabet: SearchStrategy[str], max_size: int) -> SearchStrategy[str]:
-    # The model refuses blank text and text with white space at either end.
-    return st.text(alphabet, min_size=1, max_size=max_size).map(_tidy).filter(bool)
+    return st.text(alphabet, min_size=1, max_size=max_size).map(_tidy)
 
 
-_ENGLISH = _text_of(st.sampled_from(_LATIN), 40)
-_CHINESE = _text_of(_HAN, 20)
-_TRICKY = st.lists(st.sampled_from(_TRICKY_WORDS), min_size=1, max_size=3).map(" ".join)
-_UNICODE = _text_of(_ANY_CHARACTER, 20)
-_MIXED = _text_of(st.one_of(st.sampled_from(_LATIN), _HAN, _ANY_CHARACTER), 30)
-
-#: One-line text: names, titles, terms.
-_NAMES: SearchStrategy[str] = st.one_of(_ENGLISH, _CHINESE, _TRICKY, _UNICODE, _MIXED)
-#: Chinese text, for the ``zh`` of a LocalizedText.
-_CHINESE_NAMES: SearchStrategy[str] = st.one_of(_CHINESE, _MIXED)
-#: Free text: summaries and notes, where tabs and newlines may stand inside.
-_PROSE: SearchStrategy[str] = st.one_of(
-    _NAMES,
+_LINES = (
+    _text_of(st.sampled_from(_LATIN), 40),
+    _text_of(_HAN, 20),
+    st.lists(st.sampled_from(_TRICKY_WORDS), min_size=1, max_size=3).map(" ".join),
+    _text_of(_ANY_CHARACTER, 20),
+    _text_of(st.one_of(st.sampled_from(_LATIN), _HAN, _ANY_CHARACTER), 30),
+)
+#: Every text field: a line of one of the kinds above, or prose where tabs and newlines stand inside.
+_TEXT: SearchStrategy[str] = st.one_of(
+    *_LINES,
     _text_of(st.one_of(st.sampled_from(_LATIN + "\n\t"), _HAN, _ANY_CHARACTER), 60),
-    st.lists(_NAMES, min_size=2, max_size=3).map("\n".join),
-)
-_BOOLEANS = st.booleans()
-_LOCALIZED_TEXTS: SearchStrategy[LocalizedText] = st.builds(
-    LocalizedText, en=_NAMES, zh=st.none() | _CHINESE_NAMES, en_official=_BOOLEANS
+    st.lists(st.one_of(_LINES), min_size=2, max_size=3).map("\n".join),
 )
 
+# --- strings that match a pattern, exact decimals --------------------------------
 
-def localized_texts() -> SearchStrategy[LocalizedText]:
-    """Bilingual text: English always, Chinese often, ``en_official`` either way."""
-    return _LOCALIZED_TEXTS
-
-
-# --- argument checks ------------------------------------------------------------
-
-_IDENTIFIER = re.compile(IDENTIFIER_PATTERN)
+_LOWER_DIGITS = string.ascii_lowercase + string.digits
 
 
-def _check_size(name: str, value: object) -> int:
-    if type(value) is not int or value < 0:
-        raise InvalidArgument(f"{name}={value!r} must be a non-negative integer")
-    return value
+def _slug(raw: str) -> str:
+    """A drawn run of letters, digits and hyphens, made into an identifier."""
+    slug = "-".join(part for part in raw.split("-") if part) or "x"
+    return slug if slug[0].isalpha() else "x" + slug
 
 
-def _check_sizes(min_name: str, min_value: object, max_name: str, max_value: object) -> tuple[int, int]:
-    low = _check_size(min_name, min_value)
-    high = _check_size(max_name, max_value)
-    if low > high:
-        raise InvalidArgument(f"{min_name}={low} is larger than {max_name}={high}")
-    return low, high
+# One string draw per identifier; "x" + 63 characters stays within the 64 allowed.
+_SLUGS = st.text(_LOWER_DIGITS + "-", min_size=1, max_size=MAX_IDENTIFIER_LENGTH - 1).map(_slug)
+# Identifier-shaped fields include units, to which Statistic's own rule gives "percent" a meaning.
+_UNIT_WORDS = ("percent", "yuan", "people", "us-dollars", "users", "websites", "kilometres")
+_IDENTIFIERS = st.one_of(_SLUGS, st.sampled_from(_UNIT_WORDS))
+_LANGUAGES = st.one_of(
+    st.sampled_from(("en", "zh", "zh-Hans", "zh-Hant-TW", "en-GB", "fr", "ru", "ar", "es")),
+    st.builds(
+        "".join,
+        st.tuples(
+            st.text(string.ascii_lowercase, min_size=2, max_size=3),
+            st.sampled_from(("", "-Hans", "-Hant", "-Latn", "-Cyrl")),
+            st.sampled_from(("", "-CN", "-GB", "-US", "-TW")),
+        ),
+    ),
+)
 
 
-def _check_ids(name: str, value: object) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    if isinstance(value, str) or not isinstance(value, Sequence):
-        raise InvalidArgument(f"{name} must be a sequence of identifiers or None, got {value!r}")
-    for index, item in enumerate(value):
-        if type(item) is not str or len(item) > MAX_IDENTIFIER_LENGTH or not _IDENTIFIER.match(item):
-            raise InvalidArgument(f"{name}[{index}]={item!r} is not a valid identifier")
-    return tuple(value)
+@st.composite
+def _urls(draw: DrawFn) -> str:
+    scheme = draw(st.sampled_from(("https://", "http://")))
+    labels = draw(st.lists(st.text(_LOWER_DIGITS, min_size=1, max_size=10), min_size=1, max_size=3))
+    top = draw(st.sampled_from(("cn", "org", "com", "gov.cn", "int")))
+    port = draw(st.sampled_from(("", "", ":8080")))
+    path = draw(st.text(st.one_of(st.sampled_from(_LOWER_DIGITS + "/-_.~%?=&#"), _HAN), max_size=30))
+    return f"{scheme}{'.'.join(labels)}.{top}{port}/{path}"
 
 
-def _check_places(name: str, value: object) -> tuple[Locator, ...] | None:
-    if value is None:
-        return None
-    if isinstance(value, str) or not isinstance(value, Sequence):
-        raise InvalidArgument(f"{name} must be a sequence of Locator or None, got {value!r}")
-    for index, item in enumerate(value):
-        if type(item) is not Locator:
-            raise InvalidArgument(f"{name}[{index}]={item!r} is not a Locator")
-    return tuple(value)
+#: Readable strings for the model's own patterns; any other pattern is drawn from its regular expression.
+_BY_PATTERN: dict[str, SearchStrategy[str]] = {
+    IDENTIFIER_PATTERN: _IDENTIFIERS,
+    LANGUAGE_PATTERN: _LANGUAGES,
+    URL_PATTERN: _urls(),
+}
+
+
+def _pattern_strings(constraint: Pattern) -> SearchStrategy[str]:
+    if constraint.pattern in _BY_PATTERN:
+        return _BY_PATTERN[constraint.pattern]
+    tests = constraint.tests()
+    return st.from_regex(constraint.regex, fullmatch=True).filter(
+        lambda value: all(evaluate(test, value) for test in tests)
+    )
+
+
+def identifiers() -> SearchStrategy[str]:
+    """Identifiers: lower-case slugs such as ``xi-jinping``, at most 64 characters."""
+    return _IDENTIFIERS
+
+
+@st.composite
+def _exact_decimals(draw: DrawFn, signed: bool = True) -> Decimal:
+    # Small coefficients half the time, up to the model's 15 significant digits otherwise.
+    coefficient = draw(st.one_of(st.integers(0, 999), st.integers(0, 10**MAX_SIGNIFICANT_DIGITS - 1)))
+    # The exponent keeps the leading digit's exponent (the "adjusted" one) within the model's range.
+    lead = len(str(coefficient)) - 1
+    value = Decimal(coefficient).scaleb(draw(st.integers(-MAX_EXPONENT - lead, MAX_EXPONENT - lead)))
+    return -value if signed and draw(st.booleans()) else value
+
+
+@st.composite
+def _shares(draw: DrawFn) -> Decimal:
+    """Percent shares from 0 to 100, with up to 6 decimal places."""
+    places = draw(st.integers(0, 6))
+    return Decimal(draw(st.integers(0, 100 * 10**places))).scaleb(-places)
+
+
+# --- dates and locators ----------------------------------------------------------------
+
+_EARLIEST_DAY = datetime.date(1, 1, 1)
+_LATEST_DAY = datetime.date(9999, 12, 31)
+
+
+def _at_precision(day: datetime.date, precision: DatePrecision) -> PartialDate:
+    if precision is DatePrecision.YEAR:
+        return PartialDate(year=day.year)
+    if precision is DatePrecision.MONTH:
+        return PartialDate(year=day.year, month=day.month)
+    return PartialDate.from_date(day)
+
+
+def _no_later(date: PartialDate, day: datetime.date) -> PartialDate:
+    """``date``, or ``day`` at its precision if ``date`` begins after ``day``."""
+    return date if date.earliest <= day else _at_precision(day, date.precision)
+
+
+@st.composite
+def _partial_dates(draw: DrawFn, low: datetime.date, high: datetime.date) -> PartialDate:
+    day = datetime.date.fromordinal(draw(st.integers(low.toordinal(), high.toordinal())))
+    date = _at_precision(day, draw(st.sampled_from(DatePrecision)))
+    # A coarser date begins earlier: never before ``low``.
+    return date if date.earliest >= low else PartialDate.from_date(day)
 
 
 def _check_date(name: str, value: object) -> datetime.date | None:
@@ -231,58 +287,17 @@ def _check_date(name: str, value: object) -> datetime.date | None:
     return value
 
 
-# --- small values ---------------------------------------------------------------
-
-_LOWER = string.ascii_lowercase
-_LOWER_DIGITS = string.ascii_lowercase + string.digits
-_HYPHENS = re.compile("-+")
-
-
-def _slug(raw: str) -> str:
-    """A drawn run of letters, digits and hyphens, made into an identifier."""
-    slug = _HYPHENS.sub("-", raw).strip("-")
-    if not slug:
-        return "x"
-    return slug if slug[0].isalpha() else "x" + slug
+def partial_dates(
+    *, min_value: datetime.date | None = None, max_value: datetime.date | None = None
+) -> SearchStrategy[PartialDate]:
+    """Dates of year, month or day precision whose earliest day lies from ``min_value`` to ``max_value``."""
+    low = _check_date("min_value", min_value) or _EARLIEST_DAY
+    high = _check_date("max_value", max_value) or _LATEST_DAY
+    if low > high:
+        raise InvalidArgument(f"min_value={low} is later than max_value={high}")
+    return _partial_dates(low, high)
 
 
-# One string draw per identifier; "x" + 63 characters stays within the 64 allowed.
-_IDENTIFIERS: SearchStrategy[str] = st.text(
-    _LOWER_DIGITS + "-", min_size=1, max_size=MAX_IDENTIFIER_LENGTH - 1
-).map(_slug)
-
-
-def identifiers() -> SearchStrategy[str]:
-    """Identifiers: lower-case slugs such as ``xi-jinping``, at most 64 characters."""
-    return _IDENTIFIERS
-
-
-_LANGUAGES = st.one_of(
-    st.sampled_from(("en", "zh", "zh-Hans", "zh-Hant-TW", "en-GB", "fr", "ru", "ar", "es")),
-    st.builds(
-        lambda language, script, region: language + script + region,
-        st.text(_LOWER, min_size=2, max_size=3),
-        st.sampled_from(("", "-Hans", "-Hant", "-Latn", "-Cyrl")),
-        st.sampled_from(("", "-CN", "-GB", "-US", "-TW")),
-    ),
-)
-
-
-@st.composite
-def _url(draw: DrawFn) -> str:
-    scheme = draw(st.sampled_from(("https://", "http://")))
-    labels = draw(st.lists(st.text(_LOWER_DIGITS, min_size=1, max_size=10), min_size=1, max_size=3))
-    top = draw(st.sampled_from(("cn", "org", "com", "gov.cn", "int")))
-    port = draw(st.sampled_from(("", "", ":8080")))
-    path = draw(st.text(st.one_of(st.sampled_from(_LOWER_DIGITS + "/-_.~%?=&#"), _HAN), max_size=30))
-    return f"{scheme}{'.'.join(labels)}.{top}{port}/{path}"
-
-
-_URLS: SearchStrategy[str] = _url()
-_UNITS = st.one_of(
-    st.sampled_from(("percent", "yuan", "people", "us-dollars", "users", "websites", "kilometres")),
-    _IDENTIFIERS,
-)
 _CHAPTER_NUMBERS = st.one_of(st.integers(1, 12), st.integers(1, 3999))
 _NUMBERS = st.one_of(st.integers(1, 12), st.integers(1, 999))
 _LOCATORS: SearchStrategy[Locator] = st.one_of(
@@ -298,532 +313,504 @@ def locators() -> SearchStrategy[Locator]:
     return _LOCATORS
 
 
-# --- choosers: where the choices come from ------------------------------------------
+# --- raw values: one strategy per kind of field, read from the shape ----------------------
+
+#: A tuple of model objects holds at most this many drawn objects; the rest copy
+#: them. Hypothesis caps how much one example may draw, and copies cost nothing.
+_MOST_DRAWN = 3
+#: A paper that may hold more entities than _ALL_DRAWN draws only _ENTITIES_DRAWN
+#: of them, each kind its share, and copies the rest (with ids of their own).
+_ALL_DRAWN = 40
+_ENTITIES_DRAWN = 24
+#: The most items of tuples that no argument bounds: aliases, terms, references.
+_MOST_ITEMS = 3
+#: Drawn for a reference or a locator whose choices are known only once the paper is built: the
+#: builder then draws an index into them (exact, so that no two draws give the same paper).
+_PICK: Any = object()
+_PICKS = st.just(_PICK)
 
 
-class _Chooser:
-    """Where the choices that build an object come from.
+@attrs.frozen
+class _Plan:
+    """How the raw values of one strategy are drawn; hashable, so strategies are made once per plan.
 
-    :class:`_Drawing` draws each choice from Hypothesis, so that examples
-    shrink choice by choice. :class:`_Seeded` takes them from a seeded
-    random generator, and its texts, languages, addresses and units from
-    a few values Hypothesis drew for the paper: Hypothesis caps how much
-    one example may draw, and papers with hundreds of entities would go
-    over the cap if every choice were drawn.
+    Attributes:
+        pooled: entity kinds whose references are picked from pools of ids.
+        placed: whether locators are picked from the places there are.
+        woven: whether :func:`white_papers` gives entities their ids (else they are drawn).
+        bounds: for tuples of a model class: (class, fewest, most, most drawn).
     """
 
-    def flip(self) -> bool:
-        raise NotImplementedError
+    pooled: frozenset[str] = frozenset()
+    placed: bool = False
+    woven: bool = False
+    bounds: tuple[tuple[type, int, int, int], ...] = ()
 
-    def integer(self, low: int, high: int) -> int:
-        raise NotImplementedError
+    def bound(self, shape: FieldShape) -> tuple[int, int, int]:
+        for cls, low, high, drawn in self.bounds:
+            if cls is shape.type:
+                return max(low, shape.min_items), max(high, shape.min_items), drawn
+        return shape.min_items, max(shape.min_items, 2), _MOST_DRAWN
 
-    def value(self, kind: SearchStrategy[T]) -> T:
-        """A value of ``kind``: one of the module's text, language, URL or unit strategies."""
-        raise NotImplementedError
+    def pools(self, shape: FieldShape) -> bool:
+        """Whether the field's references are drawn into pools of ids."""
+        return shape.is_reference and not self.pooled.isdisjoint(shape.refers_to)
 
-    def identifiers(self, count: int) -> list[str]:
-        """``count`` distinct identifiers."""
-        raise NotImplementedError
+
+@functools.cache
+def _raw(cls: type, plan: _Plan) -> SearchStrategy[tuple[Any, ...]]:
+    """An object's field values in field order, as drawn, before references and locators resolve."""
+    fields = tuple((shape.optional, _raw_field(cls, shape, plan)) for shape in shape_of(cls))
+    return _drawn_fields(fields)
+
+
+@st.composite
+def _drawn_fields(draw: DrawFn, fields: tuple[tuple[bool, SearchStrategy[Any]], ...]) -> tuple[Any, ...]:
+    # One draw per field, and a bool for an optional one: st.none() | x would cost two draws more
+    # (fixed_dictionaries one more still, a shuffle of its keys).
+    return tuple(draw(field) if not optional or draw(_BOOLEANS) else None for optional, field in fields)
+
+
+_BOOLEANS = st.booleans()
+
+
+def _raw_field(cls: type, shape: FieldShape, plan: _Plan) -> SearchStrategy[Any]:
+    if shape.identity is not None and plan.woven:
+        return st.none()  # white_papers gives each entity its id
+    if shape.distinct is not None and (shape.many or shape.kind not in (Kind.TEXT, Kind.MODEL)):
+        raise TypeError(f"{cls.__name__}.{shape.name}: the strategies can make only text distinct")
+    if shape.many and shape.kind is Kind.MODEL:
+        low, high, drawn = plan.bound(shape)
+        if shape.unique:
+            high = min(high, drawn)  # copies would repeat
+        if high <= drawn:
+            return st.lists(_raw(shape.type, plan), min_size=low, max_size=high)
+        return _copied(shape.type, plan, (low, high, drawn))
+    one = _raw_value(shape, plan)
+    if shape.many:
+        most = max(shape.min_items, _MOST_ITEMS)
+        # Picks repeat until they are resolved, and are made unique then.
+        unique = shape.unique and one is not _PICKS
+        return st.lists(one, min_size=shape.min_items, max_size=most, unique=unique)
+    return one
+
+
+def _raw_value(shape: FieldShape, plan: _Plan) -> SearchStrategy[Any]:
+    kind = shape.kind
+    if plan.pools(shape) or (kind is Kind.LOCATOR and plan.placed):
+        return _PICKS
+    if kind is Kind.MODEL:
+        return _raw(shape.type, plan)
+    if kind is Kind.TEXT:
+        return _TEXT
+    if kind is Kind.STRING:
+        return _pattern_strings(cast(Pattern, shape.constraint))
+    if kind is Kind.INTEGER:
+        return st.integers(cast(Range, shape.constraint).low, cast(Range, shape.constraint).high)
+    if kind is Kind.DECIMAL:
+        return _exact_decimals()
+    if kind is Kind.ENUM:
+        return st.sampled_from(shape.type)
+    if kind is Kind.DATE:
+        return partial_dates()
+    if kind is Kind.LOCATOR:
+        return _LOCATORS
+    assert kind is Kind.BOOLEAN, kind
+    return st.booleans()
+
+
+@st.composite
+def _copied(draw: DrawFn, cls: type, plan: _Plan, bounds: tuple[int, int, int]) -> list[Any]:
+    """Between ``low`` and ``high`` objects, of which at most ``drawn`` are drawn and the rest copy them."""
+    low, high, drawn = bounds
+    templates = draw(st.lists(_raw(cls, plan), min_size=min(low, drawn), max_size=drawn))
+    if len(templates) < drawn:
+        return templates
+    return [templates[i % drawn] for i in range(draw(st.integers(max(low, drawn), high)))]
+
+
+# --- weaving: references, locators, siblings, and the rules the shape does not declare ----
+
+#: What a value resolves to when it has nothing to point to.
+_MISSING: Any = object()
+
+
+@attrs.frozen
+class _Own:
+    """The entity whose fields are resolved: its kind, and the ids of its kind up to its own."""
+
+    kind: str
+    ids: Sequence[str]
+    position: int
+
+    @property
+    def id(self) -> str:
+        return self.ids[self.position]
+
+
+@attrs.define
+class _Builder:
+    """Turns raw values into model objects: picks what they point to, numbers siblings, keeps names distinct.
+
+    Attributes:
+        draw: what picks are drawn with (None: the first choice is taken).
+        plan: how the raw values were drawn.
+        pools: the ids references may name, by entity kind.
+        places: the locators that exist.
+        not_after: the paper's last day, which what it mentions must not follow.
+    """
+
+    draw: DrawFn | None
+    plan: _Plan
+    pools: Mapping[str, Sequence[str]]
+    places: Sequence[Locator] = ()
+    not_after: datetime.date | None = None
+    _targets: dict[tuple[str, ...], tuple[str, ...]] = attrs.field(factory=dict, repr=False)
+
+    def one(self, cls: type, raw: Sequence[Any]) -> Any:
+        values = self.values(cls, raw)
+        return _MISSING if values is None else cls(**values)
+
+    def many(
+        self, cls: type, raws: Sequence[Sequence[Any]], ids: Sequence[str] | None = None
+    ) -> tuple[Any, ...]:
+        """The objects of a tuple, numbered 1..n and with distinct names where their shape says so."""
+        numbered, distinct = _sibling_fields(cls)
+        identity = identity_of(cls)
+        # Copies of one drawn object resolve alike, but for their ids: even a same-kind reference
+        # names an entity before the drawn one, so before its copies too.
+        resolved: dict[int, dict[str, Any] | None] = {}
+        counts: dict[tuple[Any, ...], int] = {}
+        taken: set[tuple[Any, ...]] = set()
+        built: list[Any] = []
+        for position, raw in enumerate(raws):
+            if id(raw) not in resolved:
+                resolved[id(raw)] = self.values(cls, raw, ids, position)
+            found = resolved[id(raw)]
+            if found is None:
+                continue
+            values = dict(found)
+            if identity is not None and ids is not None:
+                values[identity.name] = ids[position]
+            for shape in numbered:
+                scope = (shape.name, *(values[name] for name in shape.numbering or ()))
+                values[shape.name] = counts[scope] = counts.get(scope, 0) + 1
+            for shape in distinct:
+                _make_distinct(values, shape, taken, position + 1)
+            built.append(cls(**values))
+        return tuple(built)
+
+    def values(
+        self, cls: type, raw: Sequence[Any], ids: Sequence[str] | None = None, position: int = 0
+    ) -> dict[str, Any] | None:
+        """The resolved values of an object's fields; None if a required one has nothing to point to."""
+        values = self.fields(cls, raw, ids, position)
+        if values is not None and cls in _CLASS_RULES:
+            _CLASS_RULES[cls](values, self)
+        return values
+
+    def fields(
+        self,
+        cls: type,
+        raw: Sequence[Any],
+        ids: Sequence[str] | None = None,
+        position: int = 0,
+        skip: Collection[str] = (),
+    ) -> dict[str, Any] | None:
+        shapes = shape_of(cls)
+        identity = identity_of(cls)
+        own = None
+        if identity is not None and identity.identity is not None:
+            own = _Own(identity.identity, ids or (raw[shapes.index(identity)],), position if ids else 0)
+        values = {}
+        for shape, drawn in zip(shapes, raw, strict=True):
+            if shape.name in skip:
+                continue
+            value = own.id if own is not None and shape is identity else self.field(shape, drawn, own)
+            if value is _MISSING:
+                if not shape.optional:
+                    return None
+                value = None
+            values[shape.name] = value
+        return values
+
+    def field(self, shape: FieldShape, raw: Any, own: _Own | None) -> Any:
+        if raw is None:
+            return None
+        if not shape.many:
+            return self.value(shape, raw, own)
+        if shape.kind is Kind.MODEL:
+            found = self.many(shape.type, raw)
+        else:
+            resolved = [self.value(shape, item, own) for item in raw]
+            found = tuple(value for value in resolved if value is not _MISSING)
+            found = tuple(dict.fromkeys(found)) if shape.unique else found
+        return found if len(found) >= shape.min_items else _MISSING
+
+    def value(self, shape: FieldShape, raw: Any, own: _Own | None) -> Any:
+        if shape.kind is Kind.MODEL:
+            return self.one(shape.type, raw)
+        if shape.kind is Kind.LOCATOR and self.plan.placed:
+            return self.pick(self.places) if self.places else _MISSING
+        if not shape.is_reference:
+            return raw
+        target = raw
+        if self.plan.pools(shape):
+            pool = self.targets(shape.refers_to, own)
+            if not pool:
+                return _MISSING
+            target = self.pick(pool)
+        # An entity never points at itself.
+        return _MISSING if own is not None and target == own.id else target
+
+    def redraw(self, strategy: SearchStrategy[T], otherwise: T) -> T:
+        """A value drawn from ``strategy``; ``otherwise`` when nothing is drawn (a draft)."""
+        return otherwise if self.draw is None else self.draw(strategy)
 
     def pick(self, choices: Sequence[T]) -> T:
-        return choices[self.integer(0, len(choices) - 1)] if len(choices) > 1 else choices[0]
+        if self.draw is None or len(choices) == 1:
+            return choices[0]
+        return choices[self.draw(st.integers(0, len(choices) - 1))]
 
-
-class _Drawing(_Chooser):
-    def __init__(self, draw: DrawFn):
-        self.draw = draw
-
-    def flip(self) -> bool:
-        return self.draw(_BOOLEANS)
-
-    def integer(self, low: int, high: int) -> int:
-        # st.integers is cached by its arguments: no new strategy per call.
-        return self.draw(st.integers(low, high))
-
-    def value(self, kind: SearchStrategy[T]) -> T:
-        return self.draw(kind)
-
-    def identifiers(self, count: int) -> list[str]:
-        return self.draw(_unique_ids(count))
-
-
-@functools.lru_cache(maxsize=256)
-def _unique_ids(count: int) -> SearchStrategy[list[str]]:
-    return st.lists(_IDENTIFIERS, min_size=count, max_size=count, unique=True)
-
-
-class _Seeded(_Chooser):
-    def __init__(self, seed: int, values: dict[SearchStrategy[Any], tuple[Any, ...]]):
-        self.random = random.Random(seed)  # noqa: S311 -- test data, not secrets
-        self.values = values
-
-    def flip(self) -> bool:
-        return self.random.random() < 0.5
-
-    def integer(self, low: int, high: int) -> int:
-        return self.random.randint(low, high)
-
-    def value(self, kind: SearchStrategy[T]) -> T:
-        found: T = self.random.choice(self.values[kind])
-        return found
-
-    def identifiers(self, count: int) -> list[str]:
-        found: dict[str, None] = {}
-        while len(found) < count:
-            words = self.random.randint(1, 3)
-            found[
-                "-".join(
-                    self.random.choice(_LOWER)
-                    + "".join(self.random.choices(_LOWER_DIGITS, k=self.random.randint(0, 8)))
-                    for _ in range(words)
+    def targets(self, kinds: tuple[str, ...], own: _Own | None) -> Sequence[str]:
+        if own is not None and own.kind in kinds and self.plan.woven:
+            # References to the entity's own kind (an actor's affiliation) name only those listed
+            # before it, so that they never run in a circle.
+            earlier = own.ids[: own.position]
+            return tuple(
+                itertools.chain.from_iterable(
+                    earlier if k == own.kind else self.pools.get(k, ()) for k in kinds
                 )
-            ] = None
-        return list(found)
+            )
+        if kinds not in self._targets:
+            self._targets[kinds] = tuple(itertools.chain.from_iterable(self.pools.get(k, ()) for k in kinds))
+        return self._targets[kinds]
 
 
-#: What a seeded chooser picks its values from: a few of each, drawn per paper.
-_SEEDED_KINDS: tuple[SearchStrategy[Any], ...] = (_NAMES, _CHINESE_NAMES, _PROSE, _LANGUAGES, _URLS, _UNITS)
+@per_class
+def _sibling_fields(cls: type) -> tuple[tuple[FieldShape, ...], tuple[FieldShape, ...]]:
+    """The fields of ``cls`` numbered among their siblings, and those distinct among them."""
+    numbered = tuple(shape for shape in shape_of(cls) if shape.numbering is not None)
+    return numbered, tuple(shape for shape in shape_of(cls) if shape.distinct is not None)
 
 
-@st.composite
-def _seeded(draw: DrawFn) -> _Seeded:
-    values = {kind: tuple(draw(st.lists(kind, min_size=1, max_size=8))) for kind in _SEEDED_KINDS}
-    return _Seeded(draw(st.integers(0, 2**64 - 1)), values)
+def _make_distinct(
+    values: dict[str, Any], shape: FieldShape, taken: set[tuple[Any, ...]], position: int
+) -> None:
+    """Mark with its place a text, or each text of a model value, that a sibling of its scope has."""
+    value = values[shape.name]
+    scope = (shape.name, *(values[name] for name in shape.distinct or ()))
+    if value is None:
+        return
+    if shape.kind is Kind.TEXT:
+        values[shape.name] = _new_text(value, scope, taken, position)
+        return
+    changes = {}
+    for text in shape_of(type(value)):
+        old = getattr(value, text.name)
+        if text.kind is Kind.TEXT and not text.many and old is not None:
+            new = _new_text(old, (*scope, text.name), taken, position)
+            if new != old:
+                changes[text.name] = new
+    if changes:
+        values[shape.name] = attrs.evolve(value, **changes)
 
 
-# --- dates ------------------------------------------------------------------------
-
-_EARLIEST_DAY = datetime.date(1, 1, 1)
-_LATEST_DAY = datetime.date(9999, 12, 31)
-_PRECISION_MEMBERS = tuple(DatePrecision)
-# How long after its start a range may end: up to about ten years.
-_MOST_RANGE_DAYS = 3660
-
-
-def _cut(day: datetime.date, precision: DatePrecision, low: datetime.date) -> PartialDate:
-    """``day`` at ``precision``, unless the coarser date would start before ``low``."""
-    if precision is DatePrecision.YEAR:
-        found = PartialDate(year=day.year)
-    elif precision is DatePrecision.MONTH:
-        found = PartialDate(year=day.year, month=day.month)
-    else:
-        return PartialDate.from_date(day)
-    return found if found.earliest >= low else PartialDate.from_date(day)
+def _new_text(text: str, scope: tuple[Any, ...], taken: set[tuple[Any, ...]], position: int) -> str:
+    # The rules compare names after NFC: "Café" composed and decomposed are the same name.
+    while (scope, unicodedata.normalize("NFC", text)) in taken:
+        text = f"{text} [{position}]"
+    taken.add((scope, unicodedata.normalize("NFC", text)))
+    return text
 
 
-def _choose_date(
-    chooser: _Chooser, low: datetime.date = _EARLIEST_DAY, high: datetime.date = _LATEST_DAY
-) -> PartialDate:
-    day = datetime.date.fromordinal(chooser.integer(low.toordinal(), high.toordinal()))
-    return _cut(day, chooser.pick(_PRECISION_MEMBERS), low)
+def _event_rules(values: dict[str, Any], builder: _Builder) -> None:
+    # The paper's date rule (model/_rules.py, not in the shape): the events it mentions are not after it.
+    day = builder.not_after
+    if values["mentioned_in_paper"] and day is not None and values["date"].earliest > day:
+        values["date"] = builder.redraw(_partial_dates(_EARLIEST_DAY, day), _no_later(values["date"], day))
+    # Event._check: a range does not end before it begins (a coarser end of the same first day would).
+    if values["end"] is not None and values["end"] < values["date"]:
+        end = builder.redraw(_partial_dates(values["date"].earliest, _LATEST_DAY), values["date"])
+        values["end"] = max(end, values["date"])
 
 
-def _choose_optional_date(chooser: _Chooser) -> PartialDate | None:
-    return _choose_date(chooser) if chooser.flip() else None
+def _statistic_rules(values: dict[str, Any], builder: _Builder) -> None:
+    # The paper's date rule: its figures are not dated after it.
+    day = builder.not_after
+    if values["as_of"] is not None and day is not None and values["as_of"].earliest > day:
+        values["as_of"] = builder.redraw(_partial_dates(_EARLIEST_DAY, day), _no_later(values["as_of"], day))
+    # Statistic._check: a percent is a share from 0 to 100 at scale one; other figures are not negative.
+    if values["unit"] == "percent" and not 0 <= values["value"] <= 100:
+        values["value"] = builder.redraw(_shares(), Decimal(100))
+    elif values["value"] < 0:
+        values["value"] = builder.redraw(_exact_decimals(signed=False), -values["value"])
+    if values["unit"] == "percent":
+        values["scale"] = Scale.ONE
 
 
-def _choose_end(chooser: _Chooser, date: PartialDate) -> PartialDate | None:
-    if not chooser.flip():
+#: The rules of a class that the shape of its fields does not say (the class's own ``_check``,
+#: and the paper's date rule): a drawn value that breaks one is drawn again within it.
+_CLASS_RULES: dict[type, Callable[[dict[str, Any], _Builder], None]] = {
+    Event: _event_rules,
+    Statistic: _statistic_rules,
+}
+
+
+# --- arguments ------------------------------------------------------------------
+
+
+def _check_size(name: str, value: object) -> int:
+    if type(value) is not int or value < 0:
+        raise InvalidArgument(f"{name}={value!r} must be a non-negative integer")
+    return value
+
+
+_IDENTIFIER_TESTS = identifier().tests()
+
+
+def _check_ids(name: str, value: object) -> tuple[str, ...] | None:
+    if value is None:
         return None
-    ordinal = min(date.earliest.toordinal() + chooser.integer(0, _MOST_RANGE_DAYS), _LATEST_DAY.toordinal())
-    end = _cut(datetime.date.fromordinal(ordinal), chooser.pick(_PRECISION_MEMBERS), date.earliest)
-    # The same earliest day at a coarser precision sorts before the date: never end before it.
-    return max(end, date)
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise InvalidArgument(f"{name} must be a sequence of identifiers or None, got {value!r}")
+    for index, item in enumerate(value):
+        if not all(evaluate(test, item) for test in _IDENTIFIER_TESTS):
+            raise InvalidArgument(f"{name}[{index}]={item!r} is not a valid identifier")
+    return tuple(value)
 
 
-@st.composite
-def _partial_dates(draw: DrawFn, low: datetime.date, high: datetime.date) -> PartialDate:
-    return _choose_date(_Drawing(draw), low, high)
-
-
-def partial_dates(
-    *, min_value: datetime.date | None = None, max_value: datetime.date | None = None
-) -> SearchStrategy[PartialDate]:
-    """Dates of year, month or day precision whose earliest day lies from ``min_value`` to ``max_value``."""
-    low = _check_date("min_value", min_value) or _EARLIEST_DAY
-    high = _check_date("max_value", max_value) or _LATEST_DAY
-    if low > high:
-        raise InvalidArgument(f"min_value={low} is later than max_value={high}")
-    return _partial_dates(low, high)
-
-
-# --- what references may point to -------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class _Pool:
-    """What the references of an object may point to; None means any well-formed value."""
-
-    sources: tuple[str, ...] | None = None
-    actors: tuple[str, ...] | None = None
-    affiliations: tuple[str, ...] | None = None
-    events: tuple[str, ...] | None = None
-    documents: tuple[str, ...] | None = None
-    supports: tuple[str, ...] | None = None
-    places: tuple[Locator, ...] | None = None
-    not_after: datetime.date | None = None
-    max_citations: int = 2
-
-
-_ANYTHING = _Pool()
-_MAX_ALIASES = 2
-
-
-def _choose_id(chooser: _Chooser) -> str:
-    return chooser.value(_IDENTIFIERS)
-
-
-def _choose_ref(chooser: _Chooser, pool: tuple[str, ...] | None) -> str | None:
-    """No reference, or one into ``pool`` (any identifier if ``pool`` is None)."""
-    if pool == () or not chooser.flip():
+def _check_places(value: object) -> tuple[Locator, ...] | None:
+    if value is None:
         return None
-    return _choose_id(chooser) if pool is None else chooser.pick(pool)
+    if isinstance(value, str) or not isinstance(value, Sequence):
+        raise InvalidArgument(f"places must be a sequence of Locator or None, got {value!r}")
+    for index, item in enumerate(value):
+        if type(item) is not Locator:
+            raise InvalidArgument(f"places[{index}]={item!r} is not a Locator")
+    return tuple(value)
 
 
-def _choose_refs(chooser: _Chooser, pool: tuple[str, ...] | None, max_size: int) -> tuple[str, ...]:
-    """Distinct references into ``pool``, in the order chosen."""
-    if pool == ():
-        return ()
-    count = chooser.integer(0, max_size if pool is None else min(max_size, len(pool)))
-    chosen = (_choose_id(chooser) if pool is None else chooser.pick(pool) for _ in range(count))
-    return tuple(dict.fromkeys(chosen))
+@per_class
+def _tuple_fields(root: type) -> dict[str, FieldShape]:
+    """The tuples of model objects below ``root``, by field name: what ``min_X``/``max_X`` arguments bound."""
+    return {
+        shape.name: shape
+        for cls in model_classes(root)
+        for shape in shape_of(cls)
+        if shape.kind is Kind.MODEL and shape.many
+    }
 
 
-def _choose_place(chooser: _Chooser, pool: _Pool) -> Locator | None:
-    if pool.places == () or not chooser.flip():
-        return None
-    return chooser.value(_LOCATORS) if pool.places is None else chooser.pick(pool.places)
+def _bounds(root: type, arguments: Mapping[str, object]) -> dict[type, tuple[int, int]]:
+    """Check the ``min_X``/``max_X`` arguments, each bounding the tuples of field ``X`` below ``root``."""
+    found = {}
+    for name, value in arguments.items():
+        if not name.startswith("max_"):
+            continue
+        field = name.removeprefix("max_")
+        low = _check_size(f"min_{field}", arguments[f"min_{field}"]) if f"min_{field}" in arguments else 0
+        high = _check_size(name, value)
+        if low > high:
+            raise InvalidArgument(f"min_{field}={low} is larger than {name}={high}")
+        cls = _tuple_fields(root)[field].type
+        # What is numbered 1..n cannot outnumber the highest number the model allows.
+        for shape in _sibling_fields(cls)[0]:
+            most = cast(Range, shape.constraint).high
+            if high > most:
+                raise InvalidArgument(f"{name}={high} is over {most}, the highest number the model allows")
+        found[cls] = (low, high)
+    return found
 
 
-def _choose_prose(chooser: _Chooser) -> str:
-    return chooser.value(_PROSE)
+def _plan_bounds(
+    bounds: Mapping[type, tuple[int, int]], drawn: Mapping[type, int] | None = None
+) -> tuple[tuple[type, int, int, int], ...]:
+    return tuple((cls, low, high, (drawn or {}).get(cls, _MOST_DRAWN)) for cls, (low, high) in bounds.items())
 
 
-def _choose_optional_prose(chooser: _Chooser) -> str | None:
-    return chooser.value(_PROSE) if chooser.flip() else None
+#: The entity kinds whose ids each ``*_ids`` argument gives.
+_KINDS_OF_ARGUMENT = {
+    "source_ids": ("source",),
+    "actor_ids": ("actor",),
+    "affiliation_ids": ("actor",),
+    "publisher_ids": ("actor",),
+    "event_ids": ("event",),
+    "document_ids": ("document",),
+    "support_ids": ("principle", "goal"),
+}
 
 
-def _choose_text(chooser: _Chooser) -> LocalizedText:
-    return LocalizedText(
-        en=chooser.value(_NAMES),
-        zh=chooser.value(_CHINESE_NAMES) if chooser.flip() else None,
-        en_official=chooser.flip(),
-    )
-
-
-_CERTAINTY_MEMBERS = tuple(Certainty)
-
-
-def _choose_citation(chooser: _Chooser, pool: _Pool) -> Citation:
-    return Citation(
-        source=_choose_id(chooser) if pool.sources is None else chooser.pick(pool.sources),
-        locator=_choose_place(chooser, pool),
-        certainty=chooser.pick(_CERTAINTY_MEMBERS),
-        note=_choose_optional_prose(chooser),
-    )
-
-
-def _choose_citations(chooser: _Chooser, pool: _Pool) -> tuple[Citation, ...]:
-    if pool.sources == () or pool.max_citations == 0:
-        return ()
-    return tuple(_choose_citation(chooser, pool) for _ in range(chooser.integer(0, pool.max_citations)))
-
-
-def _choose_alias(chooser: _Chooser, pool: _Pool) -> Alias:
-    return Alias(
-        text=chooser.value(_NAMES),
-        language=chooser.value(_LANGUAGES),
-        source=_choose_ref(chooser, pool.sources),
-    )
-
-
-def _choose_aliases(chooser: _Chooser, pool: _Pool) -> tuple[Alias, ...]:
-    return tuple(_choose_alias(chooser, pool) for _ in range(chooser.integer(0, _MAX_ALIASES)))
-
-
-# --- objects, one function each ----------------------------------------------------
-
-_SOURCE_KINDS = tuple(SourceKind)
-_EVENT_KINDS = tuple(EventKind)
-_ACTOR_KINDS = tuple(ActorKind)
-_PRINCIPLE_KINDS = tuple(PrincipleKind)
-_GOAL_KINDS = tuple(GoalKind)
-_DOCUMENT_KINDS = tuple(DocumentKind)
-_RELATIONS = tuple(DocumentRelation)
-_SCALES = tuple(Scale)
-
-
-def _choose_source(chooser: _Chooser, source_id: str) -> Source:
-    return Source(
-        id=source_id,
-        title=_choose_text(chooser),
-        kind=chooser.pick(_SOURCE_KINDS),
-        url=chooser.value(_URLS),
-        language=chooser.value(_LANGUAGES),
-        other_languages=tuple(dict.fromkeys(chooser.value(_LANGUAGES) for _ in range(chooser.integer(0, 2)))),
-        published=_choose_optional_date(chooser),
-        certainty=chooser.pick(_CERTAINTY_MEMBERS),
-        note=_choose_optional_prose(chooser),
-    )
-
-
-def _choose_part(chooser: _Chooser, pool: _Pool) -> Part:
-    return Part(
-        title=_choose_text(chooser),
-        summary=_choose_prose(chooser),
-        citations=_choose_citations(chooser, pool),
-    )
-
-
-def _choose_label(chooser: _Chooser) -> LocalizedText | None:
-    return _choose_text(chooser) if chooser.flip() else None
-
-
-def _choose_item(chooser: _Chooser, pool: _Pool, number: int) -> Item:
-    return Item(
-        number=number,
-        label=_choose_label(chooser),
-        title=_choose_text(chooser),
-        summary=_choose_optional_prose(chooser),
-        citations=_choose_citations(chooser, pool),
-    )
-
-
-def _choose_section(chooser: _Chooser, pool: _Pool, number: int, item_count: int) -> Section:
-    # Items are numbered 1..n in order, as the paper's rules want.
-    return Section(
-        number=number,
-        label=_choose_label(chooser),
-        title=_choose_text(chooser),
-        summary=_choose_prose(chooser),
-        items=tuple(_choose_item(chooser, pool, n) for n in range(1, item_count + 1)),
-        citations=_choose_citations(chooser, pool),
-    )
-
-
-def _choose_chapter(chooser: _Chooser, pool: _Pool, number: int, shape: Sequence[int]) -> Chapter:
-    return Chapter(
-        number=number,
-        label=_choose_label(chooser),
-        title=_choose_text(chooser),
-        summary=_choose_prose(chooser),
-        sections=tuple(_choose_section(chooser, pool, n, count) for n, count in enumerate(shape, 1)),
-        citations=_choose_citations(chooser, pool),
-    )
-
-
-def _choose_event_date(chooser: _Chooser, pool: _Pool, mentioned: bool) -> PartialDate:
-    # Only the events the paper mentions must happen no later than the paper.
-    return _choose_date(chooser, high=pool.not_after if mentioned and pool.not_after else _LATEST_DAY)
-
-
-def _choose_event(
-    chooser: _Chooser, pool: _Pool, *, event_id: str, mentioned: bool, date: PartialDate, title: LocalizedText
-) -> Event:
-    return Event(
-        id=event_id,
-        date=date,
-        end=_choose_end(chooser, date),
-        kind=chooser.pick(_EVENT_KINDS),
-        title=title,
-        summary=_choose_optional_prose(chooser),
-        place=_choose_text(chooser) if chooser.flip() else None,
-        actors=_choose_refs(chooser, pool.actors, 4),
-        documents=_choose_refs(chooser, pool.documents, 2),
-        mentioned_in_paper=mentioned,
-        citations=_choose_citations(chooser, pool),
-    )
-
-
-def _choose_actor(chooser: _Chooser, pool: _Pool, actor_id: str, affiliation: str | None) -> Actor:
-    return Actor(
-        id=actor_id,
-        name=_choose_text(chooser),
-        kind=chooser.pick(_ACTOR_KINDS),
-        role=chooser.value(_NAMES) if chooser.flip() else None,
-        affiliation=affiliation,
-        aliases=_choose_aliases(chooser, pool),
-        citations=_choose_citations(chooser, pool),
-    )
-
-
-def _choose_principle(
-    chooser: _Chooser, pool: _Pool, *, principle_id: str, kind: PrincipleKind, order: int, name: LocalizedText
-) -> Principle:
-    return Principle(
-        id=principle_id,
-        kind=kind,
-        order=order,
-        name=name,
-        summary=_choose_prose(chooser),
-        aliases=_choose_aliases(chooser, pool),
-        located_in=_choose_place(chooser, pool),
-        introduced_by=_choose_ref(chooser, pool.events),
-        citations=_choose_citations(chooser, pool),
-    )
-
-
-def _choose_terms(chooser: _Chooser) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(chooser.value(_NAMES) for _ in range(chooser.integer(0, 3))))
-
-
-def _choose_goal(
-    chooser: _Chooser, pool: _Pool, *, goal_id: str, kind: GoalKind, order: int, name: LocalizedText
-) -> Goal:
-    return Goal(
-        id=goal_id,
-        kind=kind,
-        order=order,
-        name=name,
-        terms=_choose_terms(chooser),
-        summary=_choose_prose(chooser),
-        aliases=_choose_aliases(chooser, pool),
-        located_in=_choose_place(chooser, pool),
-        citations=_choose_citations(chooser, pool),
-    )
-
-
-def _choose_concern(chooser: _Chooser, pool: _Pool, concern_id: str, name: LocalizedText) -> Concern:
-    return Concern(
-        id=concern_id,
-        name=name,
-        summary=_choose_prose(chooser),
-        aliases=_choose_aliases(chooser, pool),
-        located_in=_choose_place(chooser, pool),
-        citations=_choose_citations(chooser, pool),
-    )
-
-
-def _choose_proposal(
-    chooser: _Chooser, pool: _Pool, proposal_id: str, number: int, name: LocalizedText
-) -> Proposal:
-    return Proposal(
-        id=proposal_id,
-        number=number,
-        name=name,
-        summary=_choose_prose(chooser),
-        aliases=_choose_aliases(chooser, pool),
-        located_in=_choose_place(chooser, pool),
-        supports=_choose_refs(chooser, pool.supports, 4),
-        citations=_choose_citations(chooser, pool),
-    )
-
-
-def _choose_figure(chooser: _Chooser, unit: str) -> tuple[Decimal, Scale]:
-    if unit == "percent":
-        # A share from 0 to 100 at scale one, with up to 6 decimal places.
-        places = chooser.integer(0, 6)
-        return Decimal(chooser.integer(0, 100 * 10**places)).scaleb(-places), Scale.ONE
-    # Small coefficients half the time, up to the model's 15 significant digits otherwise.
-    coefficient = chooser.integer(0, 999 if chooser.flip() else 10**MAX_SIGNIFICANT_DIGITS - 1)
-    # The exponent keeps the leading digit's exponent (the "adjusted" one) within the model's range.
-    lead = len(str(coefficient)) - 1
-    exponent = chooser.integer(-MAX_EXPONENT - lead, MAX_EXPONENT - lead)
-    return Decimal(coefficient).scaleb(exponent), chooser.pick(_SCALES)
-
-
-def _choose_statistic(chooser: _Chooser, pool: _Pool, statistic_id: str) -> Statistic:
-    unit = chooser.value(_UNITS)
-    value, scale = _choose_figure(chooser, unit)
-    # A figure of the paper refers to a date no later than the paper.
-    as_of = _choose_date(chooser, high=pool.not_after or _LATEST_DAY) if chooser.flip() else None
-    return Statistic(
-        id=statistic_id,
-        measure=_choose_text(chooser),
-        value=value,
-        unit=unit,
-        scale=scale,
-        approximate=chooser.flip(),
-        as_of=as_of,
-        scope=chooser.value(_NAMES),
-        located_in=_choose_place(chooser, pool),
-        citations=_choose_citations(chooser, pool),
-    )
-
-
-def _choose_document(chooser: _Chooser, pool: _Pool, document_id: str) -> DocumentRef:
-    return DocumentRef(
-        id=document_id,
-        title=_choose_text(chooser),
-        kind=chooser.pick(_DOCUMENT_KINDS),
-        publishers=_choose_refs(chooser, pool.actors, 3),
-        published=_choose_optional_date(chooser),
-        url=chooser.value(_URLS) if chooser.flip() else None,
-        relation=chooser.pick(_RELATIONS),
-        summary=_choose_optional_prose(chooser),
-        citations=_choose_citations(chooser, pool),
-    )
+def _unmet_reference(cls: type, empty: Collection[str], plan: _Plan) -> FieldShape | None:
+    """A reference that ``cls`` (or what it must hold) requires, all of whose pools are empty."""
+    for shape in shape_of(cls):
+        if shape.optional or (shape.many and not shape.min_items):
+            continue
+        if plan.pools(shape) and all(kind in empty for kind in shape.refers_to if kind in plan.pooled):
+            return shape
+        found = _unmet_reference(shape.type, empty, plan) if shape.kind is Kind.MODEL else None
+        if found is not None:
+            return found
+    return None
 
 
 # --- public strategies for single objects ---------------------------------------
 
 
-def _pool_for(
-    *,
-    max_citations: object = 2,
-    source_ids: object = None,
-    places: object = None,
-    actor_ids: object = None,
-    affiliation_ids: object = None,
-    event_ids: object = None,
-    document_ids: object = None,
-    support_ids: object = None,
-    not_after: object = None,
-) -> _Pool:
-    """Check the arguments of a public strategy, and say what its references may point to."""
-    return _Pool(
-        sources=_check_ids("source_ids", source_ids),
-        actors=_check_ids("actor_ids", actor_ids),
-        affiliations=_check_ids("affiliation_ids", affiliation_ids),
-        events=_check_ids("event_ids", event_ids),
-        documents=_check_ids("document_ids", document_ids),
-        supports=_check_ids("support_ids", support_ids),
-        places=_check_places("places", places),
-        not_after=_check_date("not_after", not_after),
-        max_citations=_check_size("max_citations", max_citations),
+def _objects(cls: type[T], arguments: Mapping[str, object]) -> SearchStrategy[T]:
+    """Objects of ``cls``, for a public strategy's ``arguments`` (its ``locals()``), checked here.
+
+    ``max_X`` bounds the tuples of field ``X``; each ``*_ids`` gives the ids
+    that references of its kinds name; ``places`` the locators there are;
+    ``not_after`` the day that what a paper mentions does not follow.
+    """
+    pools: dict[str, tuple[str, ...]] = {}
+    argument_of = {}
+    for name, value in arguments.items():
+        ids = _check_ids(name, value) if name.endswith("_ids") else None
+        if ids is not None:
+            for kind in _KINDS_OF_ARGUMENT[name]:
+                pools[kind], argument_of[kind] = ids, name
+    places = _check_places(arguments.get("places"))
+    plan = _Plan(
+        pooled=frozenset(pools), placed=places is not None, bounds=_plan_bounds(_bounds(cls, arguments))
     )
+    unmet = _unmet_reference(cls, {kind for kind, pool in pools.items() if not pool}, plan)
+    if unmet is not None:
+        kind = next(kind for kind in unmet.refers_to if kind in pools)
+        noun = cls.__name__.lower()
+        raise InvalidArgument(f"{argument_of[kind]} must not be empty: {a_or_an(noun)} needs {a_or_an(kind)}")
+    not_after = _check_date("not_after", arguments.get("not_after"))
+    return cast(SearchStrategy[T], _built(cls, _Builder(None, plan, pools, places or (), not_after)))
 
 
 @st.composite
-def _citations(draw: DrawFn, pool: _Pool) -> Citation:
-    return _choose_citation(_Drawing(draw), pool)
+def _built(draw: DrawFn, cls: type, builder: _Builder) -> Any:
+    # A composite rather than .map(), so that its repr stays short in Hypothesis' reports.
+    raw = draw(_raw(cls, builder.plan))
+    return attrs.evolve(builder, draw=draw).one(cls, raw)
+
+
+def localized_texts() -> SearchStrategy[LocalizedText]:
+    """Bilingual text: English always, Chinese often, ``en_official`` either way."""
+    return _objects(LocalizedText, {})
 
 
 def citations(
     *, source_ids: Sequence[str] | None = None, places: Sequence[Locator] | None = None
 ) -> SearchStrategy[Citation]:
     """Citations of one of ``source_ids``, about one of ``places`` or about no place."""
-    pool = _pool_for(source_ids=source_ids, places=places)
-    if pool.sources == ():
-        raise InvalidArgument("source_ids must not be empty: a citation needs a source")
-    return _citations(pool)
-
-
-@st.composite
-def _aliases(draw: DrawFn, pool: _Pool) -> Alias:
-    return _choose_alias(_Drawing(draw), pool)
+    return _objects(Citation, locals())
 
 
 def aliases(*, source_ids: Sequence[str] | None = None) -> SearchStrategy[Alias]:
     """Aliases in any language, used by one of ``source_ids`` or by no known source."""
-    return _aliases(_pool_for(source_ids=source_ids))
-
-
-@st.composite
-def _sources(draw: DrawFn) -> Source:
-    chooser = _Drawing(draw)
-    return _choose_source(chooser, _choose_id(chooser))
+    return _objects(Alias, locals())
 
 
 def sources() -> SearchStrategy[Source]:
     """Sources of every kind, with http(s) addresses. Sources cite nothing."""
-    return _sources()
-
-
-@st.composite
-def _parts(draw: DrawFn, pool: _Pool) -> Part:
-    return _choose_part(_Drawing(draw), pool)
+    return _objects(Source, {})
 
 
 def parts(
@@ -833,12 +820,7 @@ def parts(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Part]:
     """A preface or conclusion, with up to ``max_citations`` citations."""
-    return _parts(_pool_for(max_citations=max_citations, source_ids=source_ids, places=places))
-
-
-@st.composite
-def _items(draw: DrawFn, pool: _Pool) -> Item:
-    return _choose_item(_Drawing(draw), pool, draw(_NUMBERS))
+    return _objects(Part, locals())
 
 
 def items(
@@ -848,17 +830,7 @@ def items(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Item]:
     """Numbered sub-items of a section."""
-    return _items(_pool_for(max_citations=max_citations, source_ids=source_ids, places=places))
-
-
-def _shapes(max_sections: int, max_items: int) -> SearchStrategy[list[int]]:
-    """How many items each section of a chapter has."""
-    return st.lists(st.integers(0, max_items), max_size=max_sections)
-
-
-@st.composite
-def _sections(draw: DrawFn, pool: _Pool, item_counts: SearchStrategy[int]) -> Section:
-    return _choose_section(_Drawing(draw), pool, draw(_NUMBERS), draw(item_counts))
+    return _objects(Item, locals())
 
 
 def sections(
@@ -869,13 +841,7 @@ def sections(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Section]:
     """Numbered sections with up to ``max_items`` items, numbered 1..n."""
-    pool = _pool_for(max_citations=max_citations, source_ids=source_ids, places=places)
-    return _sections(pool, st.integers(0, _check_number("max_items", max_items)))
-
-
-@st.composite
-def _chapters(draw: DrawFn, pool: _Pool, shapes: SearchStrategy[list[int]]) -> Chapter:
-    return _choose_chapter(_Drawing(draw), pool, draw(_NUMBERS), draw(shapes))
+    return _objects(Section, locals())
 
 
 def chapters(
@@ -887,23 +853,7 @@ def chapters(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Chapter]:
     """Chapters with up to ``max_sections`` sections of up to ``max_items`` items, all numbered 1..n."""
-    pool = _pool_for(max_citations=max_citations, source_ids=source_ids, places=places)
-    shapes = _shapes(_check_number("max_sections", max_sections), _check_number("max_items", max_items))
-    return _chapters(pool, shapes)
-
-
-@st.composite
-def _events(draw: DrawFn, pool: _Pool) -> Event:
-    chooser = _Drawing(draw)
-    mentioned = chooser.flip()
-    return _choose_event(
-        chooser,
-        pool,
-        event_id=_choose_id(chooser),
-        mentioned=mentioned,
-        date=_choose_event_date(chooser, pool, mentioned),
-        title=_choose_text(chooser),
-    )
+    return _objects(Chapter, locals())
 
 
 def events(
@@ -919,25 +869,7 @@ def events(
 
     With ``not_after``, the events that the paper mentions start no later than that day.
     """
-    return _events(
-        _pool_for(
-            max_citations=max_citations,
-            actor_ids=actor_ids,
-            document_ids=document_ids,
-            source_ids=source_ids,
-            places=places,
-            not_after=not_after,
-        )
-    )
-
-
-@st.composite
-def _actors(draw: DrawFn, pool: _Pool) -> Actor:
-    chooser = _Drawing(draw)
-    actor_id = _choose_id(chooser)
-    affiliation = _choose_ref(chooser, pool.affiliations)
-    # An actor cannot belong to itself.
-    return _choose_actor(chooser, pool, actor_id, None if affiliation == actor_id else affiliation)
+    return _objects(Event, locals())
 
 
 def actors(
@@ -947,25 +879,8 @@ def actors(
     source_ids: Sequence[str] | None = None,
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Actor]:
-    """People and bodies, each belonging to one of ``affiliation_ids`` or to none."""
-    return _actors(
-        _pool_for(
-            max_citations=max_citations, affiliation_ids=affiliation_ids, source_ids=source_ids, places=places
-        )
-    )
-
-
-@st.composite
-def _principles(draw: DrawFn, pool: _Pool) -> Principle:
-    chooser = _Drawing(draw)
-    return _choose_principle(
-        chooser,
-        pool,
-        principle_id=_choose_id(chooser),
-        kind=chooser.pick(_PRINCIPLE_KINDS),
-        order=draw(_NUMBERS),
-        name=_choose_text(chooser),
-    )
+    """People and bodies, each belonging to one of ``affiliation_ids`` (never to itself) or to none."""
+    return _objects(Actor, locals())
 
 
 def principles(
@@ -976,22 +891,7 @@ def principles(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Principle]:
     """Principles of either kind, introduced by one of ``event_ids`` or by none."""
-    return _principles(
-        _pool_for(max_citations=max_citations, event_ids=event_ids, source_ids=source_ids, places=places)
-    )
-
-
-@st.composite
-def _goals(draw: DrawFn, pool: _Pool) -> Goal:
-    chooser = _Drawing(draw)
-    return _choose_goal(
-        chooser,
-        pool,
-        goal_id=_choose_id(chooser),
-        kind=chooser.pick(_GOAL_KINDS),
-        order=draw(_NUMBERS),
-        name=_choose_text(chooser),
-    )
+    return _objects(Principle, locals())
 
 
 def goals(
@@ -1001,13 +901,7 @@ def goals(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Goal]:
     """Goals of every kind."""
-    return _goals(_pool_for(max_citations=max_citations, source_ids=source_ids, places=places))
-
-
-@st.composite
-def _concerns(draw: DrawFn, pool: _Pool) -> Concern:
-    chooser = _Drawing(draw)
-    return _choose_concern(chooser, pool, _choose_id(chooser), _choose_text(chooser))
+    return _objects(Goal, locals())
 
 
 def concerns(
@@ -1017,13 +911,7 @@ def concerns(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Concern]:
     """Concerns the paper names."""
-    return _concerns(_pool_for(max_citations=max_citations, source_ids=source_ids, places=places))
-
-
-@st.composite
-def _proposals(draw: DrawFn, pool: _Pool) -> Proposal:
-    chooser = _Drawing(draw)
-    return _choose_proposal(chooser, pool, _choose_id(chooser), draw(_NUMBERS), _choose_text(chooser))
+    return _objects(Concern, locals())
 
 
 def proposals(
@@ -1034,15 +922,7 @@ def proposals(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Proposal]:
     """Proposals that support some of ``support_ids`` (ids of principles and goals)."""
-    return _proposals(
-        _pool_for(max_citations=max_citations, support_ids=support_ids, source_ids=source_ids, places=places)
-    )
-
-
-@st.composite
-def _statistics(draw: DrawFn, pool: _Pool) -> Statistic:
-    chooser = _Drawing(draw)
-    return _choose_statistic(chooser, pool, _choose_id(chooser))
+    return _objects(Proposal, locals())
 
 
 def statistics(
@@ -1056,15 +936,7 @@ def statistics(
 
     A ``percent`` lies from 0 to 100 at scale one; other figures are not negative.
     """
-    return _statistics(
-        _pool_for(max_citations=max_citations, source_ids=source_ids, places=places, not_after=not_after)
-    )
-
-
-@st.composite
-def _document_refs(draw: DrawFn, pool: _Pool) -> DocumentRef:
-    chooser = _Drawing(draw)
-    return _choose_document(chooser, pool, _choose_id(chooser))
+    return _objects(Statistic, locals())
 
 
 def document_refs(
@@ -1075,235 +947,75 @@ def document_refs(
     places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[DocumentRef]:
     """Related documents, published by some of ``publisher_ids``."""
-    return _document_refs(
-        _pool_for(max_citations=max_citations, actor_ids=publisher_ids, source_ids=source_ids, places=places)
-    )
+    return _objects(DocumentRef, locals())
 
 
 # --- whole papers -----------------------------------------------------------------
 
-#: Numbers of chapters, sections, items, orders and proposals run to 999.
-_MAX_NUMBER = 999
+
+@functools.lru_cache(maxsize=256)
+def _slug_lists(count: int) -> SearchStrategy[list[str]]:
+    return st.lists(_SLUGS, min_size=count, max_size=count)
 
 
-def _check_number(name: str, value: object) -> int:
-    checked = _check_size(name, value)
-    if checked > _MAX_NUMBER:
-        raise InvalidArgument(f"{name}={checked} is over {_MAX_NUMBER}, the highest number the model allows")
-    return checked
+def _fresh_id(base: str, number: int, taken: set[str]) -> str:
+    """``base``, or ``base-number`` (counting up) if it is taken; then taken."""
+    found = base
+    if found in taken:
+        stem = base[: MAX_IDENTIFIER_LENGTH - 8].rstrip("-")
+        while (found := f"{stem}-{number}") in taken:
+            number += 1
+    taken.add(found)
+    return found
 
 
-_ENTITY_FIELDS = (
-    "sources", "actors", "events", "documents", "principles", "goals", "concerns", "proposals", "statistics",
-)  # fmt: skip
-#: Papers that may hold more entities than this are built by a seeded chooser.
-_MOST_ENTITIES_DRAWN = 50
-
-
-@attrs.frozen(kw_only=True)
-class _Sizes:
-    """Checked bounds of a paper's collections: (min, max) pairs, or a max alone."""
-
-    chapters: tuple[int, int]
-    sections: int
-    items: int
-    principles: tuple[int, int]
-    goals: tuple[int, int]
-    concerns: tuple[int, int]
-    proposals: tuple[int, int]
-    events: tuple[int, int]
-    actors: tuple[int, int]
-    statistics: tuple[int, int]
-    documents: tuple[int, int]
-    sources: tuple[int, int]
-    citations: int
-
-    @property
-    def seeded(self) -> bool:
-        """Whether papers this big are built by a seeded chooser (see :class:`_Chooser`)."""
-        bounds: list[tuple[int, int]] = [getattr(self, name) for name in _ENTITY_FIELDS]
-        return sum(high for _, high in bounds) > _MOST_ENTITIES_DRAWN
-
-
-def _distinct(text: str, taken: set[str], position: int) -> str:
-    """``text``, marked with ``position`` as often as needed to be new to ``taken``."""
-    while text in taken:
-        text = f"{text} [{position}]"
-    taken.add(text)
-    return text
-
-
-def _choose_names(chooser: _Chooser, count: int) -> list[LocalizedText]:
-    """Names unique in English, and in Chinese where they have it, as the paper's rules want."""
-    taken_en: set[str] = set()
-    taken_zh: set[str] = set()
-    names = []
-    for position in range(count):
-        name = _choose_text(chooser)
-        en = _distinct(name.en, taken_en, position)
-        # A clash in Chinese drops the Chinese, which is optional.
-        zh = None if name.zh in taken_zh else name.zh
-        if zh is not None:
-            taken_zh.add(zh)
-        names.append(name if (en, zh) == (name.en, name.zh) else attrs.evolve(name, en=en, zh=zh))
-    return names
-
-
-def _numbered_by_kind(kinds: Sequence[Any]) -> list[int]:
-    """Each entity's order within its kind: 1, 2, 3 ... in the order they appear."""
-    seen: dict[Any, int] = {}
-    orders = []
-    for kind in kinds:
-        seen[kind] = seen.get(kind, 0) + 1
-        orders.append(seen[kind])
-    return orders
-
-
-def _existing_places(preface: bool, shape: Sequence[Sequence[int]], conclusion: bool) -> tuple[Locator, ...]:
-    places = [Locator(part=PaperPart.PREFACE)] if preface else []
-    for chapter, item_counts in enumerate(shape, 1):
-        places.append(Locator(chapter=chapter))
-        for section, item_count in enumerate(item_counts, 1):
-            places.append(Locator(chapter=chapter, section=section))
-            places.extend(
-                Locator(chapter=chapter, section=section, item=item) for item in range(1, item_count + 1)
-            )
-    if conclusion:
-        places.append(Locator(part=PaperPart.CONCLUSION))
-    return tuple(places)
-
-
-def _choose_shape(chooser: _Chooser, sizes: _Sizes) -> list[list[int]]:
-    """How many sections each chapter has, and how many items each section."""
-    return [
-        [chooser.integer(0, sizes.items) for _ in range(chooser.integer(0, sizes.sections))]
-        for _ in range(chooser.integer(*sizes.chapters))
-    ]
-
-
-def _choose_white_paper(chooser: _Chooser, sizes: _Sizes) -> WhitePaper:
-    # How many of each kind, then one id each, unique across the paper.
-    counts = {name: chooser.integer(*getattr(sizes, name)) for name in _ENTITY_FIELDS}
-    drawn_ids = chooser.identifiers(sum(counts.values()) + 1)
-    paper_id = drawn_ids.pop()
-    ids: dict[str, tuple[str, ...]] = {}
-    for name in _ENTITY_FIELDS:
-        ids[name], drawn_ids = tuple(drawn_ids[: counts[name]]), drawn_ids[counts[name] :]
-    published = _choose_date(chooser)
-
-    # The structure comes first, since citations and located_in point into it.
-    has_preface, has_conclusion = chooser.flip(), chooser.flip()
-    shape = _choose_shape(chooser, sizes)
-    pool = _Pool(
-        sources=ids["sources"],
-        actors=ids["actors"],
-        events=ids["events"],
-        documents=(*ids["documents"], paper_id),
-        supports=(*ids["principles"], *ids["goals"]),
-        places=_existing_places(has_preface, shape, has_conclusion),
-        not_after=published.latest,
-        max_citations=sizes.citations,
-    )
-    preface = _choose_part(chooser, pool) if has_preface else None
-    chapter_list = tuple(
-        _choose_chapter(chooser, pool, n, item_counts) for n, item_counts in enumerate(shape, 1)
-    )
-    conclusion = _choose_part(chooser, pool) if has_conclusion else None
-    source_list = tuple(_choose_source(chooser, source_id) for source_id in ids["sources"])
-
-    actor_list = []
-    for position, actor_id in enumerate(ids["actors"]):
-        # An actor belongs only to an actor listed before it: never to itself, and no cycles.
-        affiliation = _choose_ref(chooser, ids["actors"][:position])
-        actor_list.append(_choose_actor(chooser, pool, actor_id, affiliation))
-
-    event_list = []
-    taken: set[str] = set()
-    taken_zh: set[tuple[PartialDate, str | None]] = set()
-    for position, event_id in enumerate(ids["events"]):
-        mentioned = chooser.flip()
-        date = _choose_event_date(chooser, pool, mentioned)
-        title = _choose_text(chooser)
-        # Event titles are unique per date.
-        unique_title = _distinct(f"{date}|{title.en}", taken, position).split("|", 1)[1]
-        if unique_title != title.en:
-            title = attrs.evolve(title, en=unique_title)
-        # And in Chinese: a clash drops the Chinese, which is optional.
-        if title.zh is not None and (date, title.zh) in taken_zh:
-            title = attrs.evolve(title, zh=None)
-        taken_zh.add((date, title.zh))
-        event_list.append(
-            _choose_event(chooser, pool, event_id=event_id, mentioned=mentioned, date=date, title=title)
-        )
-
-    principle_kinds = [chooser.pick(_PRINCIPLE_KINDS) for _ in ids["principles"]]
-    principle_list = tuple(
-        _choose_principle(chooser, pool, principle_id=principle_id, kind=kind, order=order, name=name)
-        for principle_id, kind, order, name in zip(
-            ids["principles"],
-            principle_kinds,
-            _numbered_by_kind(principle_kinds),
-            _choose_names(chooser, counts["principles"]),
-            strict=True,
-        )
-    )
-    goal_kinds = [chooser.pick(_GOAL_KINDS) for _ in ids["goals"]]
-    goal_list = tuple(
-        _choose_goal(chooser, pool, goal_id=goal_id, kind=kind, order=order, name=name)
-        for goal_id, kind, order, name in zip(
-            ids["goals"],
-            goal_kinds,
-            _numbered_by_kind(goal_kinds),
-            _choose_names(chooser, counts["goals"]),
-            strict=True,
-        )
-    )
-    concern_list = tuple(
-        _choose_concern(chooser, pool, concern_id, name)
-        for concern_id, name in zip(ids["concerns"], _choose_names(chooser, counts["concerns"]), strict=True)
-    )
-    proposal_list = tuple(
-        _choose_proposal(chooser, pool, proposal_id, number, name)
-        for number, (proposal_id, name) in enumerate(
-            zip(ids["proposals"], _choose_names(chooser, counts["proposals"]), strict=True), 1
-        )
-    )
-    statistic_list = tuple(
-        _choose_statistic(chooser, pool, statistic_id) for statistic_id in ids["statistics"]
-    )
-    document_list = tuple(_choose_document(chooser, pool, document_id) for document_id in ids["documents"])
-    languages = tuple(dict.fromkeys(chooser.value(_LANGUAGES) for _ in range(chooser.integer(0, 3))))
-
-    publisher = chooser.pick(ids["actors"])
-    return WhitePaper(
-        id=paper_id,
-        kind=chooser.pick(_DOCUMENT_KINDS),
-        title=_choose_text(chooser),
-        publisher=publisher,
-        co_publishers=_choose_refs(chooser, tuple(a for a in ids["actors"] if a != publisher), 2),
-        published=published,
-        languages=languages,
-        summary=_choose_prose(chooser),
-        preface=preface,
-        chapters=chapter_list,
-        conclusion=conclusion,
-        principles=principle_list,
-        goals=goal_list,
-        concerns=concern_list,
-        proposals=proposal_list,
-        events=tuple(event_list),
-        actors=tuple(actor_list),
-        statistics=statistic_list,
-        documents=document_list,
-        sources=source_list,
-        citations=_choose_citations(chooser, pool),
-    )
+def _paper_kind() -> str:
+    identity = identity_of(WhitePaper)
+    assert identity is not None
+    assert identity.identity is not None
+    return identity.identity
 
 
 @st.composite
-def _white_papers(draw: DrawFn, sizes: _Sizes) -> WhitePaper:
-    chooser: _Chooser = draw(_seeded()) if sizes.seeded else _Drawing(draw)
-    return _choose_white_paper(chooser, sizes)
+def _white_papers(draw: DrawFn, plan: _Plan) -> WhitePaper:
+    raw = list(draw(_raw(WhitePaper, plan)))
+    at = {shape.name: index for index, shape in enumerate(shape_of(WhitePaper))}
+    kinds = entity_kinds(WhitePaper)
+    # A kind whose entities need a reference to an empty kind has none either.
+    empty = {kind for kind, shape in kinds if not raw[at[shape.name]]}
+    while unmet := [(k, s) for k, s in kinds if k not in empty and _unmet_reference(s.type, empty, plan)]:
+        for kind, shape in unmet:
+            raw[at[shape.name]] = []
+            empty.add(kind)
+
+    # One drawn id for the paper and each drawn entity (they shrink), made unique by a number
+    # where one repeats, as copies' ids are made from their template's.
+    counts = {kind: len(raw[at[shape.name]]) for kind, shape in kinds}
+    drawn = {kind: min(counts[kind], plan.bound(shape)[2]) for kind, shape in kinds}
+    taken: set[str] = set()
+    fresh = iter([_fresh_id(slug, 1, taken) for slug in draw(_slug_lists(1 + sum(drawn.values())))])
+    pools: dict[str, Sequence[str]] = {_paper_kind(): (next(fresh),)}
+    for kind, _shape in kinds:
+        ids = [next(fresh) for _ in range(drawn[kind])]
+        pools[kind] = ids + [
+            _fresh_id(ids[i % drawn[kind]], i + 1, taken) for i in range(drawn[kind], counts[kind])
+        ]
+
+    # The paper's date rule (model/_rules.py): what the paper mentions is not after it.
+    builder = _Builder(None, plan, pools, not_after=cast(PartialDate, raw[at["published"]]).latest)
+    # Locators point at places of the paper's text, which exist once the text is built: it is built
+    # once to find them (taking the first choice of each pick, of any locator), then again.
+    entities = {shape.name for _kind, shape in kinds}
+    builder.places = (Locator(chapter=1),)
+    draft = builder.fields(WhitePaper, raw, pools[_paper_kind()], skip=entities)
+    text = cast(WhitePaper, types.SimpleNamespace(**(draft or {})))
+    builder.places = [where for where, _part in WhitePaper.places(text)]
+    builder.draw = draw
+    values = builder.fields(WhitePaper, raw, pools[_paper_kind()], skip=entities)
+    assert values is not None  # what the paper requires, its arguments ensure
+    for kind, shape in kinds:
+        values[shape.name] = builder.many(shape.type, raw[at[shape.name]], pools[kind])
+    return WhitePaper(**values)
 
 
 def white_papers(
@@ -1341,40 +1053,39 @@ def white_papers(
     documents, proposals its principles and goals. A paper has at least one
     chapter and one actor (its publisher).
 
-    Hypothesis caps how much one example may draw, so a paper that may hold
-    more than 50 entities is built from a drawn seed and a few drawn texts,
-    languages, addresses and units, rather than choice by choice. Any size
-    then works (a paper of 1,000 events takes a tenth of a second), but a failing
-    example of such a paper shrinks little.
+    Hypothesis caps how much one example may draw. So a paper that may hold
+    more than 40 entities draws about 24 of them one by one (each kind its share),
+    and each tuple inside draws at most 3 objects; the others copy those,
+    with ids, numbers and names of their own. Any size then works
+    (``docs/testing.md`` gives figures), and every part of a failing example
+    still shrinks.
     """
-    sizes = _Sizes(
-        chapters=_check_sizes("min_chapters", min_chapters, "max_chapters", max_chapters),
-        sections=_check_number("max_sections", max_sections),
-        items=_check_number("max_items", max_items),
-        principles=_check_sizes("min_principles", min_principles, "max_principles", max_principles),
-        goals=_check_sizes("min_goals", min_goals, "max_goals", max_goals),
-        concerns=_check_sizes("min_concerns", min_concerns, "max_concerns", max_concerns),
-        proposals=_check_sizes("min_proposals", min_proposals, "max_proposals", max_proposals),
-        events=_check_sizes("min_events", min_events, "max_events", max_events),
-        actors=_check_sizes("min_actors", min_actors, "max_actors", max_actors),
-        statistics=_check_sizes("min_statistics", min_statistics, "max_statistics", max_statistics),
-        documents=_check_sizes("min_documents", min_documents, "max_documents", max_documents),
-        sources=_check_sizes("min_sources", min_sources, "max_sources", max_sources),
-        citations=_check_size("max_citations", max_citations),
-    )
-    if sizes.chapters[0] < 1:
-        raise InvalidArgument(f"min_chapters={min_chapters} must be at least 1: a paper has a chapter")
-    if sizes.actors[0] < 1:
-        raise InvalidArgument(f"min_actors={min_actors} must be at least 1: a paper's publisher is an actor")
-    # These are numbered 1..n, and numbers run to 999.
-    for name, value in (
-        ("max_chapters", max_chapters),
-        ("max_principles", max_principles),
-        ("max_goals", max_goals),
-        ("max_proposals", max_proposals),
-    ):
-        _check_number(name, value)
-    return _white_papers(sizes)
+    bounds = _bounds(WhitePaper, locals())
+    kinds = entity_kinds(WhitePaper)
+    for shape in shape_of(WhitePaper):
+        low = bounds[shape.type][0] if shape.type in bounds else shape.min_items
+        if low < shape.min_items:
+            noun = a_or_an(shape.type.__name__.lower())
+            raise InvalidArgument(
+                f"min_{shape.name}={low} must be at least {shape.min_items}: a paper has {noun}"
+            )
+        # A reference the paper requires (its publisher) needs an entity of its kind.
+        holders = [(kind, s) for kind, s in kinds if kind in shape.refers_to and s.type in bounds]
+        needed = not shape.optional and not shape.many
+        if needed and holders and all(bounds[s.type][0] < 1 for _kind, s in holders):
+            kind, holder = holders[0]
+            raise InvalidArgument(
+                f"min_{holder.name}=0 must be at least 1: a paper's {shape.name} is {a_or_an(kind)}"
+            )
+    # Past _ALL_DRAWN entities in all, each kind draws its share of _ENTITIES_DRAWN.
+    highs = {shape.type: bounds.get(shape.type, (0, 2))[1] for _kind, shape in kinds}
+    total = sum(highs.values())
+    drawn = {
+        cls: high if total <= _ALL_DRAWN else max(1, _ENTITIES_DRAWN * high // total)
+        for cls, high in highs.items()
+    }
+    pooled = frozenset(kind for kind, _shape in kinds) | {_paper_kind()}
+    return _white_papers(_Plan(pooled=pooled, placed=True, woven=True, bounds=_plan_bounds(bounds, drawn)))
 
 
 # --- a corpus -------------------------------------------------------------------------
@@ -1382,73 +1093,53 @@ def white_papers(
 
 def expressions(
     *,
+    max_citations: int = 2,
     document_ids: Sequence[str] | None = None,
     source_ids: Sequence[str] | None = None,
-    max_citations: int = 2,
+    places: Sequence[Locator] | None = None,
 ) -> SearchStrategy[Expression]:
-    """Cells of a crosswalk: a document's wording of an idea, citing some of ``source_ids``.
+    """Cells of a crosswalk: a document's wording of an idea, about one of ``places`` or about none.
 
-    Their locators are left out: a place needs the paper it is in, which
-    :func:`corpora` weaves in.
+    ``document_ids`` are the papers and other documents of the corpus the
+    cells may quote.
     """
-    documents = _check_ids("document_ids", document_ids)
-    pool = _pool_for(max_citations=max_citations, source_ids=source_ids, places=())
-    return st.builds(
-        Expression,
-        document=st.sampled_from(documents) if documents else _IDENTIFIERS,
-        wording=_LOCALIZED_TEXTS,
-        locator=st.none() | _LOCATORS,
-        note=st.none() | _PROSE,
-        citations=st.lists(_citations(pool), max_size=max_citations).map(tuple)
-        if pool.sources != ()
-        else st.just(()),
-    )
+    return _objects(Expression, locals())
 
 
 def concepts(
     *,
     max_expressions: int = 3,
+    max_citations: int = 2,
     document_ids: Sequence[str] | None = None,
     source_ids: Sequence[str] | None = None,
 ) -> SearchStrategy[Concept]:
-    """Ideas of a crosswalk, each worded by up to ``max_expressions`` documents."""
-    _check_size("max_expressions", max_expressions)
-    pool = _pool_for(source_ids=source_ids, places=())
-    return st.builds(
-        Concept,
-        id=_IDENTIFIERS,
-        name=_LOCALIZED_TEXTS,
-        summary=_PROSE,
-        aliases=st.lists(aliases(source_ids=source_ids), max_size=_MAX_ALIASES).map(tuple),
-        expressions=st.lists(
-            expressions(document_ids=document_ids, source_ids=source_ids), max_size=max_expressions
-        ).map(tuple),
-        citations=st.lists(_citations(pool), max_size=2).map(tuple) if pool.sources != () else st.just(()),
-    )
+    """Ideas of a crosswalk, each worded by up to ``max_expressions`` documents (about no place)."""
+    return _objects(Concept, {**locals(), "places": ()})
 
 
-def _ids_of(paper: WhitePaper) -> set[str]:
-    return {paper.id, *(entity.id for entity in paper.entities())}
+#: The papers of a drawn corpus are small: a corpus is drawn whole, and a test may draw two.
+_CORPUS_PAPERS = {
+    "max_chapters": 1, "max_sections": 1, "max_items": 1, "max_principles": 1, "max_goals": 1,
+    "max_concerns": 1, "max_proposals": 1, "max_events": 1, "max_actors": 2, "max_statistics": 1,
+    "max_documents": 1, "max_sources": 1, "max_citations": 1,
+}  # fmt: skip
 
 
 @st.composite
 def _corpora(draw: DrawFn, min_papers: int, max_papers: int) -> Corpus:
-    papers = draw(
-        st.lists(white_papers(max_events=3, max_actors=3), min_size=min_papers, max_size=max_papers)
-    )
-    # Papers drawn apart share no id: then no two records of one thing can disagree.
+    papers = draw(st.lists(white_papers(**_CORPUS_PAPERS), min_size=min_papers, max_size=max_papers))
+    # Papers that share no id: then no two records of one thing can disagree (the corpus rule).
     taken: set[str] = set()
     for paper in papers:
-        ids = _ids_of(paper)
+        ids = {paper.id, *(entity.id for entity in paper.entities())}
         assume(not ids & taken)
         taken |= ids
-    own = draw(st.lists(_IDENTIFIERS.filter(lambda i: i not in taken), min_size=5, max_size=5, unique=True))
-    corpus_id, source_id, document_id, *actor_ids = own
+    slugs = draw(_slug_lists(6))
+    corpus_id, source_id, document_id, *actor_ids = [_fresh_id(slug, 1, taken) for slug in slugs]
     source = attrs.evolve(draw(sources()), id=source_id)
-    pool = _pool_for(source_ids=(source_id,), places=())
     corpus_actors = [
         attrs.evolve(draw(actors(affiliation_ids=(), source_ids=(source_id,), places=())), id=actor_id)
-        for actor_id in actor_ids[: draw(st.integers(0, 2))]
+        for actor_id in actor_ids[: draw(st.integers(0, 3))]
     ]
     document = attrs.evolve(
         draw(
@@ -1458,44 +1149,47 @@ def _corpora(draw: DrawFn, min_papers: int, max_papers: int) -> Corpus:
         ),
         id=document_id,
     )
-    paper_ids = tuple(paper.id for paper in papers)
-    crosswalk = draw(
+    quoted = (*(paper.id for paper in papers), document_id)
+    ideas = draw(
         st.lists(
-            concepts(max_expressions=2, document_ids=(*paper_ids, document_id), source_ids=(source_id,)),
+            concepts(max_expressions=2, max_citations=1, document_ids=quoted, source_ids=(source_id,)),
             max_size=2,
-            unique_by=lambda c: c.id,
-        ).filter(lambda found: not {c.id for c in found} & (taken | set(own)))
+        )
     )
-    # Names of ideas are distinct; a place is one of the quoted paper's own.
+    # Ids fresh to the corpus; names distinct (after NFC); a cell's place is one of its paper's own.
     names: set[str] = set()
     woven = []
-    for concept in crosswalk:
-        texts = {unicodedata.normalize("NFC", t) for t in (concept.name.en, concept.name.zh) if t is not None}
+    for idea in ideas:
+        texts = {unicodedata.normalize("NFC", t) for t in (idea.name.en, idea.name.zh) if t is not None}
         assume(not texts & names)
         names |= texts
         cells = []
-        for cell in concept.expressions:
-            quoted = next((p for p in papers if p.id == cell.document), None)
-            places = [where for where, _part in quoted.places()] if quoted is not None else []
-            locator = draw(st.none() | st.sampled_from(places)) if places else None
-            cells.append(attrs.evolve(cell, locator=locator))
-        woven.append(attrs.evolve(concept, expressions=tuple(cells)))
+        for cell in idea.expressions:
+            source_paper = next((p for p in papers if p.id == cell.document), None)
+            places = [where for where, _part in source_paper.places()] if source_paper is not None else []
+            cells.append(
+                attrs.evolve(cell, locator=draw(st.none() | st.sampled_from(places)) if places else None)
+            )
+        woven.append(attrs.evolve(idea, id=_fresh_id(idea.id, 1, taken), expressions=tuple(cells)))
     return Corpus(
         id=corpus_id,
-        title=draw(_LOCALIZED_TEXTS),
-        summary=draw(_PROSE),
+        title=draw(localized_texts()),
+        summary=draw(_TEXT),
         papers=tuple(papers),
         documents=(document,),
         concepts=tuple(woven),
         actors=tuple(corpus_actors),
         sources=(source,),
-        citations=tuple(draw(st.lists(_citations(pool), max_size=2))),
+        citations=tuple(draw(st.lists(citations(source_ids=(source_id,), places=()), max_size=2))),
     )
 
 
 def corpora(*, min_papers: int = 1, max_papers: int = 2) -> SearchStrategy[Corpus]:
     """Corpora of small papers that share no id, with a crosswalk quoting them and a document of its own."""
-    low, high = _check_sizes("min_papers", min_papers, "max_papers", max_papers)
+    low = _check_size("min_papers", min_papers)
+    high = _check_size("max_papers", max_papers)
+    if low > high:
+        raise InvalidArgument(f"min_papers={low} is larger than max_papers={high}")
     if low < 1:
         raise InvalidArgument(f"min_papers={min_papers} must be at least 1: a corpus has a paper")
     return _corpora(low, high)
