@@ -472,6 +472,7 @@ class TestStrategy2017:
 
     def test_concerns_are_what_the_principles_rule_out(self, strategy_2017: cw.WhitePaper) -> None:
         """The concerns come from chapter II, and none claims official English."""
+        assert len(strategy_2017.concerns) == 5
         assert {str(c.located_in) for c in strategy_2017.concerns} == {"II.1", "II.2", "II.4"}
         assert not [c.id for c in strategy_2017.concerns if c.name.en_official]
 
