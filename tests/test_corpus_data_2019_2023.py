@@ -523,6 +523,19 @@ class TestLawBasedGovernance2023:
             ("cyber-legislation-third-stage", "2012", None),
         ]
 
+    def test_events(self, law: cw.WhitePaper) -> None:
+        """Eight events: the four the paper names, the release, the launch, the transcript and a serial."""
+        assert [(e.id, str(e.date)) for e in law.timeline()] == [
+            ("full-function-internet-access-1994", "1994"),
+            ("cyber-legislation-first-stage", "1994"),
+            ("cyber-legislation-second-stage", "2000"),
+            ("cyber-legislation-third-stage", "2012"),
+            ("law-based-cyberspace-governance-press-conference-2023", "2023-03-16"),
+            ("law-based-cyberspace-governance-white-paper-2023", "2023-03-16"),
+            ("press-transcript-posted-2023-03-31", "2023-03-31"),
+            ("china-daily-global-weekly-serial-2023-06-02", "2023-06-02"),
+        ]
+
     def test_no_cyber_sovereignty_in_the_paper(self, law: cw.WhitePaper) -> None:
         """'Cyber sovereignty' was not seen in the paper: no heading or principle of it says so."""
         names = [title.en for title in headings(law).values()] + [p.name.en for p in law.principles]
