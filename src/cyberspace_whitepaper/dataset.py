@@ -15,9 +15,10 @@ import json
 from importlib import resources
 from typing import Any
 
+from . import _engine
 from ._jsontext import parse_json
-from ._limits import DEFAULT_LIMITS
-from .io import from_dict, loads
+from ._limits import DEFAULT_LIMITS, check_counts
+from .io import loads
 from .model import Corpus, WhitePaper
 
 __all__ = [
@@ -67,7 +68,8 @@ def load_corpus() -> Corpus:
     files = [folder.joinpath(DATA_FILE), *folder.joinpath(PAPERS_FOLDER).iterdir()]
     papers = [parse_json(file.read_bytes(), DEFAULT_LIMITS) for file in files if file.name.endswith(".json")]
     corpus["papers"] = sorted(papers, key=lambda paper: paper["published"])
-    found: Corpus = from_dict(corpus, type=Corpus)
+    check_counts(corpus, DEFAULT_LIMITS)
+    found: Corpus = _engine.structure(corpus, Corpus)
     return found
 
 

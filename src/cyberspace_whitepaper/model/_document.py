@@ -141,7 +141,7 @@ class DocumentRef:
     )
     published: PartialDate | None = attrs.field(default=None, metadata=describe("When it was issued."))
     url: str | None = attrs.field(default=None, metadata=describe("Where it can be read.", url()))
-    relation: DocumentRelation = attrs.field(metadata=describe("How it stands to this paper."))
+    relation: DocumentRelation = attrs.field(metadata=describe("How it stands to this paper.", relative=True))
     summary: str | None = attrs.field(
         default=None, metadata=describe("What it is, in our own words.", text())
     )

@@ -38,7 +38,7 @@ from ._shape import (
     values,
     walk,
 )
-from ._values import LocalizedText
+from ._values import LocalizedText, PartialDate
 
 if TYPE_CHECKING:
     from ._corpus import Corpus
@@ -545,10 +545,8 @@ def _disagreements(entity: Any, other: Any, path: str, where: str) -> Iterator[P
         if not _defining(shape) or shape.name not in theirs or not _defining(theirs[shape.name]):
             continue
         mine, yours = getattr(entity, shape.name), getattr(other, shape.name)
-        if mine is None or yours is None or mine == yours:
+        if mine is None or yours is None or _agree(mine, yours):
             continue
-        if shape.type is LocalizedText and (mine.en, mine.zh) == (yours.en, yours.zh):
-            continue  # whether the English is official is the document's own say
         yield _problem(
             join_path(path, shape.name),
             "conflict",
@@ -556,9 +554,20 @@ def _disagreements(entity: Any, other: Any, path: str, where: str) -> Iterator[P
         )
 
 
+def _agree(mine: Any, yours: Any) -> bool:
+    """Whether two records' values of one field agree, where both give what they know."""
+    if type(mine) is LocalizedText:
+        # Whether the English is official is each document's own say; a missing Chinese is not another.
+        return mine.en == yours.en and (mine.zh is None or yours.zh is None or mine.zh == yours.zh)
+    if type(mine) is PartialDate:
+        # 1994 and 1994-04-20 agree: one record knows more of the day.
+        return mine.contains(yours) or yours.contains(mine)
+    return bool(mine == yours)
+
+
 def _defining(shape: FieldShape) -> bool:
     """Fields that say what a thing is, which two records of it must agree on."""
-    if shape.many or shape.refers_to or shape.identity is not None:
+    if shape.many or shape.refers_to or shape.identity is not None or shape.relative:
         return False
     if shape.kind is Kind.MODEL:
         return shape.type is LocalizedText

@@ -78,6 +78,7 @@ class _Spec:
     distinct: tuple[str, ...] | None
     numbering: tuple[str, ...] | None
     names: bool
+    relative: bool
 
 
 def describe(
@@ -91,6 +92,7 @@ def describe(
     distinct: tuple[str, ...] | None = None,
     numbering: tuple[str, ...] | None = None,
     names: bool = False,
+    relative: bool = False,
 ) -> dict[str, _Spec]:
     """The metadata of a model field: what it is, said once.
 
@@ -114,8 +116,13 @@ def describe(
             tuple that share these fields (``()``: among all of them).
         names: the field names its object for people (a title, a name): what
             labels, search and reports show first.
+        relative: the value says how the thing stands to the document that
+            holds the record (a related document's relation to its paper), so
+            two documents of a corpus may give it differently.
     """
-    spec = _Spec(description, constraint, unique, min_items, refers_to, identity, distinct, numbering, names)
+    spec = _Spec(
+        description, constraint, unique, min_items, refers_to, identity, distinct, numbering, names, relative
+    )
     return {_SPEC: spec}
 
 
@@ -148,6 +155,7 @@ class FieldShape:
         distinct: unique among siblings sharing these fields, or None.
         numbering: counted 1..n among siblings sharing these fields, or None.
         names: the field names its object for people (a title, a name).
+        relative: the value says how the thing stands to the document holding it.
         annotation: the field's annotation as written.
     """
 
@@ -166,6 +174,7 @@ class FieldShape:
     distinct: tuple[str, ...] | None
     numbering: tuple[str, ...] | None
     names: bool
+    relative: bool
     annotation: Any
 
     @property
@@ -321,6 +330,7 @@ def field_shape(attribute: attrs.Attribute[Any], owner: type | None = None) -> F
         distinct=spec.distinct,
         numbering=spec.numbering,
         names=spec.names,
+        relative=spec.relative,
         annotation=attribute.type,
     )
 
