@@ -479,6 +479,7 @@ def _corpus_locators(corpus: Corpus, _gathered: _Gathered) -> Iterator[Problem]:
     name a paper (a crosswalk cell's ``document``).
     """
     places = {paper.id: {where for where, _place in paper.places()} for paper in corpus.papers}
+    documents = {document.id for document in corpus.documents}
     stack: list[tuple[str, Any, str | None]] = [("$", corpus, None)]
     while stack:
         path, obj, scope = stack.pop()
@@ -491,6 +492,8 @@ def _corpus_locators(corpus: Corpus, _gathered: _Gathered) -> Iterator[Problem]:
                 for where in values(obj, shape):
                     if scope in places and where in places[scope]:
                         continue
+                    if scope is not None and scope not in places and scope not in documents:
+                        continue  # the reference itself dangles, and is reported as such
                     if scope is None:
                         message = f"{where} names no place: a corpus has none of its own"
                     elif scope in places:
@@ -509,17 +512,27 @@ def _linked_papers(corpus: Corpus, _gathered: _Gathered) -> Iterator[Problem]:
     papers = {paper.id: paper for paper in corpus.papers}
     for p, paper in enumerate(corpus.papers):
         for kind, shape in entity_kinds(type(paper)):
-            del kind
             for index, entity in enumerate(getattr(paper, shape.name)):
                 other = papers.get(entity.id)
                 if other is None or other is paper:
                     continue
                 path = f"$.papers[{p}].{shape.name}[{index}]"
-                yield from _disagreements(entity, other, path, f"the paper {entity.id!r} of the corpus")
+                if kind != "document":
+                    message = f"{entity.id!r} is {a_or_an(kind)} here but a paper of the corpus"
+                    yield _problem(f"{path}.id", "conflict", message)
+                else:
+                    yield from _disagreements(entity, other, path, f"the paper {entity.id!r} of the corpus")
 
 
 def _shared_ids(corpus: Corpus, gathered: _Gathered) -> Iterator[Problem]:
-    """An id used in two papers of the corpus (or a paper and the corpus) means one thing in both."""
+    """An id used in two papers of the corpus (or a paper and the corpus) means one thing in both.
+
+    The first record of an id (the corpus's own, then the papers' in order)
+    is the one the others are held to. A record of a paper of the corpus is
+    held to the paper itself instead (:func:`_linked_papers`), so one wrong
+    record is one problem.
+    """
+    papers = {paper.id for paper in corpus.papers}
     first: dict[str, tuple[str, str, Any]] = {}
     registries = [("$", corpus)] + [(f"$.papers[{p}]", paper) for p, paper in enumerate(corpus.papers)]
     for prefix, holder in registries:
@@ -527,6 +540,8 @@ def _shared_ids(corpus: Corpus, gathered: _Gathered) -> Iterator[Problem]:
             if is_whole_document(shape.type):
                 continue  # papers: their ids are the corpus's own, checked as such
             for index, entity in enumerate(getattr(holder, shape.name)):
+                if entity.id in papers:
+                    continue
                 path = f"{prefix}.{shape.name}[{index}]"
                 seen = first.setdefault(entity.id, (kind, path, entity))
                 if seen[1] == path:
