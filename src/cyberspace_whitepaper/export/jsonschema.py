@@ -56,9 +56,11 @@ _DOCUMENTS = {
     WhitePaper: ("A white paper", ""),
     Corpus: (
         "A corpus of white papers and the crosswalk of their ideas",
-        " So are the corpus's own: paper ids unique, one meaning per id across its papers, a "
-        "related document that is a paper of the corpus agreeing with it, and each locator of "
-        "the crosswalk naming a place in the paper it quotes.",
+        (
+            " So are the corpus's own: paper ids unique, one meaning per id across its papers, a "
+            "related document that is a paper of the corpus agreeing with it, and each locator of "
+            "the crosswalk naming a place in the paper it quotes."
+        ),
     ),
 }
 
