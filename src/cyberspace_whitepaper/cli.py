@@ -28,7 +28,17 @@ from . import dataset, query
 from ._files import atomic_write
 from .errors import LimitError, LoadError, NotFoundError, ValidationError, excerpt
 from .io import dumps, load, to_dict
-from .model import Citation, Concept, Corpus, Event, LocalizedText, Locator, PartialDate, WhitePaper
+from .model import (
+    Citation,
+    Concept,
+    Corpus,
+    DocumentRef,
+    Event,
+    LocalizedText,
+    Locator,
+    PartialDate,
+    WhitePaper,
+)
 from .model._shape import Kind, shape_of, values
 from .vocab import Certainty
 
@@ -757,7 +767,8 @@ def _concept_table(corpus: Corpus) -> str:
 
 def _document_title(corpus: Corpus, document: str) -> LocalizedText | None:
     """The title of a paper of the corpus, or of one of its other documents."""
-    return next((d.title for d in (*corpus.papers, *corpus.documents) if d.id == document), None)
+    documents: tuple[WhitePaper | DocumentRef, ...] = (*corpus.papers, *corpus.documents)
+    return next((d.title for d in documents if d.id == document), None)
 
 
 def _certainties(citations: Iterable[Citation]) -> str:
