@@ -20,6 +20,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "paperpage",
+    "corpuspage",
 ]
 
 source_suffix = {".md": "markdown"}

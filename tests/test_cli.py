@@ -467,6 +467,41 @@ class TestExport:
         assert (status, err) == (0, "")
         assert json.loads(out) == to_jsonld(cw.load(mini_paper_path))
 
+    def test_schema_of_a_corpus(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--to schema --type Corpus writes the corpus's schema, the shipped data/corpus.schema.json."""
+        from cyberspace_whitepaper.export import json_schema
+
+        out = tmp_path / "corpus.schema.json"
+        assert run(capsys, "export", "--to", "schema", "--type", "Corpus", "-o", out) == (0, "", "")
+        assert json.loads(out.read_text(encoding="utf-8")) == json_schema(cw.Corpus)
+        shipped = Path(cw.__file__).parent / "data" / "corpus.schema.json"
+        assert out.read_bytes() == shipped.read_bytes()
+
+    def test_schema_of_any_class(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--type names any model class; the default is WhitePaper."""
+        from cyberspace_whitepaper.export import json_schema
+
+        status, out, _ = run(capsys, "export", "--to", "schema", "--type", "Event")
+        assert (status, json.loads(out)) == (0, json_schema(cw.Event))
+        assert (
+            run(capsys, "export", "--to", "schema", "--type", "WhitePaper")[1]
+            == run(capsys, "export", "--to", "schema")[1]
+        )
+
+    def test_type_is_for_the_schema(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--type with another format is a usage error, as is a class the model does not have."""
+        status, out, err = run(capsys, "export", "--to", "json", "--type", "Corpus")
+        assert (status, out) == (2, "")
+        assert_one_line_error(
+            err, "cyberspace-whitepaper: error: --type applies to --to schema, not --to json"
+        )
+        status, _, err = run(capsys, "export", "--to", "schema", "--type", "Paper")
+        assert status == 2
+        assert err.startswith(
+            "cyberspace-whitepaper export: error: argument --type: invalid choice: 'Paper' "
+            "(choose from 'Actor',"
+        )
+
     def test_schema_takes_no_file(self, capsys: pytest.CaptureFixture[str], mini_paper_path: Path) -> None:
         """The schema describes the model, so a FILE with --to schema is a usage error."""
         status, _, err = run(capsys, "export", mini_paper_path, "--to", "schema")
@@ -742,7 +777,7 @@ class TestUsage:
         assert_one_line_error(
             err,
             "cyberspace-whitepaper: error: a command is needed: "
-            "show, validate, export, timeline, get, search, diff or convert (see --help)",
+            "show, validate, export, timeline, get, search, diff, convert or concepts (see --help)",
         )
 
     def test_unknown_command(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -752,7 +787,8 @@ class TestUsage:
         assert_one_line_error(
             err,
             "cyberspace-whitepaper: error: argument COMMAND: invalid choice: 'shwo' "
-            "(choose from 'show', 'validate', 'export', 'timeline', 'get', 'search', 'diff', 'convert')",
+            "(choose from 'show', 'validate', 'export', 'timeline', 'get', 'search', 'diff', 'convert', "
+            "'concepts')",
         )
 
     def test_unknown_option(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -872,3 +908,205 @@ class TestModule:
     def test_bundled_name(self) -> None:
         """Messages name the bundled paper by its file."""
         assert f"bundled {dataset.DATA_FILE}" == cli.BUNDLED
+
+
+# --- the crosswalk of a corpus -----------------------------------------------------------
+
+CONCEPTS = """\
+id                                              documents  years                          name
+cyber-sovereignty                                       5  2010 2015 2017 2019 2022       respecting cyber sovereignty* / 尊重网络主权
+peace-and-security                                      6  2010 2015 2017 2019 2022 2023  safeguarding peace and security* / 维护和平安全
+openness-and-cooperation                                5  2010 2015 2017 2022 2023       promoting openness and cooperation* / 促进开放合作
+good-order                                              5  2010 2015 2017 2022 2023       building good order* / 构建良好秩序
+multilateral-democratic-transparent-governance          5  2015 2017 2019 2022 2023       multilateral, democratic and transparent internet governance* / 多边、民主、透明
+shared-benefits                                         6  2010 2015 2017 2019 2022 2023  shared benefits* / 普惠
+cybercrime-and-terrorism                                5  2010 2015 2017 2022 2023       combating cybercrime and cyberterrorism* / 网络犯罪和网络恐怖主义
+critical-information-infrastructure                     3  2017 2019 2022                 protecting critical information infrastructure* / 关键信息基础设施
+data-and-personal-information                           3  2017 2022 2023                 data security and personal information*
+
+* English not official: our gloss or a machine translation.
+"""  # noqa: E501 -- the exact lines the command prints
+
+INFRASTRUCTURE = """\
+protecting critical information infrastructure* / 关键信息基础设施 (critical-information-infrastructure)
+The infrastructure that networks rest on should be built up and protected, with countries cooperating on its protection.
+
+2017  International Strategy of Cooperation on Cyberspace / 网络空间国际合作战略
+      IV.4   confirmed,inferred   critical internet resources*
+      IV.8   confirmed,uncertain  Global Information Infrastructure Development and Protection / 加强全球信息基础设施建设和保护
+2019  Jointly Build a Community with a Shared Future in Cyberspace / 携手构建网络空间命运共同体
+      II.1   confirmed            no sabotage of other countries' information infrastructure*
+      III.1  confirmed            building and protecting internet infrastructure*
+2022  Jointly Build a Community with a Shared Future in Cyberspace / 携手构建网络空间命运共同体
+      IV.4   confirmed            Strengthening international cooperation on protecting critical information infrastructure* / 加强关键信息基础设施保护国际合作
+
+* English not official: our gloss or a machine translation.
+"""  # noqa: E501
+
+
+@pytest.fixture
+def mini_corpus(tmp_path: Path, mini_paper_path: Path) -> Path:
+    """A corpus of the mini paper and an undated speech, with two ideas whose names are official English."""
+    paper = cw.load(mini_paper_path)
+    cited = cw.Citation(source="src", certainty=cw.Certainty.INFERRED)
+    corpus = cw.Corpus(
+        id="mini-corpus",
+        title=cw.LocalizedText(en="A mini corpus"),
+        summary="One paper and a speech.",
+        papers=(paper,),
+        documents=(
+            cw.DocumentRef(
+                id="talk",
+                title=cw.LocalizedText(en="A talk"),
+                kind=cw.DocumentKind.SPEECH,
+                relation=cw.DocumentRelation.CONTEXT,
+            ),
+        ),
+        concepts=(
+            cw.Concept(
+                id="respect",
+                name=cw.LocalizedText(en="Respect", zh="尊重"),
+                summary="Respect.",
+                expressions=(
+                    cw.Expression(document="talk", wording=cw.LocalizedText(en="respect")),
+                    cw.Expression(
+                        document="mini-paper",
+                        wording=cw.LocalizedText(en="Respect", zh="尊重"),
+                        locator=cw.Locator.parse("I.1"),
+                    ),
+                ),
+            ),
+            cw.Concept(id="silence", name=cw.LocalizedText(en="Silence"), summary="Nothing said."),
+        ),
+        sources=paper.sources,
+        citations=(cited,),
+    )
+    path = tmp_path / "corpus.json"
+    cw.dump(corpus, path)
+    return path
+
+
+class TestConcepts:
+    def test_list(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without ID, the bundled corpus's ideas: id, how many documents word each, their years, name."""
+        assert run(capsys, "concepts") == (0, CONCEPTS, "")
+
+    def test_history(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """With ID, the idea's history: a line per document (year, title), one per wording under it."""
+        assert run(capsys, "concepts", "critical-information-infrastructure") == (0, INFRASTRUCTURE, "")
+
+    def test_by_name_or_alias(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An idea is found by its name in either language or an alias, as Corpus.concept finds it."""
+        by_id = run(capsys, "concepts", "cyber-sovereignty")
+        assert by_id[0] == 0
+        for query in ("Respecting Cyber Sovereignty", "尊重网络主权", "The Principle of Sovereignty"):
+            assert run(capsys, "concepts", query) == by_id
+
+    def test_history_in_date_order(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Every idea's lines follow corpus.history: document by document, earliest first."""
+        corpus = cw.load_corpus()
+        for concept in corpus.concepts:
+            _, out, _ = run(capsys, "concepts", concept.id)
+            wordings = [line for line in out.splitlines() if line.startswith("      ")]
+            history = corpus.history(concept.id)
+            assert len(wordings) == len(history)
+            for line, cell in zip(wordings, history, strict=True):
+                assert line.split()[0] == (str(cell.locator) if cell.locator else "-")
+                assert cell.wording.en in line
+
+    def test_unknown_idea(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An idea the corpus lacks is a one-line usage error, with a close id to try."""
+        status, out, err = run(capsys, "concepts", "cyber-soverignty")
+        assert (status, out) == (2, "")
+        assert_one_line_error(
+            err,
+            "cyberspace-whitepaper: error: no concept 'cyber-soverignty' in the bundled corpus "
+            "(did you mean 'cyber-sovereignty'?)",
+        )
+        status, _, err = run(capsys, "concepts", "zzz")
+        assert_one_line_error(err, "cyberspace-whitepaper: error: no concept 'zzz' in the bundled corpus")
+
+    def test_json_list(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--json gives each idea's id, name, the documents that word it (earliest first) and their years."""
+        corpus = cw.load_corpus()
+        status, out, err = run(capsys, "concepts", "--json")
+        assert (status, err) == (0, "")
+        records = json.loads(out)
+        assert [record["id"] for record in records] == [concept.id for concept in corpus.concepts]
+        first = records[0]
+        assert list(first) == ["id", "name", "documents", "years"]
+        assert first["name"] == {
+            "en": "respecting cyber sovereignty",
+            "zh": "尊重网络主权",
+            "en_official": False,
+        }
+        assert first["documents"] == [
+            "internet-in-china-2010",
+            "xi-wic-2015-keynote-speech",
+            "international-strategy-of-cooperation-on-cyberspace-2017",
+            "wic-concept-paper-2019",
+            "cyberspace-community-2022",
+        ]
+        assert first["years"] == [2010, 2015, 2017, 2019, 2022]
+
+    def test_json_history(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--json with ID: the idea as written, its expressions in history order with date and title."""
+        corpus = cw.load_corpus()
+        status, out, _ = run(capsys, "concepts", "good-order", "--json")
+        assert status == 0
+        record = json.loads(out)
+        concept = corpus.concept("good-order")
+        expressions = record.pop("expressions")
+        assert record == {k: v for k, v in cw.to_dict(concept).items() if k != "expressions"}
+        history = corpus.history("good-order")
+        for written, cell in zip(expressions, history, strict=True):
+            date, title = written.pop("published"), written.pop("title")
+            assert cw.from_dict(written, type=cw.Expression) == cell
+            assert date == str(corpus.date_of(cell.document))
+            assert title["en"] == next(
+                d.title.en for d in (*corpus.papers, *corpus.documents) if d.id == cell.document
+            )
+        assert len(expressions) == len(history)
+
+    def test_a_corpus_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--file FILE reads a corpus written as one document; the bundled one gives the same lines."""
+        path = tmp_path / "corpus.json"
+        cw.dump(cw.load_corpus(), path, type=cw.Corpus)
+        assert run(capsys, "concepts", "--file", path) == (0, CONCEPTS, "")
+
+    def test_a_small_corpus(self, capsys: pytest.CaptureFixture[str], mini_corpus: Path) -> None:
+        """Official names need no footnote; an undated document is '????' and comes last; no place is '-'."""
+        listed = (
+            "id       documents  years  name\n"
+            "respect          2  2022   Respect / 尊重\n"
+            "silence          0         Silence\n"
+        )
+        assert run(capsys, "concepts", "--file", mini_corpus) == (0, listed, "")
+        history = (
+            "Respect / 尊重 (respect)\n"
+            "Respect.\n"
+            "\n"
+            "2022  A Mini Paper / 小白皮书\n"
+            "      I.1  none  Respect / 尊重\n"
+            "????  A talk\n"
+            "      -    none  respect\n"
+        )
+        assert run(capsys, "concepts", "respect", "--file", mini_corpus) == (0, history, "")
+
+    def test_an_invalid_corpus_file(self, capsys: pytest.CaptureFixture[str], mini_corpus: Path) -> None:
+        """A corpus file that breaks a rule: every problem, path first, and exit 1."""
+        data = json.loads(mini_corpus.read_text(encoding="utf-8"))
+        data["concepts"][0]["expressions"][1]["locator"] = "IX"
+        bad = write_json(mini_corpus.parent / "bad.json", data)
+        status, out, err = run(capsys, "concepts", "--file", bad)
+        assert (status, out) == (1, "")
+        assert err == f"{bad}: $.concepts[0].expressions[1].locator: the paper 'mini-paper' has no IX\n"
+
+    def test_a_missing_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A corpus file that cannot be read is a one-line usage error."""
+        status, _, err = run(capsys, "concepts", "--file", tmp_path / "none.json")
+        assert status == 2
+        assert_one_line_error(
+            err,
+            f"cyberspace-whitepaper: error: cannot read {tmp_path / 'none.json'}: No such file or directory",
+        )

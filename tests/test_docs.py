@@ -183,70 +183,132 @@ class TestReadmeOnAPlainInstall:
             assert run_session(session) is None
 
 
-# --- the paper page ----------------------------------------------------------------
+# --- the pages of the corpus ------------------------------------------------------------
 
 sys.path.insert(0, str(DOCS / "_ext"))
-import paperpage  # noqa: E402 -- lives beside the docs, found through the path above
+import corpuspage  # noqa: E402 -- lives beside the docs, found through the path above
+import paperpage  # noqa: E402
+
+_LABEL = re.compile(r"^\(([^)\s]+)\)=$", re.MULTILINE)
+_REF = re.compile(r"\{ref\}`[^`<]*<([^>]+)>`")
+_LINK = re.compile(r"\]\(#([^)\s]+)\)")
 
 
 @pytest.fixture(scope="module")
-def page() -> str:
-    """The paper page's generated text, from the bundled paper."""
-    return paperpage.render_paper(cw.load_white_paper())
+def corpus() -> cw.Corpus:
+    """The bundled corpus."""
+    return cw.load_corpus()
 
 
-class TestPaperPage:
-    def test_page_asks_for_the_data(self) -> None:
-        """docs/paper.md holds the marker that the extension replaces with the data."""
-        assert paperpage.MARKER.search((DOCS / "paper.md").read_text(encoding="utf-8"))
+@pytest.fixture(scope="module")
+def pages(corpus: cw.Corpus) -> dict[str, str]:
+    """The generated text of every page of the corpus: each paper's, the index and the crosswalk."""
+    found = {paper.id: paperpage.render_paper_page(paper, corpus) for paper in corpus.papers}
+    found["index"] = corpuspage.render_papers(corpus)
+    found["crosswalk"] = corpuspage.render_crosswalk(corpus)
+    return found
 
-    def test_every_place_in_the_contents(self, page: str) -> None:
-        """The table of contents has a row for every part, chapter, section and item, in both languages."""
-        paper = cw.load_white_paper()
-        places: list[tuple[str, cw.LocalizedText]] = []
-        for chapter in paper.chapters:
-            places.append((str(cw.Locator(chapter=chapter.number)), chapter.title))
-            for section in chapter.sections:
-                places.append(
-                    (str(cw.Locator(chapter=chapter.number, section=section.number)), section.title)
-                )
-                places.extend(
-                    (
-                        str(cw.Locator(chapter=chapter.number, section=section.number, item=item.number)),
-                        item.title,
-                    )
-                    for item in section.items
-                )
-        if paper.preface is not None:
-            places.append(("preface", paper.preface.title))
-        if paper.conclusion is not None:
-            places.append(("conclusion", paper.conclusion.title))
-        for locator, title in places:
-            english = paperpage.md(title.en) + ("" if title.en_official else "\\*")
-            assert f"| `{locator}` | {english} | {paperpage.md(title.zh or '')} |" in page
 
-    def test_every_entity_on_the_page(self, page: str) -> None:
-        """Every entity is shown with its id, and every named one with its name."""
-        paper = cw.load_white_paper()
-        for entity in paper.entities():
-            assert f"(`{entity.id}`)" in page or f"(paper-source-{entity.id})=" in page, entity.id
-        for named in (*paper.principles, *paper.goals, *paper.concerns, *paper.proposals):
-            assert f"**{paperpage.localized(named.name)}** (`{named.id}`)" in page
+def _row(page: str, first_cell: str) -> str:
+    """The table row of a page whose first cell is ``first_cell``."""
+    (row,) = [line for line in page.splitlines() if line.startswith(f"| {first_cell} |")]
+    return row
 
-    def test_every_citation_links_to_a_source(self, page: str) -> None:
-        """Every citation on the page links to a source entry that the page defines."""
-        targets = set(re.findall(r"\{ref\}`[^`<]*<(paper-source-[^>]+)>`", page))
-        labels = set(re.findall(r"^\((paper-source-[^)]+)\)=$", page, re.MULTILINE))
+
+class TestPaperPages:
+    def test_a_page_per_paper(self, corpus: cw.Corpus) -> None:
+        """Each paper has its page, docs/papers/<id>.md, holding its marker, and no page is extra."""
+        for paper in corpus.papers:
+            match = paperpage.MARKER.search(
+                (DOCS / f"{paperpage.paper_docname(paper.id)}.md").read_text("utf-8")
+            )
+            assert match is not None
+            assert match.group("id") == paper.id
+        pages = {path.stem for path in (DOCS / paperpage.PAPERS_FOLDER).glob("*.md")}
+        assert pages == {paper.id for paper in corpus.papers} | {"index"}
+        assert corpuspage.MARKER.search((DOCS / "papers" / "index.md").read_text("utf-8"))
+        assert corpuspage.MARKER.search((DOCS / "crosswalk.md").read_text("utf-8"))
+
+    def test_the_index_lists_every_page(self, corpus: cw.Corpus, pages: dict[str, str]) -> None:
+        """The index's toctree names every paper's page, so a paper without one fails the build."""
+        toctree = pages["index"].split("```{toctree}")[1].split("```")[0]
+        assert [line for line in toctree.splitlines()[2:] if line] == [paper.id for paper in corpus.papers]
+
+    def test_heading_and_label(self, corpus: cw.Corpus, pages: dict[str, str]) -> None:
+        """A paper's page starts with its label and a heading of its title and year, unique to it."""
+        headings = []
+        for paper in corpus.papers:
+            lines = pages[paper.id].splitlines()
+            assert lines[0] == f"(paper.{paper.id})="
+            assert lines[1].startswith(f"# {paperpage.md(paper.title.en)}")
+            assert lines[1].endswith(f" ({paper.published.year})")
+            headings.append(lines[1])
+        assert len(set(headings)) == len(headings)
+
+    def test_every_place_in_the_contents(self, corpus: cw.Corpus, pages: dict[str, str]) -> None:
+        """The contents have a row per place of each paper: its number as written and both titles."""
+        for paper in corpus.papers:
+            for locator, part in paper.places():
+                row = _row(pages[paper.id], f"`{locator}`")
+                assert paperpage.md(part.title.en) in row
+                if part.title.zh:
+                    assert paperpage.md(part.title.zh) in row
+                label = None if isinstance(part, cw.Part) else part.label
+                if label is not None:
+                    assert paperpage.md(label.en) in row
+                    assert label.zh is None or paperpage.md(label.zh) in row
+
+    def test_every_entity_on_the_page(self, corpus: cw.Corpus, pages: dict[str, str]) -> None:
+        """Every entity of every paper is shown with its id, and every named one with its name."""
+        for paper in corpus.papers:
+            page = pages[paper.id]
+            for entity in paper.entities():
+                assert f"(`{entity.id}`)" in page or f"(source.{paper.id}.{entity.id})=" in page, entity.id
+            for named in (*paper.principles, *paper.goals, *paper.concerns, *paper.proposals):
+                assert f"**{paperpage.localized(named.name)}** (`{named.id}`)" in page, named.id
+
+    def test_goals_of_every_kind(self, corpus: cw.Corpus, pages: dict[str, str]) -> None:
+        """Each kind of goal a paper sets has its heading (the 2017 strategy's strategic goals among them)."""
+        kinds = set()
+        for paper in corpus.papers:
+            for kind in {goal.kind for goal in paper.goals}:
+                assert f"(`{kind}`)\n" in pages[paper.id]
+                kinds.add(kind)
+        assert cw.GoalKind.STRATEGIC in kinds
+
+    def test_every_link_lands(self, pages: dict[str, str]) -> None:
+        """Every citation and link of the generated pages names a label one of them defines."""
+        labels = {label for page in pages.values() for label in _LABEL.findall(page)}
+        targets = {
+            target for page in pages.values() for target in (*_REF.findall(page), *_LINK.findall(page))
+        }
         assert targets
         assert targets <= labels
+        assert len(labels) == sum(len(_LABEL.findall(page)) for page in pages.values())  # each label once
 
-    def test_certainty_shown(self, page: str) -> None:
+    def test_related_papers_are_linked(self, corpus: cw.Corpus, pages: dict[str, str]) -> None:
+        """A related document that is a paper of the corpus links to that paper's page."""
+        page = pages["cyberspace-community-2022"]
+        assert "](#paper.wic-concept-paper-2019) (`wic-concept-paper-2019`)" in page
+
+    def test_the_crosswalk_on_each_paper(self, corpus: cw.Corpus, pages: dict[str, str]) -> None:
+        """Each paper's page lists the cells of the crosswalk that quote it, linked to their ideas."""
+        for paper in corpus.papers:
+            section = pages[paper.id].split("## In the crosswalk")[1]
+            rows = [line for line in section.splitlines() if line.startswith("| [")]
+            cells = [(c, e) for c, e in corpus.crosswalk() if e.document == paper.id]
+            assert len(rows) == len(cells), paper.id
+            for row, (concept, cell) in zip(rows, cells, strict=True):
+                assert f"](#crosswalk.{concept.id})" in row
+                assert paperpage.md(cell.wording.en) in row
+
+    def test_certainty_shown(self, corpus: cw.Corpus, pages: dict[str, str]) -> None:
         """Each citation shows its certainty."""
-        paper = cw.load_white_paper()
-        principle = paper.principles[0]
-        for citation in principle.citations:
-            assert f"<paper-source-{citation.source}>` (" in page
-        assert "*confirmed*" in page
+        paper = corpus.paper("cyberspace-community-2022")
+        for citation in paper.principles[0].citations:
+            assert f"<source.{paper.id}.{citation.source}>` (" in pages[paper.id]
+        assert "*confirmed*" in pages[paper.id]
+        assert "*uncertain*" in pages["law-based-cyberspace-governance-2023"]
 
     def test_statistic_figures(self) -> None:
         """Figures read as a person says them, the scale word and approximation kept."""
@@ -270,14 +332,109 @@ class TestPaperPage:
         assert "| `I` | One \\| two |  | none given |" in text
 
 
+class TestCorpusIndex:
+    def test_every_paper_with_its_counts(self, corpus: cw.Corpus, pages: dict[str, str]) -> None:
+        """The index names each paper and gives its counts as the data has them, and their sum."""
+        page = pages["index"]
+        for paper in corpus.papers:
+            assert f"](#paper.{paper.id}) (`{paper.id}`)" in page
+        headings = [len(list(paper.places())) for paper in corpus.papers]
+        official = [sum(part.title.en_official for _at, part in paper.places()) for paper in corpus.papers]
+        uncertain = [
+            sum(c.certainty is cw.Certainty.UNCERTAIN for _path, _thing, c in paper.cited())
+            for paper in corpus.papers
+        ]
+        for name, counts in (
+            ("Headings", headings),
+            ("of which in official English", official),
+            ("Citations, uncertain", uncertain),
+            ("Statistics", [len(paper.statistics) for paper in corpus.papers]),
+        ):
+            assert _row(page, name) == "| " + " | ".join([name, *map(str, counts), str(sum(counts))]) + " |"
+
+
+class TestCrosswalkPage:
+    def test_every_idea_and_cell(self, corpus: cw.Corpus, pages: dict[str, str]) -> None:
+        """Each idea has a labelled section whose table gives its cells in history order."""
+        page = pages["crosswalk"]
+        for concept in corpus.concepts:
+            section = page.split(f"(crosswalk.{concept.id})=\n")[1].split("\n## ")[0]
+            assert section.startswith(f"## {paperpage.localized(concept.name)}\n")
+            rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line][1:]
+            history = corpus.history(concept.id)
+            assert len(rows) == len(history), concept.id
+            for row, cell in zip(rows, history, strict=True):
+                date = corpus.date_of(cell.document)
+                assert row.startswith(f"| {date.year if date else ''} | ")
+                assert f"| {paperpage.localized(cell.wording, chinese=False)} |" in row
+                assert (f"| `{cell.locator}` |" if cell.locator else "|  |") in row
+                for citation in cell.citations:
+                    assert f"<source.{corpus.id}.{citation.source}>` (*{citation.certainty}*)" in row
+
+    def test_counts_in_the_text(self, corpus: cw.Corpus, pages: dict[str, str]) -> None:
+        """The page's opening sentence counts ideas, documents and wordings from the data."""
+        cells = [cell for _concept, cell in corpus.crosswalk()]
+        official = sum(cell.wording.en_official for cell in cells)
+        documents = {paper.id for paper in corpus.papers} | {cell.document for cell in cells}
+        assert pages["crosswalk"].startswith(
+            f"The crosswalk traces {len(corpus.concepts)} ideas through {len(documents)} documents, "
+        )
+        assert (
+            f"in {len(cells)} wordings: {official} in the document's own official English"
+            in pages["crosswalk"]
+        )
+
+
+class TestCrosswalkFigure:
+    def test_a_mark_per_idea_and_document(self, corpus: cw.Corpus) -> None:
+        """The grid is SVG with a mark where a document words an idea, filled for official English."""
+        root = ElementTree.fromstring(corpuspage.crosswalk_svg(corpus))
+        svg = "{http://www.w3.org/2000/svg}"
+        marks = {
+            (g.get("data-concept"), g.get("data-document")): g.get("class")
+            for g in root.iter(f"{svg}g")
+            if (g.get("class") or "").startswith("cell")
+        }
+        expected: dict[tuple[str, str], list[cw.Expression]] = {}
+        for concept, cell in corpus.crosswalk():
+            expected.setdefault((concept.id, cell.document), []).append(cell)
+        assert set(marks) == set(expected)
+        for key, cells in expected.items():
+            official = any(cell.wording.en_official for cell in cells)
+            assert marks[key] == ("cell official" if official else "cell gloss"), key
+        columns = [g for g in root.iter(f"{svg}g") if g.get("class") == "document"]
+        assert [g.get("id") for g in columns] == [
+            f"crosswalk-{d.id}" for d in corpuspage.crosswalk_documents(corpus)
+        ]
+        assert "xi-wic-2015-keynote-speech" in {d.id for d in corpuspage.crosswalk_documents(corpus)}
+
+    def test_documents_by_date(self, corpus: cw.Corpus) -> None:
+        """The columns run in date order, every paper among them."""
+        documents = corpuspage.crosswalk_documents(corpus)
+        dates = [document.published for document in documents]
+        assert all(date is not None for date in dates)
+        assert dates == sorted(dates, key=lambda d: d.earliest)  # type: ignore[union-attr]
+        assert {paper.id for paper in corpus.papers} <= {d.id for d in documents}
+
+    def test_long_names_are_set_on_lines(self) -> None:
+        """A long idea name is broken between words, on two lines at most, and cut past that."""
+        assert corpuspage._lines("multilateral, democratic and transparent internet governance", 32) == [
+            "multilateral, democratic and",
+            "transparent internet governance",
+        ]
+        assert corpuspage._lines("a b", 32) == ["a b"]
+        assert corpuspage._lines("aaaa bbbb cccc dddd", 9) == ["aaaa bbbb", "cccc dddd"]
+        assert corpuspage._lines("aaaa bbbb cccc dddd eeee", 9) == ["aaaa bbbb", "cccc ddd\u2026"]
+
+
 class TestTimelineFigure:
-    def test_one_mark_per_event(self) -> None:
-        """The figure is well-formed SVG with one mark per event, those the paper names set apart."""
-        paper = cw.load_white_paper()
-        root = ElementTree.fromstring(paperpage.timeline_svg(paper))
-        groups = [g.get("class") for g in root.iter("{http://www.w3.org/2000/svg}g")]
-        assert groups.count("event paper") == sum(e.mentioned_in_paper for e in paper.events)
-        assert groups.count("event context") == sum(not e.mentioned_in_paper for e in paper.events)
+    def test_one_mark_per_event(self, corpus: cw.Corpus) -> None:
+        """Each paper's figure is SVG with one mark per event, those the paper names set apart."""
+        for paper in corpus.papers:
+            root = ElementTree.fromstring(paperpage.timeline_svg(paper))
+            groups = [g.get("class") for g in root.iter("{http://www.w3.org/2000/svg}g")]
+            assert groups.count("event paper") == sum(e.mentioned_in_paper for e in paper.events)
+            assert groups.count("event context") == sum(not e.mentioned_in_paper for e in paper.events)
 
     def test_labels_do_not_overlap(self) -> None:
         """Labels in the same row never overlap."""

@@ -46,7 +46,7 @@ from cyberspace_whitepaper.model._checks import (
     url,
 )
 from cyberspace_whitepaper.model._shape import FieldShape, Kind, shape_of
-from cyberspace_whitepaper.strategies import white_papers
+from cyberspace_whitepaper.strategies import corpora, white_papers
 
 DATA = resources.files("cyberspace_whitepaper").joinpath("data")
 REGENERATE = (
@@ -695,3 +695,111 @@ class TestLibraryOnlyRules:
         with pytest.raises(cw.LimitError) as caught:
             cw.loads(json.dumps(data))
         assert caught.value.limit == "max_string_length"
+
+
+# --- a corpus ----------------------------------------------------------------------
+
+CORPUS_REGENERATE = (
+    "regenerate it with: python -m cyberspace_whitepaper export --to schema --type Corpus "
+    "-o src/cyberspace_whitepaper/data/corpus.schema.json"
+)
+
+
+@pytest.fixture(scope="module")
+def corpus_validator() -> Draft202012Validator:
+    """A validator for the generated schema of Corpus."""
+    return Draft202012Validator(cw.json_schema(cw.Corpus))
+
+
+def _paper(data: dict[str, Any], paper_id: str) -> dict[str, Any]:
+    paper: dict[str, Any] = next(p for p in data["papers"] if p["id"] == paper_id)
+    return paper
+
+
+def _related(data: dict[str, Any], paper_id: str, document_id: str) -> dict[str, Any]:
+    document: dict[str, Any] = next(d for d in _paper(data, paper_id)["documents"] if d["id"] == document_id)
+    return document
+
+
+#: The corpus rules no JSON Schema can express: (rule, mutation of the bundled corpus, problem code).
+#: docs/interop.md lists the same rules.
+CORPUS_ONLY: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
+    (
+        "paper ids are unique",
+        lambda d: d["papers"].append(copy.deepcopy(d["papers"][0])),
+        "duplicate-id",
+    ),
+    (
+        "an id means one thing in every paper",
+        lambda d: _paper(d, "internet-in-china-2010")["actors"][0]["name"].__setitem__("en", "Someone else"),
+        "conflict",
+    ),
+    (
+        "a related document that is a paper of the corpus agrees with it",
+        lambda d: _related(d, "cyberspace-community-2022", "wic-concept-paper-2019").__setitem__(
+            "published", "2018"
+        ),
+        "conflict",
+    ),
+    (
+        "a crosswalk cell quotes a paper or document of the corpus",
+        lambda d: d["concepts"][0]["expressions"][2].__setitem__("document", "nowhere"),
+        "dangling-reference",
+    ),
+    (
+        "a crosswalk cell's place is in the paper it quotes",
+        lambda d: d["concepts"][0]["expressions"][0].__setitem__("locator", "IX"),
+        "unknown-locator",
+    ),
+]
+
+
+class TestCorpusSchema:
+    def test_shipped_schema_is_what_json_schema_returns(self) -> None:
+        """data/corpus.schema.json is byte for byte the canonical text of json_schema(Corpus)."""
+        shipped = DATA.joinpath("corpus.schema.json").read_text(encoding="utf-8")
+        assert shipped == canonical(cw.json_schema(cw.Corpus)), (
+            f"the shipped schema is out of date; {CORPUS_REGENERATE}"
+        )
+
+    def test_shipped_schema_passes_the_metaschema(self) -> None:
+        """The shipped corpus schema is a valid draft 2020-12 schema whose root is the Corpus."""
+        shipped = json.loads(DATA.joinpath("corpus.schema.json").read_text(encoding="utf-8"))
+        Draft202012Validator.check_schema(shipped)
+        assert shipped["$ref"] == "#/$defs/Corpus"
+        assert shipped["description"].startswith("A corpus of white papers")
+        assert "WhitePaper" in shipped["$defs"]
+
+    def test_bundled_corpus_validates(self, corpus_validator: Draft202012Validator) -> None:
+        """The bundled corpus, written as one document, passes the corpus schema."""
+        data = cw.to_dict(cw.load_corpus())
+        assert [error.message for error in corpus_validator.iter_errors(data)] == []
+        assert len(data["papers"]) == len(cw.load_corpus().papers)
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(corpora(max_papers=3))
+    def test_generated_corpora_validate(
+        self, corpus_validator: Draft202012Validator, corpus: cw.Corpus
+    ) -> None:
+        """Generated corpora pass the corpus schema."""
+        assert [error.message for error in corpus_validator.iter_errors(cw.to_dict(corpus))] == []
+
+    def test_a_paper_is_not_a_corpus(self, corpus_validator: Draft202012Validator) -> None:
+        """The bundled paper on its own fails the corpus schema: the root of each schema is its class."""
+        assert not corpus_validator.is_valid(cw.to_dict(cw.load_white_paper()))
+
+    @pytest.mark.parametrize(("rule", "mutate", "code"), CORPUS_ONLY, ids=[r for r, _m, _c in CORPUS_ONLY])
+    def test_schema_accepts_and_loader_rejects(
+        self,
+        corpus_validator: Draft202012Validator,
+        rule: str,
+        mutate: Callable[[dict[str, Any]], None],
+        code: str,
+    ) -> None:
+        """A corpus that breaks a corpus rule passes the schema and fails the loader with the rule's code."""
+        data = cw.to_dict(cw.load_corpus())
+        mutate(data)
+        assert corpus_validator.is_valid(data), rule
+        with pytest.raises(cw.ValidationError) as caught:
+            cw.loads(json.dumps(data, ensure_ascii=False), type=cw.Corpus)
+        assert code in {problem.code for problem in caught.value.problems}, rule

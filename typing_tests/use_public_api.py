@@ -70,6 +70,12 @@ def export(paper: cw.WhitePaper) -> tuple[str, object]:
     return str(schema["$schema"]), linked
 
 
+def export_corpus(corpus: cw.Corpus) -> tuple[dict[str, object], dict[str, object]]:
+    schema: dict[str, object] = cw.json_schema(cw.Corpus)
+    linked: dict[str, object] = cw.to_jsonld(corpus, base="https://example.org/id/")
+    return schema, linked
+
+
 def lay_out(paper: cw.WhitePaper, folder: str) -> tuple[str, int]:
     laid_out: tables.Tables = cw.to_tables(paper)
     events: tables.Table = laid_out["events"]

@@ -1,11 +1,14 @@
-"""Sphinx extension: the paper page, written from the bundled data set at build time.
+"""Sphinx extension: a page per paper of the corpus, written from the bundled data set at build time.
 
-A page holds the marker block ```` ```{white-paper-data} ```` ````; when Sphinx
-reads the page, the marker is replaced with MyST text made from
-:func:`cyberspace_whitepaper.load_white_paper`: the table of contents,
-principles, goals, concerns, proposals, a timeline (table and SVG figure),
-statistics, related documents, actors and sources, each with its citations.
-So the page cannot disagree with the data: it is the data.
+A page holds the marker block ```` ```{white-paper-data} PAPER-ID ```` ````;
+when Sphinx reads the page, the marker is replaced with MyST text made from
+that paper of :func:`cyberspace_whitepaper.load_corpus`: its title, the
+table of contents, principles, goals, concerns, proposals, a timeline (table
+and SVG figure), statistics, related documents, actors and sources, each
+with its citations, and the cells of the corpus's crosswalk that quote it.
+So a page cannot disagree with the data: it is the data. One renderer serves
+every paper; ``corpuspage`` draws the corpus's index and crosswalk pages with
+the same helpers.
 """
 
 from __future__ import annotations
@@ -19,18 +22,28 @@ from importlib import resources
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from sphinx.util import logging
+
 import cyberspace_whitepaper
 from cyberspace_whitepaper import dataset
 from cyberspace_whitepaper.model import (
     Alias,
     Citation,
+    Corpus,
     Event,
     LocalizedText,
     Locator,
+    Part,
     WhitePaper,
 )
+from cyberspace_whitepaper.vocab import GoalKind
 
-MARKER = re.compile(r"^```\{white-paper-data\}[ \t]*\n```[ \t]*$", re.MULTILINE)
+#: The marker a paper's page holds, naming the paper by its id.
+MARKER = re.compile(r"^```\{white-paper-data\}[ \t]*(?P<id>[^\s`]*)[ \t]*\n```[ \t]*$", re.MULTILINE)
+#: Where the page of each paper is: ``papers/<paper id>``.
+PAPERS_FOLDER = "papers"
+
+logger = logging.getLogger(__name__)
 
 #: Shown after English that is not the official wording, and explained once.
 UNOFFICIAL = "\\*"
@@ -60,25 +73,44 @@ def localized(value: LocalizedText, *, chinese: bool = True) -> str:
     return english
 
 
-def source_label(source_id: str) -> str:
-    """The label of a source's entry on the paper page."""
-    return f"paper-source-{source_id}"
+# Labels join ids with ".", which no id holds, so two labels never meet.
 
 
-def _cite(citation: Citation) -> str:
+def source_label(owner: str, source_id: str) -> str:
+    """The label of a source's entry on the page of ``owner`` (the paper or corpus that lists it)."""
+    return f"source.{owner}.{source_id}"
+
+
+def paper_label(paper_id: str) -> str:
+    """The label of a paper's page."""
+    return f"paper.{paper_id}"
+
+
+def concept_label(concept_id: str) -> str:
+    """The label of an idea's section on the crosswalk page."""
+    return f"crosswalk.{concept_id}"
+
+
+def link(text: str, label: str) -> str:
+    """A link to a label on any page; ``text`` is MyST text (escape data with :func:`md`)."""
+    return f"[{text}](#{label})"
+
+
+def _cite(citation: Citation, owner: str) -> str:
     where = f"{citation.locator}, " if citation.locator is not None else ""
-    return f"{{ref}}`{citation.source} <{source_label(citation.source)}>` ({where}*{citation.certainty}*)"
+    target = source_label(owner, citation.source)
+    return f"{{ref}}`{citation.source} <{target}>` ({where}*{citation.certainty}*)"
 
 
-def citations(items: Iterable[Citation]) -> str:
-    """Citations in short, for a table cell: each source (a link), place in the paper and certainty."""
-    shown = [_cite(citation) for citation in items]
+def citations(items: Iterable[Citation], owner: str) -> str:
+    """Citations in short, for a table cell: each source (a link to ``owner``'s list), place and certainty."""
+    shown = [_cite(citation, owner) for citation in items]
     return ", ".join(shown) if shown else "none given"
 
 
-def evidence(items: Iterable[Citation]) -> list[str]:
+def evidence(items: Iterable[Citation], owner: str) -> list[str]:
     """Citations in full, one list item each, with their notes; for the entries of a list."""
-    lines = [f"- {_cite(c)}" + (f": {md(c.note)}" if c.note else "") for c in items]
+    lines = [f"- {_cite(c, owner)}" + (f": {md(c.note)}" if c.note else "") for c in items]
     return ["Evidence:", "", *lines] if lines else ["Evidence: none given."]
 
 
@@ -86,10 +118,11 @@ def _where(locator: Locator | None) -> str:
     return "" if locator is None else f" Set out in {locator}."
 
 
-def _table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> Iterator[str]:
+def table(header: Iterable[str], rows: Iterable[Iterable[str]], *, numbers: bool = False) -> Iterator[str]:
+    """A MyST table; with ``numbers``, every column but the first holds figures, set to the right."""
     header = list(header)
     yield "| " + " | ".join(header) + " |"
-    yield "|" + "|".join("---" for _ in header) + "|"
+    yield "|" + "|".join("---:" if numbers and index else "---" for index in range(len(header))) + "|"
     for row in rows:
         # Escaped text never holds a bare "|", so cells cannot run into each other.
         yield "| " + " | ".join(row) + " |"
@@ -111,8 +144,34 @@ def figure(value: Any, scale: str, unit: str, approximate: bool) -> str:
 # --- the page -----------------------------------------------------------------
 
 
-def render_paper(paper: WhitePaper) -> str:
-    """The paper as MyST text: every section of the paper page."""
+def page_title(paper: WhitePaper) -> str:
+    """The heading of a paper's page: its English title and year (two papers share a title)."""
+    return f"{localized(paper.title, chinese=False)} ({paper.published.year})"
+
+
+def render_paper_page(paper: WhitePaper, corpus: Corpus) -> str:
+    """A whole paper page: its label and heading, what the page is, then :func:`render_paper`."""
+    intro = (
+        "This page is written from the bundled data set each time the documentation is built: "
+        "every title, name, date, figure and citation below comes from "
+        f'`cw.load_corpus().paper("{paper.id}")`, so the page cannot disagree with the data. '
+        "The summaries are the data set's own words, not the paper's. Each entry cites its sources "
+        "(listed at the end) with the place in the paper the statement concerns and how sure it "
+        f"is; {{doc}}`the data policy </data-policy>` explains the marks. The paper is one of "
+        f"{len(corpus.papers)} in {{doc}}`the corpus </papers/index>`."
+    )
+    return "\n".join(
+        [f"({paper_label(paper.id)})=", f"# {page_title(paper)}", "", intro, "", render_paper(paper, corpus)]
+    )
+
+
+def render_paper(paper: WhitePaper, corpus: Corpus | None = None) -> str:
+    """The paper as MyST text: every section of the paper page.
+
+    With the ``corpus`` it belongs to, related documents that are papers of
+    the corpus link to their pages, and a last section gives the cells of
+    the crosswalk that quote the paper.
+    """
     return "\n".join(
         [
             *_glance(paper),
@@ -123,37 +182,39 @@ def render_paper(paper: WhitePaper) -> str:
             *_proposals(paper),
             *_timeline(paper),
             *_statistics(paper),
-            *_documents(paper),
+            *_documents(paper, corpus),
             *_actors(paper),
             *_sources(paper),
+            *(_crosswalk(paper, corpus) if corpus is not None else ()),
         ]
     )
 
 
+def _actor_name(paper: WhitePaper, actor_id: str) -> str:
+    actor = next((actor for actor in paper.actors if actor.id == actor_id), None)
+    return f"{localized(actor.name, chinese=False)} (`{actor_id}`)" if actor else f"`{actor_id}`"
+
+
 def _glance(paper: WhitePaper) -> Iterator[str]:
-    names = {actor.id: actor.name for actor in paper.actors}
-    publisher = names.get(paper.publisher)
     yield "## At a glance"
     yield ""
     yield UNOFFICIAL_NOTE
     yield ""
-    yield from _table(
-        ("Field", "Value"),
-        [
-            ("Title", localized(paper.title, chinese=False)),
-            ("Chinese title", md(paper.title.zh or "")),
-            (
-                "Publisher",
-                f"{localized(publisher, chinese=False)} (`{paper.publisher}`)"
-                if publisher
-                else paper.publisher,
-            ),
-            ("Published", str(paper.published)),
-            ("Languages", ", ".join(paper.languages)),
-            ("Identifier", f"`{paper.id}`"),
-            ("Evidence", citations(paper.citations)),
-        ],
-    )
+    rows = [
+        ("Title", localized(paper.title, chinese=False)),
+        ("Chinese title", md(paper.title.zh or "")),
+        ("Kind", str(paper.kind)),
+        ("Publisher", _actor_name(paper, paper.publisher)),
+    ]
+    if paper.co_publishers:
+        rows.append(("With", ", ".join(_actor_name(paper, actor) for actor in paper.co_publishers)))
+    rows += [
+        ("Published", str(paper.published)),
+        ("Languages", ", ".join(paper.languages)),
+        ("Identifier", f"`{paper.id}`"),
+        ("Evidence", citations(paper.citations, paper.id)),
+    ]
+    yield from table(("Field", "Value"), rows)
     yield md(paper.summary)
     yield ""
     counts = [
@@ -178,27 +239,30 @@ def _contents(paper: WhitePaper) -> Iterator[str]:
     yield ""
     yield "Each place is written as a locator, the form citations use (`I.3`, `III.1(2)`)."
     yield ""
-    rows: list[tuple[str, str, str, str]] = []
-
-    def row(locator: str, title: LocalizedText, evidence: Iterable[Citation]) -> None:
-        rows.append(
-            (f"`{locator}`", localized(title, chinese=False), md(title.zh or ""), citations(evidence))
+    yield (
+        "Where the paper writes a number before a heading (`Chapter I.`, `第一章`), it is shown "
+        "before the title."
+    )
+    yield ""
+    rows = [
+        (
+            f"`{locator}`",
+            _numbered(None if isinstance(part, Part) else part.label, part.title, "en"),
+            _numbered(None if isinstance(part, Part) else part.label, part.title, "zh"),
+            citations(part.citations, paper.id),
         )
+        for locator, part in paper.places()
+    ]
+    yield from table(("Place", "English", "Chinese", "Evidence"), rows)
 
-    if paper.preface is not None:
-        row("preface", paper.preface.title, paper.preface.citations)
-    for chapter in paper.chapters:
-        chapter_locator = Locator(chapter=chapter.number)
-        row(str(chapter_locator), chapter.title, chapter.citations)
-        for section in chapter.sections:
-            section_locator = Locator(chapter=chapter.number, section=section.number)
-            row(str(section_locator), section.title, section.citations)
-            for item in section.items:
-                item_locator = Locator(chapter=chapter.number, section=section.number, item=item.number)
-                row(str(item_locator), item.title, item.citations)
-    if paper.conclusion is not None:
-        row("conclusion", paper.conclusion.title, paper.conclusion.citations)
-    yield from _table(("Place", "English", "Chinese", "Evidence"), rows)
+
+def _numbered(label: LocalizedText | None, title: LocalizedText, language: str) -> str:
+    """A heading in one language, after the number the paper writes before it, if any."""
+    if language == "zh":
+        parts = [label.zh if label else None, title.zh]
+        return " ".join(md(part) for part in parts if part)
+    number = localized(label, chinese=False) + " " if label is not None else ""
+    return number + localized(title, chinese=False)
 
 
 def _principles(paper: WhitePaper) -> Iterator[str]:
@@ -220,15 +284,15 @@ def _principles(paper: WhitePaper) -> Iterator[str]:
             yield from _entry(
                 f"{principle.order}.",
                 f"**{localized(principle.name)}** (`{principle.id}`): {md(principle.summary)}",
-                [more, *_aliases(principle.aliases), evidence(principle.citations)],
+                [more, *aliases(principle.aliases), evidence(principle.citations, paper.id)],
             )
         yield ""
 
 
-def _aliases(aliases: Iterable[Alias]) -> list[str]:
+def aliases(items: Iterable[Alias]) -> list[str]:
+    """Other wordings of a name, each with its language and the source that uses it."""
     shown = [
-        f"{md(alias.text)} ({alias.language}{', ' + alias.source if alias.source else ''})"
-        for alias in aliases
+        f"{md(alias.text)} ({alias.language}{', ' + alias.source if alias.source else ''})" for alias in items
     ]
     return [f"Also written: {'; '.join(shown)}."] if shown else []
 
@@ -244,20 +308,17 @@ def _entry(marker: str, head: str, details: Iterable[str | list[str]]) -> Iterat
             yield from (indent + line if line else "" for line in block)
 
 
-_GOAL_HEADINGS = {"vision": "The vision", "community": "The four communities", "joint-action": "Joint action"}
-
-
 def _goals(paper: WhitePaper) -> Iterator[str]:
     yield "## Goals"
     yield ""
     if not paper.goals:
         yield "The data set names no goals."
         yield ""
-    for kind in ("vision", "community", "joint-action"):
+    for kind in GoalKind:  # the vocabulary's order: vision, community, joint action, strategic
         goals = sorted((goal for goal in paper.goals if goal.kind == kind), key=lambda g: g.order)
         if not goals:
             continue
-        yield f"### {_GOAL_HEADINGS[kind]} (`{kind}`)"
+        yield f"### {kind.value.replace('-', ' ').capitalize()} (`{kind}`)"
         yield ""
         for goal in goals:
             terms = (
@@ -268,7 +329,7 @@ def _goals(paper: WhitePaper) -> Iterator[str]:
             yield from _entry(
                 f"{goal.order}.",
                 f"**{localized(goal.name)}** (`{goal.id}`): {md(goal.summary)}",
-                [terms, _where(goal.located_in), *_aliases(goal.aliases), evidence(goal.citations)],
+                [terms, _where(goal.located_in), *aliases(goal.aliases), evidence(goal.citations, paper.id)],
             )
         yield ""
 
@@ -282,7 +343,7 @@ def _concerns(paper: WhitePaper) -> Iterator[str]:
         yield from _entry(
             "-",
             f"**{localized(concern.name)}** (`{concern.id}`): {md(concern.summary)}",
-            [_where(concern.located_in), *_aliases(concern.aliases), evidence(concern.citations)],
+            [_where(concern.located_in), *aliases(concern.aliases), evidence(concern.citations, paper.id)],
         )
     yield ""
 
@@ -305,7 +366,7 @@ def _proposals(paper: WhitePaper) -> Iterator[str]:
         yield from _entry(
             f"{proposal.number}.",
             f"**{localized(proposal.name)}** (`{proposal.id}`): {md(proposal.summary)}",
-            [line, *_aliases(proposal.aliases), evidence(proposal.citations)],
+            [line, *aliases(proposal.aliases), evidence(proposal.citations, paper.id)],
         )
     yield ""
 
@@ -335,11 +396,11 @@ def _timeline(paper: WhitePaper) -> Iterator[str]:
             "yes" if event.mentioned_in_paper else "context",
             str(event.kind),
             f"{localized(event.title)} (`{event.id}`)",
-            citations(event.citations),
+            citations(event.citations, paper.id),
         )
         for event in paper.timeline()
     ]
-    yield from _table(("Date", "In the paper", "Kind", "Event", "Evidence"), rows)
+    yield from table(("Date", "In the paper", "Kind", "Event", "Evidence"), rows)
 
 
 def _statistics(paper: WhitePaper) -> Iterator[str]:
@@ -356,32 +417,41 @@ def _statistics(paper: WhitePaper) -> Iterator[str]:
             str(statistic.as_of) if statistic.as_of is not None else "",
             md(statistic.scope),
             str(statistic.located_in) if statistic.located_in is not None else "",
-            citations(statistic.citations),
+            citations(statistic.citations, paper.id),
         )
         for statistic in paper.statistics
     ]
-    yield from _table(("Measure", "Figure", "As of", "Scope", "Place", "Evidence"), rows)
+    yield from table(("Measure", "Figure", "As of", "Scope", "Place", "Evidence"), rows)
 
 
-def _documents(paper: WhitePaper) -> Iterator[str]:
+def _documents(paper: WhitePaper, corpus: Corpus | None) -> Iterator[str]:
     yield "## Related documents"
     yield ""
     if not paper.documents:
         yield "The data set names no related documents."
         yield ""
         return
+    members = {member.id for member in corpus.papers} if corpus is not None else set()
+    if members & {document.id for document in paper.documents}:
+        yield "A linked title is a paper of the corpus, with a page of its own."
+        yield ""
     rows = [
         (
-            f"{localized(document.title)} (`{document.id}`)",
+            (
+                link(localized(document.title), paper_label(document.id))
+                if document.id in members
+                else localized(document.title)
+            )
+            + f" (`{document.id}`)",
             str(document.kind),
             str(document.relation),
             str(document.published) if document.published is not None else "",
             ", ".join(f"`{publisher}`" for publisher in document.publishers),
-            citations(document.citations),
+            citations(document.citations, paper.id),
         )
         for document in paper.documents
     ]
-    yield from _table(("Document", "Kind", "Relation", "Published", "Publishers", "Evidence"), rows)
+    yield from table(("Document", "Kind", "Relation", "Published", "Publishers", "Evidence"), rows)
 
 
 def _actors(paper: WhitePaper) -> Iterator[str]:
@@ -393,11 +463,11 @@ def _actors(paper: WhitePaper) -> Iterator[str]:
             str(actor.kind),
             md(actor.role or ""),
             f"`{actor.affiliation}`" if actor.affiliation else "",
-            citations(actor.citations),
+            citations(actor.citations, paper.id),
         )
         for actor in paper.actors
     ]
-    yield from _table(("Actor", "Kind", "Role", "Part of", "Evidence"), rows)
+    yield from table(("Actor", "Kind", "Role", "Part of", "Evidence"), rows)
 
 
 def _sources(paper: WhitePaper) -> Iterator[str]:
@@ -409,17 +479,55 @@ def _sources(paper: WhitePaper) -> Iterator[str]:
         "seen) or *uncertain* (weak or indirect evidence)."
     )
     yield ""
-    for source in paper.sources:
+    yield from source_entries(paper.sources, paper.id)
+
+
+def source_entries(sources: Iterable[Any], owner: str) -> Iterator[str]:
+    """The sources of a paper or corpus, each an entry with the label its citations link to."""
+    for source in sources:
         url = source.url.replace("<", "%3C").replace(">", "%3E")
         details = [str(source.kind), f"language `{source.language}`"]
         if source.published is not None:
             details.append(f"published {source.published}")
         details.append(f"address {source.certainty}")
-        yield f"({source_label(source.id)})="
+        yield f"({source_label(owner, source.id)})="
         yield f"**`{source.id}`**: {localized(source.title)}. {', '.join(details)}. <{url}>"
         if source.note:
             yield f"{md(source.note)}"
         yield ""
+
+
+#: A link to the crosswalk page.
+CROSSWALK = "{doc}`the crosswalk </crosswalk>`"
+
+
+def _crosswalk(paper: WhitePaper, corpus: Corpus) -> Iterator[str]:
+    yield "## In the crosswalk"
+    yield ""
+    cells = [(concept, cell) for concept, cell in corpus.crosswalk() if cell.document == paper.id]
+    if not cells:
+        yield f"No idea of {CROSSWALK} quotes this paper."
+        yield ""
+        return
+    ideas = len({concept.id for concept, _cell in cells})
+    share = f"All {ideas}" if ideas == len(corpus.concepts) else f"{ideas} of the {len(corpus.concepts)}"
+    yield (
+        f"{share} ideas of {CROSSWALK} are worded "
+        f"here, in {len(cells)} places. The evidence is the corpus's (its sources are listed on "
+        "the crosswalk page)."
+    )
+    yield ""
+    rows = [
+        (
+            link(localized(concept.name, chinese=False), concept_label(concept.id)),
+            localized(cell.wording, chinese=False),
+            md(cell.wording.zh or ""),
+            f"`{cell.locator}`" if cell.locator is not None else "",
+            citations(cell.citations, corpus.id),
+        )
+        for concept, cell in cells
+    ]
+    yield from table(("Idea", "Wording", "Chinese", "Place", "Evidence"), rows)
 
 
 # --- the timeline figure --------------------------------------------------------
@@ -647,18 +755,46 @@ def timeline_svg(paper: WhitePaper) -> str:
 # --- Sphinx ---------------------------------------------------------------------
 
 
-def _data_path() -> str:
-    return str(resources.files(cyberspace_whitepaper).joinpath("data", dataset.DATA_FILE))
+def data_files() -> list[str]:
+    """Every bundled data file the corpus is read from: a page made from it depends on them all."""
+    folder = resources.files(cyberspace_whitepaper).joinpath("data")
+    papers = folder.joinpath(dataset.PAPERS_FOLDER)
+    files = [folder.joinpath(dataset.DATA_FILE), folder.joinpath(dataset.CORPUS_FILE), *papers.iterdir()]
+    return sorted(str(file) for file in files if file.name.endswith(".json"))
+
+
+def paper_docname(paper_id: str) -> str:
+    """Where the page of a paper is: ``papers/<paper id>``."""
+    return f"{PAPERS_FOLDER}/{paper_id}"
 
 
 def _fill_in(app: Any, docname: str, source: list[str]) -> None:
     if not MARKER.search(source[0]):
         return
-    app.env.note_dependency(_data_path())
-    text = render_paper(dataset.load_white_paper())
-    source[0] = MARKER.sub(lambda _match: text, source[0])
+    for file in data_files():
+        app.env.note_dependency(file)
+    corpus = dataset.load_corpus()
+
+    def page(match: re.Match[str]) -> str:
+        paper_id = match.group("id")
+        if docname != paper_docname(paper_id):
+            # A page per paper, where the corpus's index expects it: anything else is a mistake.
+            logger.warning(
+                "white-paper-data %r belongs in %s.md, not here",
+                paper_id,
+                paper_docname(paper_id),
+                location=docname,
+            )
+        try:
+            paper = corpus.paper(paper_id)
+        except KeyError:
+            logger.warning("no paper %r in the bundled corpus", paper_id, location=docname)
+            return f"# No paper `{paper_id}`"
+        return render_paper_page(paper, corpus)
+
+    source[0] = MARKER.sub(page, source[0])
 
 
 def setup(app: Any) -> dict[str, Any]:
     app.connect("source-read", _fill_in)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "2", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import difflib
 import io
 import json
 import os
@@ -27,8 +28,19 @@ from . import dataset, query
 from ._files import atomic_write
 from .errors import LimitError, LoadError, NotFoundError, ValidationError, excerpt
 from .io import dumps, load, to_dict
-from .model import Event, LocalizedText, Locator, PartialDate, WhitePaper
+from .model import (
+    Citation,
+    Concept,
+    Corpus,
+    DocumentRef,
+    Event,
+    LocalizedText,
+    Locator,
+    PartialDate,
+    WhitePaper,
+)
 from .model._shape import Kind, shape_of, values
+from .vocab import Certainty
 
 __all__ = ["main"]
 
@@ -310,8 +322,10 @@ def _export(args: argparse.Namespace) -> int:
             raise _UsageError("export --to schema describes the model and takes no FILE")
         from .export import json_schema  # noqa: PLC0415 -- only this command needs it
 
-        _write(_json_text(json_schema()), args.output)
+        _write(_json_text(json_schema(_model_class_names()[args.type or "WhitePaper"])), args.output)
         return EXIT_OK
+    if args.type is not None:
+        raise _UsageError(f"--type applies to --to schema, not --to {args.to}")
     if args.base is not None and args.to != "jsonld":
         raise _UsageError(f"--base applies to --to jsonld, not --to {args.to}")
     paper, _label = _load_paper(args.file)
@@ -666,6 +680,175 @@ def _add_table_commands(command: Callable[..., argparse.ArgumentParser]) -> None
     )
 
 
+# --- the crosswalk of a corpus (issue 17) ---------------------------------------------
+
+#: How the bundled corpus is named in messages.
+BUNDLED_CORPUS = "the bundled corpus"
+
+
+def _load_corpus(file: str | None) -> tuple[Corpus, str]:
+    """The corpus in ``file``, or the bundled one; and how to name it in messages."""
+    label = BUNDLED_CORPUS if file is None else _shown(file)
+    try:
+        corpus = dataset.load_corpus() if file is None else load(file, type=Corpus)
+    except OSError as error:
+        raise _read_error(label, error) from None
+    except (LoadError, ValidationError) as error:
+        raise _InvalidDataError(_problem_lines(label, error)) from None
+    return corpus, label
+
+
+def _concepts(args: argparse.Namespace) -> int:
+    corpus, label = _load_corpus(args.file)
+    if args.concept is None:
+        if args.json:
+            _emit_data(_json_text([_concept_summary(corpus, concept) for concept in corpus.concepts]))
+        else:
+            _emit(sys.stdout, _concept_table(corpus))
+        return EXIT_OK
+    try:
+        concept = corpus.concept(args.concept)
+    except KeyError:
+        raise _UsageError(
+            f"no concept {excerpt(args.concept)} in {label}{_concept_hint(corpus, args.concept)}"
+        ) from None
+    if args.json:
+        _emit_data(_json_text(_concept_record(corpus, concept)))
+    else:
+        _emit(sys.stdout, _concept_history(corpus, concept))
+    return EXIT_OK
+
+
+def _concept_hint(corpus: Corpus, query: str) -> str:
+    """A "did you mean" for an id or name close to what was asked, else nothing."""
+    known = {
+        name.casefold(): concept.id for concept in corpus.concepts for name in (concept.id, concept.name.en)
+    }
+    close = difflib.get_close_matches(query.casefold(), list(known), n=1, cutoff=0.6)
+    return f" (did you mean {known[close[0]]!r}?)" if close else ""
+
+
+def _wording_documents(corpus: Corpus, concept: Concept) -> list[str]:
+    """The ids of the documents that word an idea, earliest first, each once."""
+    return list(dict.fromkeys(expression.document for expression in corpus.history(concept.id)))
+
+
+def _years(corpus: Corpus, documents: Iterable[str]) -> list[int]:
+    return sorted({date.year for document in documents if (date := corpus.date_of(document)) is not None})
+
+
+def _concept_summary(corpus: Corpus, concept: Concept) -> dict[str, Any]:
+    """One idea for ``concepts --json``: id, name, the documents that word it and their years."""
+    documents = _wording_documents(corpus, concept)
+    return {
+        "id": concept.id,
+        "name": to_dict(concept.name),
+        "documents": documents,
+        "years": _years(corpus, documents),
+    }
+
+
+def _concept_table(corpus: Corpus) -> str:
+    rows = []
+    for concept in corpus.concepts:
+        documents = _wording_documents(corpus, concept)
+        years = " ".join(map(str, _years(corpus, documents)))
+        rows.append((concept.id, str(len(documents)), years, _text(concept.name)))
+    header = ("id", "documents", "years", "name")
+    widths = [max(len(row[column]) for row in (header, *rows)) for column in range(3)]
+    lines = [
+        f"{row[0]:<{widths[0]}}  {row[1]:>{widths[1]}}  {row[2]:<{widths[2]}}  {row[3]}"
+        for row in (header, *rows)
+    ]
+    if any(not concept.name.en_official for concept in corpus.concepts):
+        lines += ["", UNOFFICIAL_NOTE]
+    return "".join(line.rstrip() + "\n" for line in lines)
+
+
+def _document_title(corpus: Corpus, document: str) -> LocalizedText | None:
+    """The title of a paper of the corpus, or of one of its other documents."""
+    documents: tuple[WhitePaper | DocumentRef, ...] = (*corpus.papers, *corpus.documents)
+    return next((d.title for d in documents if d.id == document), None)
+
+
+def _certainties(citations: Iterable[Citation]) -> str:
+    """The certainties of a cell's evidence, strongest first, each once: ``confirmed,uncertain``."""
+    found = {citation.certainty for citation in citations}
+    return ",".join(str(certainty) for certainty in Certainty if certainty in found) or "none"
+
+
+def _concept_history(corpus: Corpus, concept: Concept) -> str:
+    """An idea's history for people: a line per document (year, title), a line per wording under it."""
+    history = corpus.history(concept.id)
+    texts = [concept.name]
+    lines = [f"{_text(concept.name)} ({concept.id})", concept.summary, ""]
+    places = [str(e.locator) if e.locator is not None else "-" for e in history]
+    certainties = [_certainties(e.citations) for e in history]
+    place_width = max(map(len, places), default=0)
+    certainty_width = max(map(len, certainties), default=0)
+    last = None
+    for expression, place, certainty in zip(history, places, certainties, strict=True):
+        if expression.document != last:
+            last = expression.document
+            date = corpus.date_of(expression.document)
+            title = _document_title(corpus, expression.document)
+            if title is not None:
+                texts.append(title)
+            lines.append(
+                f"{'????' if date is None else date.year:<4}  "
+                + (expression.document if title is None else _text(title))
+            )
+        texts.append(expression.wording)
+        lines.append(
+            f"      {place:<{place_width}}  {certainty:<{certainty_width}}  {_text(expression.wording)}"
+        )
+    if any(not text.en_official for text in texts):
+        lines += ["", UNOFFICIAL_NOTE]
+    return "".join(line.rstrip() + "\n" for line in lines)
+
+
+def _concept_record(corpus: Corpus, concept: Concept) -> dict[str, Any]:
+    """An idea for ``concepts ID --json``: as the library writes it, its expressions in history order.
+
+    Each expression also gives ``published`` (its document's date, or null)
+    and ``title`` (its document's title), so a program needs nothing else.
+    """
+    record: dict[str, Any] = to_dict(concept)
+    expressions = []
+    for expression in corpus.history(concept.id):
+        date = corpus.date_of(expression.document)
+        title = _document_title(corpus, expression.document)
+        expressions.append(
+            {
+                **to_dict(expression),
+                "published": None if date is None else str(date),
+                "title": None if title is None else to_dict(title),
+            }
+        )
+    record["expressions"] = expressions
+    return record
+
+
+def _add_concept_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    concepts = command(
+        "concepts",
+        _concepts,
+        "the crosswalk of a corpus: its ideas, or how the papers word one idea through the years",
+    )
+    concepts.add_argument(
+        "concept",
+        nargs="?",
+        metavar="ID",
+        help="an idea's id, name or alias (default: list the ideas)",
+    )
+    concepts.add_argument(
+        "--file",
+        metavar="FILE",
+        help="a corpus as .json, .yaml or .yml (default: the bundled corpus)",
+    )
+    concepts.add_argument("--json", action="store_true", help="print it as JSON")
+
+
 # --- the parser -----------------------------------------------------------------
 
 
@@ -728,6 +911,12 @@ def _parser() -> _Parser:
     export.add_argument(
         "--base", metavar="IRI", help="for jsonld: the IRI every id is put under (ends in / or #)"
     )
+    export.add_argument(
+        "--type",
+        choices=sorted(_model_class_names()),
+        metavar="CLASS",
+        help="for schema: the model class it describes (default: WhitePaper; Corpus for a corpus)",
+    )
 
     timeline = command("timeline", _timeline, "the events in date order, dates at their precision")
     timeline.add_argument("file", nargs="?", metavar="FILE", help=file_help)
@@ -770,6 +959,7 @@ def _parser() -> _Parser:
     )
 
     _add_table_commands(command)
+    _add_concept_commands(command)
     return parser
 
 
@@ -779,8 +969,8 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         if args.command is None:
             raise _UsageError(
-                "a command is needed: show, validate, export, timeline, get, search, diff or convert"
-                " (see --help)"
+                "a command is needed: show, validate, export, timeline, get, search, diff, convert"
+                " or concepts (see --help)"
             )
         status: int = args.run(args)
     except _ExitRequest as done:

@@ -1,7 +1,10 @@
 """JSON-LD generated from the model's shape, with a local context.
 
 :func:`to_jsonld` turns a paper into one JSON-LD document: the paper is the
-top node, and every part of its text and every entity hangs below it. The
+top node, and every part of its text and every entity hangs below it. A
+corpus is written the same way: the corpus is the top node, its papers hang
+below it as whole papers (``hasPart``), and its concepts as ``DefinedTerm``
+nodes whose expressions name the paper and the place they quote. The
 writer walks the model's shape (``shape_of``) for every object, so every
 field of every class becomes a property, written by its kind of value, under
 its term: the one ``_CLASSES`` (keyed by class and field) or
@@ -28,7 +31,9 @@ from ..model import (
     Alias,
     Chapter,
     Citation,
+    Concept,
     Concern,
+    Corpus,
     DocumentRef,
     Event,
     Goal,
@@ -44,7 +49,15 @@ from ..model import (
     Statistic,
     WhitePaper,
 )
-from ..model._shape import FieldShape, Kind, identity_of, model_classes, per_class, shape_of
+from ..model._shape import (
+    FieldShape,
+    Kind,
+    identity_of,
+    is_whole_document,
+    model_classes,
+    per_class,
+    shape_of,
+)
 from ..vocab import ActorKind, DatePrecision
 
 __all__ = ["CONTEXT_FILE", "DEFAULT_BASE", "VOCAB", "jsonld_context", "to_jsonld"]
@@ -92,6 +105,7 @@ LATEST = Term("latestDate", extra=(("@type", "xsd:date"),))
 
 _PART = {"title": NAME, "summary": DESCRIPTION}
 _IDEA = {"name": NAME, "summary": DESCRIPTION}
+HAS_PART = _schema("hasPart")
 
 
 class _Class(NamedTuple):
@@ -145,13 +159,19 @@ _CLASSES: dict[type, _Class] = {
         "CreativeWork", {"publishers": PUBLISHER, "published": PUBLISHED, "url": URL, **_PART}
     ),
     Source: _Class("CreativeWork", {"title": NAME, "url": URL, "language": LANGUAGE, "published": PUBLISHED}),
+    # A corpus is a collection of its papers, each a part of it.
+    Corpus: _Class("Collection", {"papers": HAS_PART, **_PART}),
+    # The order of a concept's expressions is the order of their documents' dates: an RDF list keeps it.
+    Concept: _Class(
+        "DefinedTerm", {"expressions": Term("expressions", extra=(("@container", "@list"),)), **_IDEA}
+    ),
 }
 
 #: The term of a field by the class of its values, where that class says what the field is.
 _TERMS_BY_VALUE_CLASS: dict[type, Term] = {
     Citation: _schema("citation"),  # the evidence for the object that holds it
     Alias: Term("alias"),
-    **dict.fromkeys((Part, Chapter, Section, Item), _schema("hasPart")),  # the parts of the text below
+    **dict.fromkeys((Part, Chapter, Section, Item), HAS_PART),  # the parts of the text below
 }
 _DEFAULT_CLASS = _Class(None, {})
 
@@ -318,7 +338,12 @@ def _definition(shape: FieldShape, term: Term) -> dict[str, str]:
 
 @per_class
 def _context(root: type) -> dict[str, Any]:
-    """The context of a paper class: prefixes, schema.org types, then the terms, schema.org's first."""
+    """The context of a document class: prefixes, schema.org types, then the terms, schema.org's first.
+
+    It defines the terms of ``root`` and every class below it, then those of
+    the rest of the model (everything a corpus reaches), so that one context
+    serves a paper and a corpus alike.
+    """
     entries: dict[str, tuple[Term, Any, str]] = {}  # key -> (term, entry, the field that first gave it)
 
     def define(term: Term, where: str, shape: FieldShape | None = None) -> None:
@@ -332,7 +357,7 @@ def _context(root: type) -> dict[str, Any]:
             )
 
     define(IDENTIFIER, "the parts of the text")
-    for cls in model_classes(root):
+    for cls in dict.fromkeys([*model_classes(root), *model_classes(Corpus)]):
         for field in _fields(cls):
             define(field.term, f"{cls.__name__}.{field.shape.name}", field.shape)
             if field.dated:
@@ -350,14 +375,14 @@ def _context(root: type) -> dict[str, Any]:
 
 
 def jsonld_context() -> dict[str, Any]:
-    """The JSON-LD context, built from the term table; ``data/context.jsonld`` holds the same."""
+    """The JSON-LD context of a paper or a corpus, from the term table; as ``data/context.jsonld``."""
     return copy.deepcopy(_context(WhitePaper))
 
 
 def to_jsonld(
-    paper: WhitePaper, *, base: str = DEFAULT_BASE, context_url: str | None = None
+    document: WhitePaper | Corpus, *, base: str = DEFAULT_BASE, context_url: str | None = None
 ) -> dict[str, Any]:
-    """The paper as a JSON-LD document (a new dict on every call).
+    """A paper or a corpus as a JSON-LD document (a new dict on every call).
 
     ``base`` is the IRI every identifier is put under; it must be absolute
     and end with ``/`` or ``#``. With ``context_url``, the document refers
@@ -371,27 +396,53 @@ def to_jsonld(
     'https://cyberspace-whitepaper.example/id/cyberspace-community-2022'
     >>> document["name"]["zh"]
     '携手构建网络空间命运共同体'
+    >>> corpus = cw.to_jsonld(cw.load_corpus())
+    >>> corpus["@type"], corpus["hasPart"][0]["identifier"]
+    (['Collection', 'cw:Corpus'], 'internet-in-china-2010')
     """
-    if not isinstance(paper, WhitePaper):
-        raise TypeError(f"to_jsonld() takes a WhitePaper, got {type(paper).__name__}")
+    if not isinstance(document, (WhitePaper, Corpus)):
+        raise TypeError(f"to_jsonld() takes a WhitePaper or a Corpus, got {type(document).__name__}")
     if not isinstance(base, str) or not _BASE.match(base):
         raise ValueError(f"base must be an absolute IRI ending in '/' or '#', got {base!r}")
     if context_url is not None and (not isinstance(context_url, str) or not _BASE.match(context_url + "/")):
         raise ValueError(f"context_url must be an absolute IRI, got {context_url!r}")
-    # A paper of a subclass with fields of its own gets a context that defines them too.
-    context = copy.deepcopy(_context(type(paper))["@context"]) if context_url is None else context_url
-    return {"@context": context, **_Writer(paper, base).node(paper)}
+    # A document of a subclass with fields of its own gets a context that defines them too.
+    context = copy.deepcopy(_context(type(document))["@context"]) if context_url is None else context_url
+    return {"@context": context, **_Writer(base).node(document)}
 
 
 class _Writer:
-    def __init__(self, paper: WhitePaper, base: str):
+    def __init__(self, base: str):
         self.base = base
-        self.paper_iri = base + paper.id
-        # The parts of the text are known by where they stand, not by an id of their own. A list
-        # per object, taken in reading order, in case one object stands in two places.
-        self.places: dict[int, list[Locator]] = {}
-        for locator, part in paper.places():
-            self.places.setdefault(id(part), []).append(locator)
+        #: The id of the paper whose places the locators being written name (None: no paper's).
+        self.scope: str | None = None
+        # The parts of a paper's text are known by where they stand, not by an id of their own:
+        # per paper, a list per object, taken in reading order, in case one object stands in two places.
+        self.places: dict[str | None, dict[int, list[Locator]]] = {}
+
+    @property
+    def paper_iri(self) -> str:
+        """The IRI of the paper whose places the locators being written name."""
+        return f"{self.base}{self.scope}"
+
+    def _enter(self, obj: Any, identity: FieldShape | None) -> None:
+        """Set the scope for what ``obj`` holds, as the corpus rule on locators reads it.
+
+        A paper is its own scope; any other object is in the scope of the paper
+        its nearest reference that may name a paper names (a crosswalk cell's
+        ``document``), or of whatever holds it.
+        """
+        cls = type(obj)
+        if _is_document(cls) and identity is not None:
+            self.scope = getattr(obj, identity.name)
+            places = getattr(obj, "places", None)  # a corpus has no places of its own
+            if places is not None and self.scope not in self.places:
+                found = self.places[self.scope] = {}
+                for locator, part in places():
+                    found.setdefault(id(part), []).append(locator)
+            return
+        for shape in _paper_references(cls):
+            self.scope = getattr(obj, shape.name)
 
     def node(self, obj: Any) -> dict[str, Any]:
         """A model object as a node: an IRI for an entity or a part of the text, else a blank node.
@@ -401,10 +452,13 @@ class _Writer:
         cls = type(obj)
         node: dict[str, Any] = {}
         identity = _identity_of(cls)
+        outer = self.scope
+        self._enter(obj, identity)
+        places = self.places.get(self.scope, {})
         if identity is not None:
             node["@id"] = self.base + getattr(obj, identity.name)
-        elif id(obj) in self.places:
-            locator = self.places[id(obj)].pop(0)
+        elif id(obj) in places:
+            locator = places[id(obj)].pop(0)
             node["@id"] = f"{self.paper_iri}/{locator}"
             node[IDENTIFIER.key] = str(locator)
         schema_type = _class(cls).schema_type
@@ -435,7 +489,20 @@ class _Writer:
             _span(node, spans)
         cw_type = f"cw:{cls.__name__}"
         node["@type"] = [schema_type, cw_type] if schema_type else cw_type
+        self.scope = outer
         return node
+
+
+@per_class
+def _is_document(cls: type) -> bool:
+    """Whether ``cls`` is a whole document (a paper, a corpus), or a subclass of one."""
+    return any(is_whole_document(klass) for klass in cls.__mro__)
+
+
+@per_class
+def _paper_references(cls: type) -> tuple[FieldShape, ...]:
+    """The fields of ``cls`` that hold one id that may name a paper: they set the scope of its locators."""
+    return tuple(shape for shape in shape_of(cls) if not shape.many and "paper" in shape.refers_to)
 
 
 def _span(node: dict[str, Any], dates: list[tuple[str | None, PartialDate]]) -> None:

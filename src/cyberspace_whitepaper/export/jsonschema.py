@@ -33,7 +33,7 @@ from typing import Any
 import attrs
 
 from ..errors import ValidationError
-from ..model import SCHEMA_VERSION, WhitePaper
+from ..model import SCHEMA_VERSION, Corpus, WhitePaper
 from ..model._checks import Pattern, Text, check_text, identifier, language_tag, text, url
 from ..model._shape import FieldShape, Kind, shape_of
 
@@ -49,6 +49,20 @@ _COMMENT = (
     "numbering 1..n without gaps, date order across objects, real calendar "
     "dates) are checked by the library only."
 )
+
+#: The whole documents: what each is, for the schema's ``description``, and the rules of its own
+#: that the comment adds.
+_DOCUMENTS = {
+    WhitePaper: ("A white paper", ""),
+    Corpus: (
+        "A corpus of white papers and the crosswalk of their ideas",
+        (
+            " So are the corpus's own: paper ids unique, one meaning per id across its papers, a "
+            "related document that is a paper of the corpus agreeing with it, and each locator of "
+            "the crosswalk naming a place in the paper it quotes."
+        ),
+    ),
+}
 
 # Constraints that many fields share become one named definition each. They
 # are recognised by equality with what their factory builds (constraints are
@@ -68,7 +82,9 @@ _SURROGATES = range(0xD800, 0xE000)
 def json_schema(type: builtins.type = WhitePaper) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a model class's JSON form.
 
-    ``type`` is any model class (default :class:`~cyberspace_whitepaper.WhitePaper`).
+    ``type`` is any model class (default :class:`~cyberspace_whitepaper.WhitePaper`;
+    :class:`~cyberspace_whitepaper.Corpus` for a corpus, shipped as
+    ``data/corpus.schema.json``).
     The result is a new dict on every call: the root refers to the class's
     definition under ``$defs``, beside the definitions of every class,
     enum and shared string rule it reaches.
@@ -89,11 +105,12 @@ def _build(cls: builtins.type) -> dict[str, Any]:
     builder = _Builder()
     root = builder.reference(cls)
     schema: dict[str, Any] = {"$schema": DIALECT, "title": cls.__name__}
-    if cls is WhitePaper:
+    what, rules = _DOCUMENTS.get(cls, (None, ""))
+    if what is not None:
         schema["description"] = (
-            f"A white paper in the JSON form of cyberspace_whitepaper, schema_version {SCHEMA_VERSION}."
+            f"{what} in the JSON form of cyberspace_whitepaper, schema_version {SCHEMA_VERSION}."
         )
-    schema["$comment"] = _COMMENT
+    schema["$comment"] = _COMMENT + rules
     schema.update(root)
     schema["$defs"] = builder.definitions
     return schema
