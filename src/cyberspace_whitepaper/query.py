@@ -934,7 +934,7 @@ def search_corpus(
     documents, actors and sources, and the corpus itself. A score is the
     share of the query a text matches, weighed as in one paper, so scores
     compare across papers and the hits are ranked together; each hit of a
-    paper names it (:attr:`SearchHit.paper`). Among equal scores the
+    paper names it (``hit.paper``). Among equal scores the
     corpus's own records come first (the crosswalk before the papers it
     links), then the papers in the corpus's order.
 

@@ -40,7 +40,7 @@ Cell = str | int | bool | Decimal | datetime.date | None
 Row = tuple[Cell, ...]
 #: What can be laid out as tables: a paper, or a corpus of papers.
 Document = WhitePaper | Corpus
-D = TypeVar("D", bound=Document)
+T = TypeVar("T", bound=Document)
 # Exact types: a datetime is not a day, a float is not a decimal.
 _CELL_TYPES = frozenset({str, int, bool, Decimal, datetime.date, type(None)})
 
@@ -506,7 +506,7 @@ def _check_same(tables: Tables, expected: Tables) -> None:
 @overload
 def from_tables(tables: Tables) -> WhitePaper: ...
 @overload
-def from_tables(tables: Tables, *, type: type[D]) -> D: ...
+def from_tables(tables: Tables, *, type: type[T]) -> T: ...
 def from_tables(tables: Tables, *, type: Any = WhitePaper) -> Any:
     """The paper (or, with ``type=Corpus``, the corpus) that :func:`to_tables` made these tables from.
 
