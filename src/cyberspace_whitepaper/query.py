@@ -2,7 +2,9 @@
 
 :class:`~cyberspace_whitepaper.WhitePaper`'s methods ``get``, ``by_id``,
 ``source_of``, ``referrers``, ``cited``, ``search`` and ``events_between``
-are thin calls into this module; the logic lives here.
+are thin calls into this module; the logic lives here. So is
+:class:`~cyberspace_whitepaper.Corpus`'s ``search`` (:func:`search_corpus`:
+each paper with its own index, and the corpus's own records with theirs).
 
 Everything is read from the model's shape (:mod:`.model._shape`): the entity
 kinds from ``entity_kinds``, references from the fields that declare
@@ -284,7 +286,7 @@ class _Owner:
         return _FIRST_STEP.match(relative).group() if relative else None  # type: ignore[union-attr]
 
 
-def _owned(paper: WhitePaper | Corpus) -> Iterator[tuple[str, Any, _Owner]]:
+def _owned(paper: Document) -> Iterator[tuple[str, Any, _Owner]]:
     """Every model object in the paper with its path and its owner.
 
     The owner of an object is the nearest object holding it (itself
@@ -315,7 +317,7 @@ _identity = per_class(identity_of)
 _FIRST_STEP = re.compile(r"[^.\[]*")
 
 
-def _places(document: WhitePaper | Corpus) -> Iterator[tuple[Locator, Place]]:
+def _places(document: Document) -> Iterator[tuple[Locator, Place]]:
     """The parts of a document's text: a paper's; a corpus has none of its own."""
     return document.places() if isinstance(document, WhitePaper) else iter(())
 

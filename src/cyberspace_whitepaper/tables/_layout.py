@@ -393,7 +393,7 @@ def _naming_column(name: str, document: str) -> Column:
     return Column(
         name=f"{name}_{document}",
         type=ColumnType.STRING,
-        description=f"Id of the {document} whose table {name} is a key in; empty when {name} is.",
+        description=f"Id of the {document} in which {name} is a key; empty when {name} is.",
         required=False,
     )
 
