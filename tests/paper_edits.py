@@ -8,6 +8,10 @@ reorders entities, renumbers, adds or removes parts of the text, or
 reorders citations. Numbers are counted again after a reorder, so the paper
 stays valid; an edit the paper's rules still refuse (removing an actor that
 events name) is dropped and another is drawn.
+
+:func:`edit_corpus` edits a corpus the same way: an edit of one of its
+papers, or one of the same edits made to the corpus itself (its concepts,
+documents, actors, sources, and the order of its papers).
 """
 
 from __future__ import annotations
@@ -19,10 +23,10 @@ from typing import Any
 
 import attrs
 
-from cyberspace_whitepaper import LocalizedText, ValidationError, WhitePaper
+from cyberspace_whitepaper import Corpus, LocalizedText, ValidationError, WhitePaper
 from cyberspace_whitepaper.model._shape import Kind, entity_kinds, identity_of, shape_of, walk
 
-__all__ = ["EDITS", "edit", "replace"]
+__all__ = ["EDITS", "edit", "edit_corpus", "replace"]
 
 _STEP = re.compile(r"\.(\w+)|\[(\d+)\]")
 
@@ -326,3 +330,32 @@ def edit(paper: WhitePaper, rng: random.Random, count: int = 1) -> tuple[WhitePa
             continue
         made.append(chosen.__name__)
     return paper, made
+
+
+def edit_corpus(corpus: Corpus, rng: random.Random, count: int = 1) -> tuple[Corpus, list[str]]:
+    """The corpus after ``count`` random edits that keep it valid, and the names of the edits made.
+
+    About half are edits of one paper (:func:`edit`), put back in its place;
+    the others are the same edits made to the corpus as a whole (an edit
+    drawn at ``$.papers[i]`` changes that paper's own values). An edit the
+    rules of the paper or of the corpus refuse is dropped, as for a paper.
+    """
+    made: list[str] = []
+    for _attempt in range(10 * count):
+        if len(made) == count:
+            break
+        try:
+            if rng.random() < 0.5:
+                index = rng.randrange(len(corpus.papers))
+                edited, names = edit(corpus.papers[index], rng)
+                if not names:
+                    continue
+                corpus = replace(corpus, f"$.papers[{index}]", edited)
+                made.append(f"papers[{index}].{names[0]}")
+            else:
+                chosen = rng.choice(EDITS)
+                corpus = chosen(corpus, rng)  # type: ignore[arg-type]  # the edits read the shape, not the class
+                made.append(chosen.__name__)
+        except (_Skip, ValidationError):
+            continue
+    return corpus, made

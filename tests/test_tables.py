@@ -201,8 +201,35 @@ class TestAFieldAddedLater:
         assert "field" in tables["citations"].schema.column_names
         assert "subtitle" in tables["labels"].schema.columns[2].values
 
-    def test_a_tuple_inside_a_record_is_refused_by_name(self) -> None:
-        """A field the tables cannot hold is a TypeError naming it, never a silent loss."""
+    def test_a_record_holding_objects_gets_a_key_of_its_own(self) -> None:
+        """A record holding a tuple, a text and citations (as a crosswalk cell) is keyed and round-trips."""
+        paper = cw.load_white_paper()
+        events = []
+        for index, event in enumerate(paper.events):
+            fields = {a.name: getattr(event, a.name) for a in attrs.fields(Event)}
+            quotes = (
+                _Quote(
+                    pages=(3, 1),
+                    words=LocalizedText(en="we said so", zh="我们说过"),
+                    where_said=cw.Locator.parse("I.1"),
+                    citations=event.citations[:1],
+                ),
+            )
+            events.append(_QuotedEvent(**fields, quotes=quotes if index < 2 else ()))
+        fields = {a.name: getattr(paper, a.name) for a in attrs.fields(WhitePaper)}
+        quoted = _QuotedPaper(**{**fields, "events": tuple(events)})
+        tables = to_tables(quoted)
+        assert tables["quotes"].schema.primary_key == ("key",)
+        first = next(tables["quotes"].records())
+        assert first["key"] == f"{paper.events[0].id}.quotes[0]"
+        pages = [r["value"] for r in tables["quote_pages"].records() if r["quote_key"] == first["key"]]
+        assert pages == [3, 1]
+        assert any(r["owner_table"] == "quotes" for r in tables["citations"].records())
+        assert any(r["owner_table"] == "quotes" and r["lang"] == "zh" for r in tables["labels"].records())
+        assert from_tables(tables, type=_QuotedPaper) == quoted
+
+    def test_two_tables_of_one_name_are_refused_by_name(self) -> None:
+        """Two classes whose tables would share a name are a TypeError naming it, never a silent merge."""
 
         @attrs.frozen(kw_only=True, field_transformer=checked)
         class PagedCitation(Citation):
@@ -214,10 +241,28 @@ class TestAFieldAddedLater:
 
         from cyberspace_whitepaper.tables._layout import layout_of
 
-        with pytest.raises(
-            TypeError, match=r"PagedCitation\.pages: the tables cannot hold a tuple or an object"
-        ):
+        with pytest.raises(TypeError, match=r"two tables would be named 'citations'"):
             layout_of(PagedPaper)
+
+
+@attrs.frozen(kw_only=True, field_transformer=checked)
+class _Quote:
+    """Words an event is quoted with: a record holding a tuple, a text and citations."""
+
+    pages: tuple[int, ...] = attrs.field(metadata=describe("Pages.", in_range(1, 9999)))
+    words: LocalizedText = attrs.field(metadata=describe("The words."))
+    where_said: cw.Locator | None = attrs.field(default=None, metadata=describe("Where the paper says it."))
+    citations: tuple[Citation, ...] = attrs.field(default=(), metadata=describe("Evidence."))
+
+
+@attrs.frozen(kw_only=True, field_transformer=checked)
+class _QuotedEvent(Event):
+    quotes: tuple[_Quote, ...] = attrs.field(default=(), metadata=describe("Quotes."))
+
+
+@attrs.frozen(kw_only=True, field_transformer=checked)
+class _QuotedPaper(WhitePaper):
+    events: tuple[_QuotedEvent, ...] = attrs.field(default=(), metadata=describe("Events, quoted."))
 
 
 class TestKeys:

@@ -33,3 +33,10 @@ def locate(old: cw.WhitePaper, new: cw.WhitePaper) -> list[str | cw.Locator]:
     digest: str = fingerprint(old.events[0])
     del digest
     return [key for key in before if before[key] != after.get(key)]
+
+
+def compare_corpora(old: cw.Corpus, new: cw.Corpus) -> list[str | None]:
+    change: Diff = diff(old, new)
+    patched: cw.Corpus = apply(old, change)
+    del patched
+    return [entry.paper for entry in entries(change)]

@@ -85,3 +85,13 @@ def lay_out(paper: cw.WhitePaper, folder: str) -> tuple[str, int]:
     report: tables.ConvertReport = tables.convert_jsonl("events.jsonl", "dataset", type=cw.Event)
     del key, again, written
     return cw.data_version(), report.written
+
+
+def across_a_corpus(corpus: cw.Corpus, folder: str) -> list[str | None]:
+    hits: tuple[cw.SearchHit, ...] = corpus.search("sovereignty", kind="concept", paper=None, limit=5)
+    some: tuple[cw.SearchHit, ...] = corpus.search("网络主权", paper=["internet-in-china-2010"])
+    laid_out: tables.Tables = cw.to_tables(corpus)
+    again: cw.Corpus = cw.from_tables(tables.read_sqlite(folder, type=cw.Corpus), type=cw.Corpus)
+    package = tables.write_datapackage(corpus, folder)
+    del some, laid_out, again, package
+    return [hit.paper for hit in hits]

@@ -315,6 +315,8 @@ def _problem_records(file: str, error: LoadError | ValidationError) -> Iterable[
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.corpus:
+        return _export_corpus(args)
     if args.to in TABLE_FORMATS:
         return _export_tables(args)
     if args.to == "schema":
@@ -492,6 +494,8 @@ def _described(paper: WhitePaper, obj: Any, indent: str = "") -> list[str]:
 
 
 def _search(args: argparse.Namespace) -> int:
+    if args.corpus or args.paper is not None:
+        return _search_corpus(args)
     paper, _label = _load_paper(args.file)
     try:
         hits = paper.search(args.query, kind=args.kind, language=args.language, limit=args.limit)
@@ -530,9 +534,10 @@ def _diff(args: argparse.Namespace) -> int:
     from . import diffreport  # noqa: PLC0415 -- only this command needs them
     from .diff import diff  # noqa: PLC0415
 
+    load_side = _load_corpus if args.corpus else _load_paper
     try:
-        old, _old_label = _load_paper(None if args.old == "-" else args.old)
-        new, _new_label = _load_paper(None if args.new == "-" else args.new)
+        old, _old_label = load_side(None if args.old == "-" else args.old)
+        new, _new_label = load_side(None if args.new == "-" else args.new)
     except _InvalidDataError as error:
         # Exit 1 means "different" here, so a file that is not valid data is exit 2.
         _emit(sys.stderr, "".join(line + "\n" for line in error.lines))
@@ -849,6 +854,97 @@ def _add_concept_commands(command: Callable[..., argparse.ArgumentParser]) -> No
     concepts.add_argument("--json", action="store_true", help="print it as JSON")
 
 
+def _export_corpus(args: argparse.Namespace) -> int:
+    """``export [FILE] --corpus --to FORMAT``: a corpus as JSON or YAML, or as tables with a paper column."""
+    from . import tables  # noqa: PLC0415 -- only these commands need it
+
+    if args.to not in ("json", "yaml", *TABLE_FORMATS):
+        raise _UsageError(f"export --corpus writes json, yaml or tables, not --to {args.to}")
+    if args.base is not None:
+        raise _UsageError(f"--base applies to --to jsonld, not --to {args.to}")
+    if args.to in TABLE_FORMATS and (args.output is None or args.output == "-"):
+        where = "a database file" if args.to == "sqlite" else "a folder"
+        raise _UsageError(f"export --to {args.to} needs -o OUT ({where})")
+    corpus, _label = _load_corpus(args.file)
+    if args.to not in TABLE_FORMATS:
+        _write(dumps(corpus, format=args.to), args.output)
+        return EXIT_OK
+    try:
+        if args.to == "datapackage":
+            # The bundled corpus is bundled data: it states the data version, as the bundled paper does.
+            version = dataset.data_version() if args.file is None else None
+            tables.write_datapackage(corpus, args.output, version=version)
+        elif args.to == "csv":
+            tables.write_csv(tables.to_tables(corpus), args.output)
+        elif args.to == "sqlite":
+            tables.write_sqlite(tables.to_tables(corpus), args.output)
+        else:
+            tables.write_parquet(tables.to_tables(corpus), args.output)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise _UsageError(f"cannot write {_shown(args.output)}: {reason}") from None
+    return EXIT_OK
+
+
+def _search_corpus(args: argparse.Namespace) -> int:
+    """``search QUERY [FILE] --corpus [--paper ID]``: papers and crosswalk, each hit naming its paper."""
+    corpus, _label = _load_corpus(args.file)
+    try:
+        hits = corpus.search(
+            args.query, kind=args.kind, language=args.language, paper=args.paper, limit=args.limit
+        )
+    except ValueError as error:
+        raise _UsageError(str(error), prefix=f"{PROG} search") from None
+    if args.json:
+        records = [
+            {
+                "kind": hit.kind,
+                "id": hit.id,
+                "locator": None if hit.locator is None else str(hit.locator),
+                "paper": hit.paper,
+                "field": hit.field,
+                "snippet": hit.snippet,
+                "certainty": None if hit.certainty is None else str(hit.certainty),
+                "score": hit.score,
+            }
+            for hit in hits
+        ]
+        _emit_data(_json_text(records))
+        return EXIT_OK
+    lines = []
+    for hit in hits:
+        where = hit.id if hit.id is not None else str(hit.locator)
+        if hit.paper is not None:
+            where += f" in {hit.paper}"
+        lines.append(f"{hit.kind:<10} {where}  [{hit.field}]")
+        lines.append(f"           {hit.snippet}")
+    _emit(sys.stdout, "".join(line.rstrip() + "\n" for line in lines))
+    return EXIT_OK
+
+
+def _add_corpus_options(
+    export: argparse.ArgumentParser, search: argparse.ArgumentParser, diff: argparse.ArgumentParser
+) -> None:
+    export.add_argument(
+        "--corpus",
+        action="store_true",
+        help="a corpus: FILE holds one (default: the bundled corpus); its tables have a paper column",
+    )
+    search.add_argument(
+        "--corpus",
+        action="store_true",
+        help="search a corpus, its papers and its crosswalk: FILE holds one (default: the bundled corpus)",
+    )
+    search.add_argument(
+        "--paper", metavar="ID", help="with --corpus: only the hits of this paper (implies --corpus)"
+    )
+    diff.add_argument(
+        "--corpus",
+        action="store_true",
+        help="OLD and NEW are corpora: files, or - for the bundled corpus; each paper is diffed as a paper",
+    )
+
+
 # --- the parser -----------------------------------------------------------------
 
 
@@ -960,6 +1056,7 @@ def _parser() -> _Parser:
 
     _add_table_commands(command)
     _add_concept_commands(command)
+    _add_corpus_options(export, search, diff)
     return parser
 
 

@@ -23,6 +23,11 @@ here. Each field of a class is compared by its role, which the shape gives:
   terms or an event's actors): one value, compared whole; tuples of values
   are sequences, whose order carries meaning.
 
+In a :class:`~cyberspace_whitepaper.Corpus`, the papers are an entity
+collection like any other (matched by id), and each paper both versions have
+is diffed as a paper, its parts named by their locators; the corpus's own
+records (concepts, documents, actors, sources) are compared as above.
+
 A :class:`Diff` is frozen and holds everything needed to turn the old object
 into the new one, and back: ``apply(a, diff(a, b)) == b`` and
 ``apply(b, invert(diff(a, b))) == a``. Equal objects give an empty diff
@@ -411,17 +416,18 @@ def kind_of(cls: type) -> str:
 def diff(old: T, new: T) -> Diff:
     """What changed from ``old`` to ``new``, two objects of the same model class.
 
-    In a :class:`~cyberspace_whitepaper.WhitePaper`, parts of the text are named by their
-    locators. Raises ``TypeError`` for objects of different classes, or of
-    a class that is not the model's; ``ValueError`` for an entity collection
-    that repeats an id (a paper's rules forbid that).
+    In a :class:`~cyberspace_whitepaper.WhitePaper`, parts of the text are
+    named by their locators; so they are in each paper of a
+    :class:`~cyberspace_whitepaper.Corpus`. Raises ``TypeError`` for objects
+    of different classes, or of a class that is not the model's;
+    ``ValueError`` for an entity collection that repeats an id (a paper's
+    rules forbid that).
     """
     cls = type(old)
     if type(new) is not cls:
         raise TypeError(f"diff compares objects of one class, got {cls.__name__} and {type(new).__name__}")
     _check_model_class(cls)
-    at = _At.root(old, new) if isinstance(old, WhitePaper) and isinstance(new, WhitePaper) else None
-    return _diff(old, new, at)
+    return _diff(old, new, _At.of(old, new))
 
 
 def _check_model_class(cls: type) -> None:
@@ -487,7 +493,7 @@ def _diff_entities(field: _Field, path: str, old: tuple[Any, ...], new: tuple[An
             changed.append(
                 EntityChanged(
                     id=entity_id,
-                    diff=_diff(before, entity, None),
+                    diff=_diff(before, entity, _At.of(before, entity)),
                     label=label_of(entity),
                     old_label=label_of(before),
                 )
@@ -658,6 +664,11 @@ class _At:
     @classmethod
     def root(cls, old: WhitePaper, new: WhitePaper) -> _At:
         return cls(_Places(_place_paths(old), _place_paths(new)), "$", "$")
+
+    @classmethod
+    def of(cls, old: Any, new: Any) -> _At | None:
+        """Where the diff is, if ``old`` and ``new`` are papers (whose parts have locators); else None."""
+        return cls.root(old, new) if isinstance(old, WhitePaper) and isinstance(new, WhitePaper) else None
 
     def field(self, name: str) -> _At:
         return _At(

@@ -3,7 +3,9 @@
 All three read the same :func:`entries`: one per entity or part of the text
 that the diff names, with what happened to it. Entities are named by kind
 and id (``event wic-2020-forum``), parts of the text by kind and locator
-(``section II.3``), each with its English and Chinese label.
+(``section II.3``), each with its English and Chinese label. In a diff of
+a corpus, what is inside a paper also names the paper (``event
+wic-2020-forum in cyberspace-community-2022``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import attrs
 from .converters import unstructure
 from .diff import Diff, EntitiesDiff, FieldChange, PartChanged, PartsDiff, kind_of
 from .model import LocalizedText, Locator
-from .model._shape import shape_of
+from .model._shape import is_whole_document, shape_of
 
 __all__ = ["Entry", "data", "entries", "markdown", "text"]
 
@@ -46,6 +48,8 @@ class Entry:
             id of the entity it now follows (``None``: it comes first).
         fields: for ``changed`` and ``renumbered``, the values that changed,
             with paths relative to the entity or part.
+        paper: in a diff of a corpus, the id of the paper the entity or part
+            is in; None for the corpus's own records (a paper itself among them).
     """
 
     kind: str
@@ -55,6 +59,7 @@ class Entry:
     status: Status
     to: str | None = None
     fields: tuple[FieldChange, ...] = ()
+    paper: str | None = None
 
 
 def entries(change: Diff) -> Iterator[Entry]:
@@ -63,33 +68,63 @@ def entries(change: Diff) -> Iterator[Entry]:
 
 
 def _entries(
-    change: Diff, kind: str, key: str | None, label: LocalizedText | None, collection: str
+    change: Diff,
+    kind: str,
+    key: str | None,
+    label: LocalizedText | None,
+    collection: str,
+    *,
+    paper: str | None = None,
 ) -> Iterator[Entry]:
+    """The entries of an object's diff; ``paper``: the paper of a corpus the object is in."""
     if change.fields:
         yield Entry(
-            kind=kind, key=key, label=label, collection=collection, status="changed", fields=change.fields
+            kind=kind,
+            key=key,
+            label=label,
+            collection=collection,
+            status="changed",
+            fields=change.fields,
+            paper=paper,
         )
+    # What a paper of a corpus holds is in that paper.
+    inside = key if key is not None and is_whole_document(change.type) else paper
     for entities in change.entities:
-        yield from _entity_entries(entities)
+        yield from _entity_entries(entities, inside)
     for parts in change.parts:
-        yield from _part_entries(parts)
+        yield from _part_entries(parts, inside)
 
 
 def _collection(path: str) -> str:
     return path.rpartition(".")[2]
 
 
-def _entity_entries(change: EntitiesDiff) -> Iterator[Entry]:
+def _entity_entries(change: EntitiesDiff, paper: str | None) -> Iterator[Entry]:
     kind, collection = change.kind, _collection(change.path)
     for removed in change.removed:
-        yield Entry(kind=kind, key=removed.id, label=removed.label, collection=collection, status="removed")
+        yield Entry(
+            kind=kind,
+            key=removed.id,
+            label=removed.label,
+            collection=collection,
+            status="removed",
+            paper=paper,
+        )
     for added in change.added:
-        yield Entry(kind=kind, key=added.id, label=added.label, collection=collection, status="added")
+        yield Entry(
+            kind=kind, key=added.id, label=added.label, collection=collection, status="added", paper=paper
+        )
     for changed in change.changed:
-        yield from _entries(changed.diff, kind, changed.id, changed.label, collection)
+        yield from _entries(changed.diff, kind, changed.id, changed.label, collection, paper=paper)
     for moved in change.moved:
         yield Entry(
-            kind=kind, key=moved.id, label=moved.label, collection=collection, status="moved", to=moved.after
+            kind=kind,
+            key=moved.id,
+            label=moved.label,
+            collection=collection,
+            status="moved",
+            to=moved.after,
+            paper=paper,
         )
 
 
@@ -97,20 +132,24 @@ def _part_key(locator: Locator | None, index: int) -> str:
     return str(index + 1) if locator is None else str(locator)
 
 
-def _part_entries(change: PartsDiff) -> Iterator[Entry]:
+def _part_entries(change: PartsDiff, paper: str | None) -> Iterator[Entry]:
     kind, collection = kind_of(change.type), _collection(change.path)
     for removed in change.removed:
         key = _part_key(removed.locator, removed.index)
-        yield Entry(kind=kind, key=key, label=removed.label, collection=collection, status="removed")
+        yield Entry(
+            kind=kind, key=key, label=removed.label, collection=collection, status="removed", paper=paper
+        )
     for added in change.added:
         key = _part_key(added.locator, added.index)
-        yield Entry(kind=kind, key=key, label=added.label, collection=collection, status="added")
+        yield Entry(kind=kind, key=key, label=added.label, collection=collection, status="added", paper=paper)
     numbers = {f"$.{s.name}" for s in shape_of(change.type) if s.numbering is not None}
     for changed in change.changed:
-        yield from _changed_part(changed, numbers, kind, collection)
+        yield from _changed_part(changed, numbers, kind, collection, paper)
 
 
-def _changed_part(changed: PartChanged, numbers: set[str], kind: str, collection: str) -> Iterator[Entry]:
+def _changed_part(
+    changed: PartChanged, numbers: set[str], kind: str, collection: str, paper: str | None
+) -> Iterator[Entry]:
     key = _part_key(changed.old_locator, changed.old_index)
     if changed.renumbered:
         # The new number is the renumbering itself, not a change besides it.
@@ -123,11 +162,12 @@ def _changed_part(changed: PartChanged, numbers: set[str], kind: str, collection
             status="renumbered",
             to=_part_key(changed.new_locator, changed.new_index),
             fields=fields,
+            paper=paper,
         )
         inner = attrs.evolve(changed.diff, fields=())
     else:
         inner = changed.diff
-    yield from _entries(inner, kind, key, changed.label, collection)
+    yield from _entries(inner, kind, key, changed.label, collection, paper=paper)
 
 
 # --- text ------------------------------------------------------------------------------
@@ -170,7 +210,8 @@ def _label(label: LocalizedText | None) -> str:
 def _subject(entry: Entry) -> str:
     named = entry.kind if entry.key is None else f"{entry.kind} {entry.key}"
     label = _label(entry.label)
-    return f"{named} ({label})" if label else named
+    named = f"{named} ({label})" if label else named
+    return named if entry.paper is None else f"{named} in {entry.paper}"
 
 
 def _field_names(fields: tuple[FieldChange, ...]) -> str:
@@ -224,14 +265,18 @@ def markdown(change: Diff, *, width: int = 76) -> str:
 
     One item per collection and status, naming every entity by its id and
     every part by its locator, in backticks (``- events added: `wic-2019`
-    (...)``); lines wrapped at ``width``. Empty for an empty diff.
+    (...)``); in a diff of a corpus, one per paper too (``- events added in
+    `cyberspace-community-2022`: ...``). Lines wrapped at ``width``. Empty
+    for an empty diff.
     """
-    groups: dict[tuple[str, str, Status], list[str]] = {}
+    groups: dict[tuple[str | None, str, str, Status], list[str]] = {}
     for entry in entries(change):
-        groups.setdefault((entry.collection, entry.kind, entry.status), []).append(_markdown_item(entry))
+        group = (entry.paper, entry.collection, entry.kind, entry.status)
+        groups.setdefault(group, []).append(_markdown_item(entry))
     lines = []
-    for (collection, kind, status), items in groups.items():
-        item = f"- {collection or kind} {status}: {'; '.join(items)}."
+    for (paper, collection, kind, status), items in groups.items():
+        where = "" if paper is None else f" in `{paper}`"
+        item = f"- {collection or kind} {status}{where}: {'; '.join(items)}."
         lines.extend(
             textwrap.wrap(
                 item, width=width, subsequent_indent="  ", break_on_hyphens=False, break_long_words=False

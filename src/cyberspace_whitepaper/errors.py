@@ -68,6 +68,7 @@ PROBLEM_CODES: dict[str, str] = {
     "csv": "a CSV file that is not well-formed CSV",
     "inconsistent": "tables that say one thing twice disagree (a derived cell, an index table)",
     "missing-row": "a row that the other tables imply is missing",
+    "rows": "the table of the paper (or of the corpus) itself has other than one row",
 }
 
 _EXCERPT_LENGTH = 80

@@ -2,7 +2,9 @@
 
 :class:`~cyberspace_whitepaper.WhitePaper`'s methods ``get``, ``by_id``,
 ``source_of``, ``referrers``, ``cited``, ``search`` and ``events_between``
-are thin calls into this module; the logic lives here.
+are thin calls into this module; the logic lives here. So is
+:class:`~cyberspace_whitepaper.Corpus`'s ``search`` (:func:`search_corpus`:
+each paper with its own index, and the corpus's own records with theirs).
 
 Everything is read from the model's shape (:mod:`.model._shape`): the entity
 kinds from ``entity_kinds``, references from the fields that declare
@@ -40,19 +42,31 @@ from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeAlias, TypeVar
 import attrs
 
 from .errors import NotFoundError, excerpt, join_path
-from .model import Entity, WhitePaper
+from .model import Concept, Corpus, Entity, WhitePaper
 from .model._display import title_field
 from .model._paper import Place
 from .model._provenance import Citation
-from .model._shape import FieldShape, Kind, entity_kinds, identity_of, per_class, shape_of, values, walk
+from .model._shape import (
+    FieldShape,
+    Kind,
+    entity_kinds,
+    identity_of,
+    is_whole_document,
+    per_class,
+    shape_of,
+    values,
+    walk,
+)
 from .model._values import LocalizedText, PartialDate
 from .vocab import Certainty
 
 if TYPE_CHECKING:
     from .model import Event, Locator
 
+#: A document with indexes of its own: a paper, or a corpus (its own records; its papers have theirs).
+Document: TypeAlias = WhitePaper | Corpus
 #: What holds a reference or a citation, or what a search finds.
-Holder: TypeAlias = Entity | Place | WhitePaper
+Holder: TypeAlias = Entity | Place | WhitePaper | Concept | Corpus
 
 __all__ = [
     "Cited",
@@ -67,6 +81,7 @@ __all__ = [
     "is_entity",
     "referrers",
     "search",
+    "search_corpus",
     "search_kinds",
     "stem",
     "title_of",
@@ -98,7 +113,7 @@ class _Indexes:
 _INDEXES: dict[int, _Indexes] = {}
 
 
-def _indexes(paper: WhitePaper) -> _Indexes:
+def _indexes(paper: Document) -> _Indexes:
     key = id(paper)
     found = _INDEXES.get(key)
     if found is None:
@@ -125,7 +140,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _holder(paper: WhitePaper, stored: Any) -> Any:
+def _holder(paper: Document, stored: Any) -> Any:
     return paper if stored is _ROOT else stored
 
 
@@ -271,18 +286,19 @@ class _Owner:
         return _FIRST_STEP.match(relative).group() if relative else None  # type: ignore[union-attr]
 
 
-def _owned(paper: WhitePaper) -> Iterator[tuple[str, Any, _Owner]]:
+def _owned(paper: Document) -> Iterator[tuple[str, Any, _Owner]]:
     """Every model object in the paper with its path and its owner.
 
     The owner of an object is the nearest object holding it (itself
     included) that has an identity or is a part of the text: a citation's
-    owner is the principle or chapter that carries it.
+    owner is the principle or chapter that carries it. In a corpus, its
+    papers are objects of its own, not walked into (each has its own indexes).
     """
     places: dict[int, collections.deque[Locator]] = {}
-    for locator, place in paper.places():
+    for locator, place in _places(paper):
         places.setdefault(id(place), collections.deque()).append(locator)
     stack: list[_Owner] = []
-    for path, obj in walk(paper):
+    for path, obj in walk(paper, within=True):
         while stack and not _within(path, stack[-1].path):
             stack.pop()
         identity = _identity(type(obj))
@@ -299,6 +315,11 @@ def _owned(paper: WhitePaper) -> Iterator[tuple[str, Any, _Owner]]:
 
 _identity = per_class(identity_of)
 _FIRST_STEP = re.compile(r"[^.\[]*")
+
+
+def _places(document: Document) -> Iterator[tuple[Locator, Place]]:
+    """The parts of a document's text: a paper's; a corpus has none of its own."""
+    return document.places() if isinstance(document, WhitePaper) else iter(())
 
 
 def _within(path: str, prefix: str) -> bool:
@@ -542,7 +563,7 @@ def _size(words: list[str], runs: list[str]) -> float:
 class _TextIndex:
     """Every searchable text of a paper, in columns, with postings from stems to texts."""
 
-    def __init__(self, paper: WhitePaper):
+    def __init__(self, paper: Document):
         self.owners: list[_Owner] = []
         #: One entry per text: its owner's number, field, weight, text as written and folded,
         #: language (read from its script: the model marks languages only in some fields), 1 / size.
@@ -563,6 +584,8 @@ class _TextIndex:
             shapes = _text_fields(type(obj))
             if not shapes:
                 continue
+            if owner.obj is not _ROOT and is_whole_document(owner.cls):
+                continue  # a paper of a corpus: searched in its own index
             top = owner.top_field(path)
             # A citation's note speaks of the evidence, not of the thing cited.
             if top in _citation_names(owner.cls):
@@ -622,7 +645,7 @@ class _TextIndex:
         return found
 
 
-def _text_index(paper: WhitePaper) -> _TextIndex:
+def _text_index(paper: Document) -> _TextIndex:
     store = _indexes(paper)
     if store.text is None:
         with _collector_paused():
@@ -649,9 +672,13 @@ class SearchHit:
 
     Attributes:
         kind: the entity kind (``principle``, ``event`` ...), ``paper``, or
-            for a part of the text ``part``, ``chapter``, ``section`` or ``item``.
+            for a part of the text ``part``, ``chapter``, ``section`` or ``item``;
+            in a corpus also ``corpus`` and ``concept``.
         id: the entity's id (the paper's for ``paper``); None for a part of the text.
         locator: where the part of the text is; None for an entity.
+        paper: in a search of a corpus, the id of the paper the hit is in
+            (None for the corpus's own records: its concepts, documents,
+            actors, sources); None in a search of one paper.
         item: the entity, part of the text or paper itself.
         field: the text that matched, as a path from ``item``: ``name.zh``,
             ``aliases[0].text``, ``summary``.
@@ -664,6 +691,7 @@ class SearchHit:
     kind: str
     id: str | None
     locator: Locator | None
+    paper: str | None = None
     item: Holder = attrs.field(repr=False, eq=False)
     field: str
     snippet: str
@@ -672,6 +700,8 @@ class SearchHit:
 
     def __str__(self) -> str:
         where = self.id if self.id is not None else str(self.locator)
+        if self.paper is not None:
+            where += f" in {self.paper}"
         return f"{self.kind} {where} [{self.field}]: {self.snippet}"
 
 
@@ -683,10 +713,16 @@ def _searchable_kinds(paper_class: type) -> tuple[str, ...]:
     return (*paper_kind, *(kind for kind, _shape in entity_kinds(paper_class)))
 
 
-def search_kinds(paper: WhitePaper) -> tuple[str, ...]:
-    """Every kind a search of ``paper`` can be narrowed to, in the paper's order."""
-    text_kinds = dict.fromkeys(type(place).__name__.lower() for _locator, place in paper.places())
-    return (*_searchable_kinds(type(paper)), *text_kinds)
+def search_kinds(paper: Document) -> tuple[str, ...]:
+    """Every kind a search of ``paper`` can be narrowed to, in the paper's order.
+
+    Of a corpus: its own kinds (``corpus``, ``concept`` ...), then its papers'.
+    """
+    text_kinds = dict.fromkeys(type(place).__name__.lower() for _locator, place in _places(paper))
+    own = (*_searchable_kinds(type(paper)), *text_kinds)
+    if isinstance(paper, Corpus):
+        return tuple(dict.fromkeys([*own, *(k for member in paper.papers for k in search_kinds(member))]))
+    return own
 
 
 def _terms(folded: str) -> tuple[list[str], list[str]]:
@@ -745,7 +781,7 @@ def _snippet(original: str, folded: str, terms: list[str]) -> str:
 
 
 def search(
-    paper: WhitePaper,
+    paper: Document,
     query: str,
     *,
     kind: str | Iterable[str] | None = None,
@@ -772,7 +808,18 @@ def search(
     weight. A thing scores its best text; ties go to the thing first in the
     paper. ``kind`` keeps some kinds only (see :func:`search_kinds`),
     ``language`` the texts of one language (``en`` or ``zh``).
+
+    A :class:`~cyberspace_whitepaper.Corpus` is searched by :func:`search_corpus`.
     """
+    if isinstance(paper, Corpus):
+        return search_corpus(paper, query, kind=kind, language=language, limit=limit)
+    return _search_texts(paper, query, kind=kind, language=language, limit=limit)
+
+
+def _search_texts(
+    paper: Document, query: str, *, kind: str | Iterable[str] | None, language: str | None, limit: int | None
+) -> tuple[SearchHit, ...]:
+    """The search of one document's own texts: a paper's, or a corpus's own records (see :func:`search`)."""
     kinds = _kinds(paper, kind)
     if language not in (None, "en", "zh"):
         raise ValueError(f"language must be 'en' or 'zh', got {excerpt(language)}")
@@ -840,7 +887,7 @@ def search(
     return tuple(_hit(paper, index, best_slot[owner], best_score[owner], terms) for owner in top)
 
 
-def _kinds(paper: WhitePaper, kind: str | Iterable[str] | None) -> frozenset[str] | None:
+def _kinds(paper: Document, kind: str | Iterable[str] | None) -> frozenset[str] | None:
     if kind is None:
         return None
     asked = {kind} if isinstance(kind, str) else set(kind)
@@ -853,7 +900,7 @@ def _kinds(paper: WhitePaper, kind: str | Iterable[str] | None) -> frozenset[str
     return frozenset(asked)
 
 
-def _hit(paper: WhitePaper, index: _TextIndex, slot: int, score: float, terms: list[str]) -> SearchHit:
+def _hit(paper: Document, index: _TextIndex, slot: int, score: float, terms: list[str]) -> SearchHit:
     owner = index.owners[index.owner_of[slot]]
     item = _holder(paper, owner.obj)
     return SearchHit(
@@ -866,3 +913,66 @@ def _hit(paper: WhitePaper, index: _TextIndex, slot: int, score: float, terms: l
         certainty=_best_certainty(item),
         score=round(score, 6),
     )
+
+
+# --- search: a corpus -----------------------------------------------------------------
+
+
+def search_corpus(
+    corpus: Corpus,
+    query: str,
+    *,
+    kind: str | Iterable[str] | None = None,
+    language: str | None = None,
+    paper: str | Iterable[str] | None = None,
+    limit: int | None = 10,
+) -> tuple[SearchHit, ...]:
+    """What matches ``query`` in a corpus, best first: in its papers, and in its own records.
+
+    Each paper is searched as :func:`search` searches it, with its own index
+    (built on first use), and so are the corpus's own records: the concepts
+    of the crosswalk (a concept matches by its name, its aliases and each
+    document's wording of it, in ``expressions[...]``), the corpus's
+    documents, actors and sources, and the corpus itself. A score is the
+    share of the query a text matches, weighed as in one paper, so scores
+    compare across papers and the hits are ranked together; each hit of a
+    paper names it (``hit.paper``). Among equal scores the
+    corpus's own records come first (the crosswalk before the papers it
+    links), then the papers in the corpus's order.
+
+    ``kind`` keeps some kinds (:func:`search_kinds` of the corpus: its own
+    and its papers'), ``language`` the texts of one language, ``paper`` the
+    hits of some papers only (their ids; the corpus's own records are then
+    left out), ``limit`` the first hits (None: all).
+    """
+    kinds = _kinds(corpus, kind)
+    if language not in (None, "en", "zh"):
+        raise ValueError(f"language must be 'en' or 'zh', got {excerpt(language)}")
+    documents: list[tuple[str | None, Document]] = [] if paper is not None else [(None, corpus)]
+    documents += [(member.id, member) for member in _corpus_papers(corpus, paper)]
+    ranked: list[tuple[float, int, int, SearchHit]] = []
+    for order, (paper_id, document) in enumerate(documents):
+        asked = None if kinds is None else kinds.intersection(search_kinds(document))
+        if asked is not None and not asked:
+            continue
+        hits = _search_texts(document, query, kind=asked, language=language, limit=limit)
+        for rank, hit in enumerate(hits):
+            found = hit if paper_id is None else attrs.evolve(hit, paper=paper_id)
+            ranked.append((-hit.score, order, rank, found))
+    ranked.sort(key=operator.itemgetter(0, 1, 2))
+    best = [hit for *_order, hit in ranked]
+    return tuple(best if limit is None else best[:limit])
+
+
+def _corpus_papers(corpus: Corpus, paper: str | Iterable[str] | None) -> list[WhitePaper]:
+    """The papers of the corpus a search keeps, in its order; a ``ValueError`` for an id it has not."""
+    if paper is None:
+        return list(corpus.papers)
+    asked = {paper} if isinstance(paper, str) else set(paper)
+    known = [member.id for member in corpus.papers]
+    for name in sorted(asked):
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=_HINT_CUTOFF)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"no paper {excerpt(name)} in the corpus: one of {', '.join(known)}{hint}")
+    return [member for member in corpus.papers if member.id in asked]

@@ -1,18 +1,21 @@
 """A corpus: several papers on the same model, and a crosswalk of the ideas they share."""
 
-from collections.abc import Iterator
-from typing import Any, Literal
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from ._checks import identifier, in_range, text
 from ._document import DocumentRef
-from ._paper import SCHEMA_VERSION, WhitePaper
+from ._paper import SCHEMA_VERSION, WhitePaper, _query
 from ._provenance import Citation, Source, aliases_field, citations_field
 from ._rules import check_corpus
 from ._shape import checked, describe, whole_document
 from ._timeline import Actor
 from ._values import Alias, LocalizedText, Locator, PartialDate
+
+if TYPE_CHECKING:
+    from ..query import SearchHit
 
 __all__ = ["Concept", "Corpus", "Expression"]
 
@@ -156,6 +159,26 @@ class Corpus:
         """How the documents word an idea, earliest first: ``corpus.history("cyber-sovereignty")``."""
         found = self.concept(concept)
         return tuple(sorted(found.expressions, key=lambda e: _date_key(self.date_of(e.document))))
+
+    def search(
+        self,
+        query: str,
+        *,
+        kind: str | None = None,
+        language: str | None = None,
+        paper: str | Iterable[str] | None = None,
+        limit: int | None = 10,
+    ) -> "tuple[SearchHit, ...]":
+        """What matches ``query`` in the papers and in the crosswalk, best first, each hit naming its paper.
+
+        ``corpus.search("sovereignty")``; ``paper`` keeps the hits of some
+        papers (by id), ``kind``, ``language`` and ``limit`` as for a paper's
+        search. See :func:`cyberspace_whitepaper.query.search_corpus`.
+        """
+        found: tuple[SearchHit, ...] = _query().search_corpus(
+            self, query, kind=kind, language=language, paper=paper, limit=limit
+        )
+        return found
 
     def crosswalk(self) -> Iterator[tuple[Concept, Expression]]:
         """Every cell of the crosswalk: (concept, expression), concept by concept, earliest first."""

@@ -1,4 +1,4 @@
-"""A paper as related, keyed tables, and back: :func:`to_tables` and :func:`from_tables`.
+"""A paper (or a corpus) as related, keyed tables, and back: :func:`to_tables` and :func:`from_tables`.
 
 The tables are those of :func:`~._layout.layout_of`. :func:`to_tables` walks
 the paper once, in the order of its fields, and gives each object its rows.
@@ -9,6 +9,12 @@ It then checks that the tables are exactly those of the paper it read: a
 derived column (a date's precision, the index tables) that disagrees, a row
 whose owner does not exist, or a row left over, is an error too. So
 ``from_tables(to_tables(paper)) == paper`` and nothing else reads back.
+
+A corpus is laid out as its own objects and, beside them, each paper's
+tables with the paper's id as a key column (see :mod:`._layout`): each paper
+is written by the paper's own writer and read by the paper's own reader from
+its rows, and the corpus is then read whole, so that an error names its
+path in the corpus (``$.papers[2].events[3].date``).
 """
 
 from __future__ import annotations
@@ -17,32 +23,24 @@ import collections
 import datetime
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar, overload
 
 import attrs
 
 from .. import _engine
 from ..errors import Problem, ValidationError, excerpt
-from ..model import PartialDate, WhitePaper
+from ..model import Corpus, PartialDate, WhitePaper
 from ..model._shape import FieldShape, Kind, shape_of, values
-from ._layout import (
-    ENTITIES,
-    LABELS,
-    OWNERS,
-    PLACES,
-    ChildTable,
-    Layout,
-    OwnerColumns,
-    Role,
-    TableSchema,
-    layout_of,
-)
+from ._layout import ChildTable, Layout, OwnerColumns, Role, TableSchema, layout_of
 
 __all__ = ["Cell", "Table", "Tables", "from_tables", "to_tables"]
 
 #: What a cell holds: text, an integer, a boolean, an exact decimal, an ISO day, or nothing.
 Cell = str | int | bool | Decimal | datetime.date | None
 Row = tuple[Cell, ...]
+#: What can be laid out as tables: a paper, or a corpus of papers.
+Document = WhitePaper | Corpus
+T = TypeVar("T", bound=Document)
 # Exact types: a datetime is not a day, a float is not a decimal.
 _CELL_TYPES = frozenset({str, int, bool, Decimal, datetime.date, type(None)})
 
@@ -129,24 +127,34 @@ def _cell_function(shape: FieldShape) -> Callable[[Any], Row]:
 
 
 # Per (paper class, model class): the function giving an object's cells.
-_ROW_MAKERS: dict[tuple[type, type], Callable[[Any], Row]] = {}
+_ROW_MAKERS: dict[tuple[type, type], Callable[[Any, str | None], Row]] = {}
 
 
-def _row_maker(layout: Layout, cls: type) -> Callable[[Any], Row]:
-    """The cells of an object's plain fields, in its table's column order."""
+def _row_maker(layout: Layout, cls: type) -> Callable[[Any, str | None], Row]:
+    """The cells of an object's plain fields, in column order, given the paper its locators are in."""
     found = _ROW_MAKERS.get((layout.root, cls))
     if found is not None:
         return found
     parts = [
-        (columns.shape.name, _cell_function(columns.shape), (None,) * len(columns.names))
+        (
+            columns.shape.name,
+            _cell_function(columns.shape),
+            (None,) * len(columns.names),
+            columns.in_document,
+        )
         for columns in layout.scalars[cls]
     ]
 
-    def cells(obj: Any) -> Row:
+    def cells(obj: Any, document: str | None) -> Row:
         row: list[Cell] = []
-        for name, function, empty in parts:
+        for name, function, empty, in_document in parts:
             value = getattr(obj, name)
-            row.extend(empty if value is None else function(value))
+            if value is None:
+                row.extend(empty)
+            else:
+                row.extend(function(value))
+                if in_document:
+                    row.append(document)
         return tuple(row)
 
     _ROW_MAKERS[(layout.root, cls)] = cells
@@ -157,10 +165,10 @@ def _row_maker(layout: Layout, cls: type) -> Callable[[Any], Row]:
 
 
 class _Writer:
-    def __init__(self, layout: Layout, paper: Any) -> None:
+    def __init__(self, layout: Layout, root: Any) -> None:
         self.layout = layout
         self.rows: dict[str, list[Row]] = {schema.name: [] for schema in layout.schemas}
-        self.places = iter(paper.places())
+        self.places = iter(root.places()) if layout.places is not None else iter(())
         self.reading_order = 0
 
     def owner_cells(self, child: ChildTable, owner_table: str, key: str) -> Row:
@@ -178,27 +186,36 @@ class _Writer:
             cells += (position,)
         return cells
 
-    def keyed(self, obj: Any, key: str, leading: Row) -> None:
-        """The row of a paper, entity or place, then the rows of everything it holds."""
+    def keyed(self, obj: Any, key: str, leading: Row, document: str | None = None) -> None:
+        """The row of a paper, entity, place or record with a key, then the rows of everything it holds.
+
+        ``document``: in a corpus, the paper the object's locators are places in.
+        """
         layout = self.layout
         cls = type(obj)
         table = layout.tables[cls]
-        self.rows[table].append(leading + _row_maker(layout, cls)(obj))
-        self.rows[OWNERS].append((table, key))
-        if layout.roles[cls] is not Role.PLACE:
-            self.rows[ENTITIES].append((key, table))
+        scope = layout.scopes.get(cls)
+        if scope is not None:
+            document = getattr(obj, scope)
+        self.rows[table].append(leading + _row_maker(layout, cls)(obj, document))
+        self.rows[layout.owners].append((table, key))
+        if layout.roles[cls] in (Role.ROOT, Role.ENTITY):
+            self.rows[layout.entities].append((key, table))
         for shape in shape_of(cls):
             if shape.kind is not Kind.MODEL:
                 if shape.many:
-                    self.list_rows(cls, obj, key, shape)
+                    self.list_rows(cls, obj, key, shape, document)
                 continue
             role = layout.roles[shape.type]
             items = values(obj, shape)
             if role is Role.LABEL:
                 self.label_rows(table, key, shape, items)
             elif role is Role.ENTITY:
+                id_name = layout.key_column(shape.type)
                 for position, entity in enumerate(items):
-                    self.keyed(entity, entity.id, (position,))
+                    self.keyed(entity, getattr(entity, id_name), (position,), document)
+            elif role is Role.DOCUMENT:
+                self.document_rows(shape.type, items)
             elif role is Role.PLACE:
                 child = layout.children[shape.type]
                 for position, place in enumerate(items):
@@ -206,39 +223,63 @@ class _Writer:
                     if found is not place:  # pragma: no cover - places() walks the fields in order
                         raise AssertionError(f"places() and the fields disagree at {locator}")
                     text = str(locator)
-                    self.rows[PLACES].append((text, child.name, self.reading_order))
+                    assert layout.places is not None  # a root with places has their table
+                    self.rows[layout.places].append((text, child.name, self.reading_order))
                     self.reading_order += 1
                     self.keyed(place, text, (text, *self.placed(child, table, key, shape, position)))
             else:
                 child = layout.children[shape.type]
+                if child.keyed:
+                    for position, record in enumerate(items):
+                        own = f"{key}.{shape.name}[{position}]" if shape.many else f"{key}.{shape.name}"
+                        placed = self.placed(child, table, key, shape, position)
+                        self.keyed(record, own, (own, *placed), document)
+                    continue
                 make = _row_maker(layout, shape.type)
                 rows = self.rows[child.name]
                 for position, record in enumerate(items):
-                    rows.append(self.placed(child, table, key, shape, position) + make(record))
+                    rows.append(self.placed(child, table, key, shape, position) + make(record, document))
+
+    def document_rows(self, cls: type, documents: tuple[Any, ...]) -> None:
+        """The rows of each paper of a corpus: its own tables', each with the paper's id."""
+        held = self.layout.held[cls]
+        id_name = held.layout.key_column(cls)
+        for position, document in enumerate(documents):
+            key = getattr(document, id_name)
+            own = _Writer(held.layout, document)
+            own.keyed(document, key, ())
+            for name, rows in own.rows.items():
+                self.rows[name].extend(held.row(name, row, key, position) for row in rows)
+            self.rows[self.layout.entities].append((key, held.table))
 
     def label_rows(self, table: str, key: str, shape: FieldShape, items: tuple[Any, ...]) -> None:
         layout = self.layout
-        rows = self.rows[LABELS]
+        rows = self.rows[layout.labels]
         for position, text in enumerate(items):
             leading: Row = (table, key, shape.name)
             if layout.label_position:
                 leading += (position,)
-            others = _row_maker(layout, type(text))(text)
+            others = _row_maker(layout, type(text))(text, None)
             for text_shape in layout.label_texts:
                 value = getattr(text, text_shape.name)
                 if value is not None:
                     rows.append((*leading, text_shape.name, value, *others))
 
-    def list_rows(self, cls: type, obj: Any, key: str, shape: FieldShape) -> None:
+    def list_rows(self, cls: type, obj: Any, key: str, shape: FieldShape, document: str | None) -> None:
         link = self.layout.lists[(cls, shape.name)]
         cells = _cell_function(shape)
         rows = self.rows[link.name]
+        beside = (document,) if link.value.in_document else ()
         for position, value in enumerate(getattr(obj, shape.name)):
-            rows.append((key, position, *cells(value)))
+            rows.append((key, position, *cells(value), *beside))
 
 
-def to_tables(paper: WhitePaper) -> Tables:
+def to_tables(document: Document) -> Tables:
     """The paper as related, keyed tables: one per entity kind and part of the text, links, labels.
+
+    A corpus gives its own tables (``corpus``, ``corpus_concepts``,
+    ``corpus_expressions`` ...) and its papers' tables, each with the
+    paper's id as a key column (``docs/tables.md``).
 
     >>> import cyberspace_whitepaper as cw
     >>> tables = cw.to_tables(cw.load_white_paper())
@@ -247,9 +288,9 @@ def to_tables(paper: WhitePaper) -> Tables:
     >>> cw.from_tables(tables) == cw.load_white_paper()
     True
     """
-    layout = layout_of(type(paper))
-    writer = _Writer(layout, paper)
-    writer.keyed(paper, paper.id, ())
+    layout = layout_of(type(document))
+    writer = _Writer(layout, document)
+    writer.keyed(document, getattr(document, layout.key_column(type(document))), ())
     return Tables(tuple(Table(schema, tuple(writer.rows[schema.name])) for schema in layout.schemas))
 
 
@@ -292,18 +333,37 @@ class _Reader:
                 id_index = entity_names.index(layout.key_column(shape.type))
                 rows = sorted(self.tables[entity_table].rows, key=lambda r: _order(r[0]))
                 data[shape.name] = [self.keyed(shape.type, r, str(r[id_index])) for r in rows]
+            elif role is Role.DOCUMENT:
+                data[shape.name] = self.documents(shape.type)
             else:
                 child = layout.children[shape.type]
                 found = self.children(child, table, key, shape)
-                if role is Role.PLACE:
+                if role is Role.PLACE or child.keyed:
                     built = [self.keyed(shape.type, r, str(r[0])) for r in found]
                 else:
                     built = [self.record(child, r) for r in found]
                 self.put(data, shape, built)
         return data
 
+    def documents(self, cls: type) -> list[dict[str, Any]]:
+        """The papers of a corpus, each read by the paper's own reader from its rows, in their order."""
+        held = self.layout.held[cls]
+        rows: dict[Cell, dict[str, list[Row]]] = collections.defaultdict(
+            lambda: collections.defaultdict(list)
+        )
+        for schema in held.schemas:
+            for row in self.tables[schema.name].rows:
+                document, own = held.split(schema.name, row)
+                rows[document][schema.name].append(own)
+        found = []
+        for row in sorted(self.tables[held.table].rows, key=lambda r: _order(r[0])):
+            document, own = held.split(held.table, row)
+            tables = Tables(tuple(Table(s, tuple(rows[document][s.name])) for s in held.layout.schemas))
+            found.append(_Reader(held.layout, tables).keyed(cls, own, str(document)))
+        return found
+
     def children(self, child: ChildTable, owner_table: str, key: str, shape: FieldShape) -> list[Row]:
-        skip = 1 if self.layout.roles[child.cls] is Role.PLACE else 0
+        skip = 1 if self.layout.roles[child.cls] is Role.PLACE or child.keyed else 0
         if child.owners is OwnerColumns.NONE:
             owner: Row = ()
         elif child.owners is OwnerColumns.ONE:
@@ -336,8 +396,10 @@ class _Reader:
 
     def labels(self, data: dict[str, Any], owner_table: str, key: str, shape: FieldShape) -> None:
         layout = self.layout
-        names = layout.schema(LABELS).column_names
-        rows = [r for r in self.grouped(LABELS, 0, 2).get((owner_table, key), []) if r[2] == shape.name]
+        names = layout.schema(layout.labels).column_names
+        rows = [
+            r for r in self.grouped(layout.labels, 0, 2).get((owner_table, key), []) if r[2] == shape.name
+        ]
         lang = names.index("lang")
         by_position: dict[Any, dict[Any, Any]] = {}
         for row in rows:
@@ -441,8 +503,12 @@ def _check_same(tables: Tables, expected: Tables) -> None:
         raise ValidationError(problems)
 
 
-def from_tables(tables: Tables, *, type: type[WhitePaper] = WhitePaper) -> WhitePaper:
-    """The paper that :func:`to_tables` made these tables from.
+@overload
+def from_tables(tables: Tables) -> WhitePaper: ...
+@overload
+def from_tables(tables: Tables, *, type: type[T]) -> T: ...
+def from_tables(tables: Tables, *, type: Any = WhitePaper) -> Any:
+    """The paper (or, with ``type=Corpus``, the corpus) that :func:`to_tables` made these tables from.
 
     Raises:
         ValidationError: a table is missing, unknown or of another layout
@@ -457,11 +523,12 @@ def from_tables(tables: Tables, *, type: type[WhitePaper] = WhitePaper) -> White
     reader = _Reader(layout, tables)
     root_rows = tables[layout.tables[type]].rows
     if len(root_rows) != 1:
+        kind = layout.tables[type]
         raise ValidationError.single(
-            f"$.{layout.tables[type]}", "rows", f"expected one row for the paper, got {len(root_rows)}"
+            f"$.{kind}", "rows", f"expected one row for the {kind}, got {len(root_rows)}"
         )
     key_index = layout.schema(layout.tables[type]).column_names.index(layout.key_column(type))
     data = reader.keyed(type, root_rows[0], str(root_rows[0][key_index]))
-    paper: WhitePaper = _engine.structure(data, type)
-    _check_same(tables, to_tables(paper))
-    return paper
+    document: Document = _engine.structure(data, type)
+    _check_same(tables, to_tables(document))
+    return document

@@ -16,7 +16,7 @@ from .._files import atomic_write
 from ..errors import Problem, ValidationError, excerpt
 from ..model import WhitePaper
 from ._cells import CellError, from_text, to_text
-from ._convert import Row, Table, Tables
+from ._convert import Document, Row, Table, Tables
 from ._layout import TableSchema, layout_of
 
 __all__ = ["read_csv", "write_csv"]
@@ -91,8 +91,8 @@ def _read_table(path: Path, schema: TableSchema, problems: list[Problem]) -> Tab
     return Table(schema, tuple(rows))
 
 
-def read_csv(folder: str | os.PathLike[str], *, type: type[WhitePaper] = WhitePaper) -> Tables:
-    """The tables in a folder of CSV files written by :func:`write_csv`.
+def read_csv(folder: str | os.PathLike[str], *, type: type[Document] = WhitePaper) -> Tables:
+    """The tables in a folder of CSV files written by :func:`write_csv` (``type=Corpus`` for a corpus's).
 
     Raises:
         ValidationError: a header or a cell that does not fit the layout,

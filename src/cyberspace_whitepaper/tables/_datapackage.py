@@ -4,7 +4,8 @@ Every table is a resource with its schema (field types, descriptions,
 required values, closed vocabularies, bounds), its primary key and its
 foreign keys, so that a validator checks every key; and with its size and
 sha256, so that a reader knows the file is the one described. The package
-carries the licence, the paper's sources and, when given, the data version.
+carries the licence, the sources (of a corpus: its own and its papers', each
+once) and, when given, the data version.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from .._files import atomic_write
-from ..model import WhitePaper
+from ..model import Corpus, Source, WhitePaper
+from ..model._shape import walk
 from ._convert import Table, to_tables
 from ._csv import csv_bytes
 from ._layout import Column, ColumnType, TableSchema
@@ -105,39 +107,49 @@ def _resource(table: Table, data: bytes) -> dict[str, Any]:
     }
 
 
+def _sources(document: WhitePaper | Corpus) -> list[Source]:
+    """Every source of a paper, or of a corpus and its papers, each id once, in the order of the data."""
+    found: dict[str, Source] = {}
+    for _path, obj in walk(document):
+        if type(obj) is Source:
+            # In a corpus an id used twice means one thing (a rule of the corpus): listed once.
+            found.setdefault(obj.id, obj)
+    return list(found.values())
+
+
 def datapackage_descriptor(
-    paper: WhitePaper, files: list[tuple[Table, bytes]], *, version: str | None = None
+    document: WhitePaper | Corpus, files: list[tuple[Table, bytes]], *, version: str | None = None
 ) -> dict[str, Any]:
-    """The ``datapackage.json`` of a paper's tables, given each table with its CSV bytes."""
+    """The ``datapackage.json`` of a paper's (or a corpus's) tables, given each table with its CSV bytes."""
     descriptor: dict[str, Any] = {
         "$schema": f"{_PROFILES}/datapackage.json",
-        "name": paper.id,
-        "title": paper.title.en,
-        "description": paper.summary,
+        "name": document.id,
+        "title": document.title.en,
+        "description": document.summary,
     }
     if version is not None:
         descriptor["version"] = version
     descriptor["licenses"] = [LICENSE]
-    descriptor["sources"] = [{"title": source.title.en, "path": source.url} for source in paper.sources]
+    descriptor["sources"] = [{"title": source.title.en, "path": source.url} for source in _sources(document)]
     descriptor["resources"] = [_resource(table, data) for table, data in files]
     return descriptor
 
 
 def write_datapackage(
-    paper: WhitePaper, folder: str | os.PathLike[str], *, version: str | None = None
+    document: WhitePaper | Corpus, folder: str | os.PathLike[str], *, version: str | None = None
 ) -> Path:
-    """Write the paper's tables as CSV files and their ``datapackage.json`` into ``folder``.
+    """Write the tables of a paper (or a corpus) as CSV files and their ``datapackage.json`` in ``folder``.
 
     ``version`` is the data version the package states (for the bundled
-    paper, :func:`~cyberspace_whitepaper.data_version`). Returns the
-    descriptor's path.
+    paper or corpus, :func:`~cyberspace_whitepaper.data_version`). Returns
+    the descriptor's path.
     """
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
-    files = [(table, csv_bytes(table)) for table in to_tables(paper)]
+    files = [(table, csv_bytes(table)) for table in to_tables(document)]
     for table, data in files:
         atomic_write(target / f"{table.name}.csv", (data,))
-    descriptor = datapackage_descriptor(paper, files, version=version)
+    descriptor = datapackage_descriptor(document, files, version=version)
     path = target / DESCRIPTOR
     text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
     atomic_write(path, (text.encode("utf-8"),))

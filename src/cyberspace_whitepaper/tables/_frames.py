@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import WhitePaper
+from ..model import Corpus, WhitePaper
 from ._convert import Tables, to_tables
 from ._layout import ColumnType
 
@@ -28,8 +28,8 @@ _DTYPES = {
 }
 
 
-def to_dataframes(source: WhitePaper | Tables) -> dict[str, Any]:
-    """A DataFrame per table, by name, of a paper (or of its tables).
+def to_dataframes(source: WhitePaper | Corpus | Tables) -> dict[str, Any]:
+    """A DataFrame per table, by name, of a paper or a corpus (or of their tables).
 
     Raises:
         ModuleNotFoundError: pandas is not installed (the message says how to

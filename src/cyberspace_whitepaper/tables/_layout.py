@@ -29,9 +29,24 @@ foreign key: to the table of the one kind it names, or to ``entities``
 ``places`` (every locator, with its table); an owner, to ``owners`` (every
 keyed object).
 
-A record holds plain fields only: a tuple or another object inside a
-citation or an alias has no key to hang from, and building the layout of
-such a model raises ``TypeError`` naming the field, rather than losing it.
+A record that holds objects or tuples itself (a crosswalk cell of a corpus:
+its wording, its citations) gets a key of its own for them to hang from,
+``key``: its owner's key, field and position (``cyber-sovereignty.expressions[2]``).
+A label holds plain fields only: building the layout of a model with a
+tuple or an object inside a :class:`LocalizedText` raises ``TypeError``
+naming the field, rather than losing it.
+
+**A root that holds whole documents** (a :class:`~..model.Corpus` holds
+papers) lays out its own objects as above, its tables named after it
+(``corpus_concepts``, ``corpus_citations``), and each document as the
+document's own layout (:class:`Held`): the same tables, each with the
+document's id as its first key column (``paper``), so that keys stay unique
+across documents; the documents' own table (``paper``) has one row per
+document, with its ``position`` in the root. A reference that may be empty
+and a locator into a document (whose key is then two columns, the document's
+id and the value) carry the document's id in a column of their own beside
+them (``located_in_paper``), empty exactly when the value is: Frictionless
+checks a key of two columns with one of them empty, and would find nothing.
 """
 
 from __future__ import annotations
@@ -40,16 +55,26 @@ import enum
 import re
 import typing
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
 from ..model import LocalizedText, WhitePaper
 from ..model._checks import Range
 from ..model._paper import Place
-from ..model._shape import FieldShape, Kind, entity_kinds, identity_of, model_classes, per_class, shape_of
+from ..model._shape import (
+    FieldShape,
+    Kind,
+    entity_kinds,
+    identity_of,
+    is_whole_document,
+    model_classes,
+    per_class,
+    shape_of,
+)
 from ..vocab import DatePrecision
 
-__all__ = ["Column", "ColumnType", "ForeignKey", "Layout", "Role", "TableSchema", "layout_of"]
+__all__ = ["Column", "ColumnType", "ForeignKey", "Held", "Layout", "Role", "TableSchema", "layout_of"]
 
 #: The long table of bilingual text.
 LABELS = "labels"
@@ -140,6 +165,8 @@ class Role(enum.Enum):
     PLACE = "place"
     LABEL = "label"
     RECORD = "record"
+    #: A whole document the root holds (a corpus's paper), laid out by its own layout.
+    DOCUMENT = "document"
 
 
 class OwnerColumns(enum.Enum):
@@ -156,6 +183,8 @@ class ScalarColumns:
 
     shape: FieldShape
     names: tuple[str, ...]  #: the value, then (for dates) precision, earliest, latest
+    #: A locator of a root that holds documents: its last column names the document it is a place in.
+    in_document: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -167,6 +196,7 @@ class ChildTable:
     owners: OwnerColumns
     field: bool  #: whether a ``field`` column says which field of the owner holds the row
     position: bool  #: whether a ``position`` column gives the row's index in its tuple
+    keyed: bool = False  #: a record holding objects: its first column is its own ``key``
 
 
 @attrs.frozen(kw_only=True)
@@ -182,9 +212,10 @@ class ListTable:
 
 @attrs.frozen(kw_only=True)
 class Layout:
-    """Every table of a paper class, and how each class and field maps onto them."""
+    """Every table of a paper class (or of a corpus class), and how each class and field maps onto them."""
 
     root: type
+    #: Every table: the root's own, then those of the documents it holds.
     schemas: tuple[TableSchema, ...]
     roles: dict[type, Role]
     tables: dict[type, str]  #: the table of each root, entity, place and record class
@@ -195,6 +226,15 @@ class Layout:
     label_texts: tuple[FieldShape, ...]  #: the label class's text fields (one row each)
     label_others: tuple[ScalarColumns, ...]  #: its other fields (columns of every row)
     label_position: bool
+    #: The names of the labels table and of the index tables (``places``: None where the root has no text).
+    labels: str = LABELS
+    entities: str = ENTITIES
+    owners: str = OWNERS
+    places: str | None = PLACES
+    #: The documents the root holds (a corpus's papers), by class.
+    held: dict[type, Held] = attrs.field(factory=dict)
+    #: Per class of a root holding documents: its field naming the document its locators are places in.
+    scopes: dict[type, str] = attrs.field(factory=dict)
 
     def schema(self, name: str) -> TableSchema:
         for schema in self.schemas:
@@ -203,12 +243,159 @@ class Layout:
         raise KeyError(name)
 
     def key_column(self, cls: type) -> str:
-        """The primary key column of a keyed class's table (``id`` or ``locator``)."""
-        return _key_column(self.roles[cls], cls)
+        """The primary key column of a keyed class's table (``id``, ``locator``, or a record's ``key``)."""
+        child = self.children.get(cls)
+        return "key" if child is not None and child.keyed else _key_column(self.roles[cls], cls)
 
 
 def _key_column(role: Role, cls: type) -> str:
     return "locator" if role is Role.PLACE else _identity(cls).name
+
+
+@attrs.frozen(kw_only=True)
+class Held:
+    """How the documents a root holds (a corpus's papers) are laid out within it.
+
+    Each table of a document's own layout, as it is, with the document's id
+    as its first column and first key column (``paper``); the documents'
+    own table (``paper``) gains their ``position`` in the root instead, its
+    key being their id. Each value that may be empty and is a key into the
+    document's other tables is followed by a column naming the document
+    (``located_in_paper``), empty when the value is.
+
+    Attributes:
+        cls: the documents' class.
+        layout: the layout of one document on its own.
+        column: the column naming the document (its identity kind: ``paper``).
+        schemas: each table of ``layout``, as the root lays it out.
+    """
+
+    cls: type
+    layout: Layout
+    column: str
+    schemas: tuple[TableSchema, ...]
+    #: Per table: the index in a held row of the document's id, and of each cell of the document's own row.
+    _document_at: dict[str, int]
+    _own_cells: dict[str, tuple[int, ...]]
+    #: Per table: the indices in the document's own row of the values a column naming the document follows.
+    _named: dict[str, tuple[int, ...]]
+
+    @property
+    def table(self) -> str:
+        """The documents' own table (``paper``)."""
+        return self.layout.tables[self.cls]
+
+    @property
+    def places(self) -> str:
+        """The table of every place of every document, keyed by the document's id and the locator."""
+        assert self.layout.places is not None  # a held document has a text
+        return self.layout.places
+
+    def row(self, name: str, row: tuple[Any, ...], document: str, position: int) -> tuple[Any, ...]:
+        """A row of one document's own table ``name``, as the root lays it out."""
+        cells = list(row)
+        for index in reversed(self._named[name]):
+            cells.insert(index + 1, None if row[index] is None else document)
+        return (position if name == self.table else document, *cells)
+
+    def split(self, name: str, row: tuple[Any, ...]) -> tuple[Any, tuple[Any, ...]]:
+        """(the document's id, the row as the document's own layout has it) of a row of table ``name``."""
+        return row[self._document_at[name]], tuple(row[i] for i in self._own_cells[name])
+
+
+def _held(root: type, field: FieldShape) -> Held:
+    """The layout of the documents in ``field`` of ``root``: see :class:`Held`."""
+    cls = field.type
+    own = layout_of(cls)
+    column = _identity(cls).identity or _snake(cls.__name__)
+    table, key_name = own.tables[cls], own.key_column(cls)
+    root_kind = _identity(root).identity
+    schemas: list[TableSchema] = []
+    document_at: dict[str, int] = {}
+    own_cells: dict[str, tuple[int, ...]] = {}
+    named: dict[str, tuple[int, ...]] = {}
+    for schema in own.schemas:
+        is_root = schema.name == table
+        # In the documents' own table, a row's document is the row's key.
+        lead = key_name if is_root else column
+        required = {c.name: c.required for c in schema.columns}
+        keys: list[ForeignKey] = (
+            [] if is_root else [ForeignKey(columns=(column,), table=table, referenced=(key_name,))]
+        )
+        beside: list[str] = []
+        for key in schema.foreign_keys:
+            if key.table == table:  # the document itself: its id alone is its key
+                keys.append(key)
+            elif all(required[name] for name in key.columns):
+                keys.append(
+                    attrs.evolve(key, columns=(lead, *key.columns), referenced=(column, *key.referenced))
+                )
+            elif len(key.columns) == 1:
+                beside.append(key.columns[0])
+                named_by = f"{key.columns[0]}_{column}"
+                keys.append(
+                    attrs.evolve(key, columns=(named_by, *key.columns), referenced=(column, *key.referenced))
+                )
+            else:  # pragma: no cover - no such key in the model
+                raise TypeError(f"table {schema.name!r}: a key of several columns that may be empty")
+        columns: list[Column] = []
+        kept: list[int] = []  # where each of the document's own cells lands, after the first column
+        for own_column in schema.columns:
+            kept.append(len(columns) + 1)
+            columns.append(own_column)
+            if own_column.name in beside:
+                columns.append(_naming_column(own_column.name, column))
+        if is_root:
+            first = Column(
+                name="position",
+                type=ColumnType.INTEGER,
+                description=f"Index in the {root_kind}'s {field.name}, from 0: the order of the data.",
+                required=True,
+                minimum=0,
+            )
+            description, primary_key = f"{field.description} One per row.", schema.primary_key
+        else:
+            first = Column(
+                name=column,
+                type=ColumnType.STRING,
+                description=f"Id of the {column} this row belongs to.",
+                required=True,
+            )
+            description, primary_key = schema.description, (column, *schema.primary_key)
+        names = [first.name, *(c.name for c in columns)]
+        if len(set(names)) != len(names):
+            raise TypeError(f"table {schema.name!r} would have a column twice within a {root_kind}")
+        schemas.append(
+            TableSchema(
+                name=schema.name,
+                description=description,
+                columns=(first, *columns),
+                primary_key=primary_key,
+                foreign_keys=tuple(keys),
+            )
+        )
+        own_cells[schema.name] = tuple(kept)
+        document_at[schema.name] = names.index(lead)
+        named[schema.name] = tuple(schema.column_names.index(name) for name in beside)
+    return Held(
+        cls=cls,
+        layout=own,
+        column=column,
+        schemas=tuple(schemas),
+        document_at=document_at,
+        own_cells=own_cells,
+        named=named,
+    )
+
+
+def _naming_column(name: str, document: str) -> Column:
+    """The column beside ``name`` that names the document its value is a key in."""
+    return Column(
+        name=f"{name}_{document}",
+        type=ColumnType.STRING,
+        description=f"Id of the {document} in which {name} is a key; empty when {name} is.",
+        required=False,
+    )
 
 
 def _identity(cls: type) -> FieldShape:
@@ -223,7 +410,8 @@ def _where(cls: type, shape: FieldShape) -> str:
 
 
 def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+    """``DocumentRef`` -> ``document_ref`` (a private class's leading underscore left out)."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name.lstrip("_")).lower()
 
 
 def _column_type(shape: FieldShape) -> ColumnType:
@@ -282,7 +470,19 @@ class _Builder:
 
     def __init__(self, root: type) -> None:
         self.root = root
-        self.classes = list(model_classes(root))
+        self.root_kind = _identity(root).identity or "paper"
+        #: The documents the root holds (a corpus's papers): laid out by their own layout.
+        self.held = {
+            shape.type: _held(root, shape)
+            for _kind, shape in entity_kinds(root)
+            if is_whole_document(shape.type)
+        }
+        if len(self.held) > 1:
+            raise TypeError(f"{root.__name__} holds documents of several classes: whose is a locator?")
+        self.document = next(iter(self.held.values()), None)
+        # A root's own tables are named after it where documents' tables sit beside them.
+        self.prefix = f"{self.root_kind}_" if self.held else ""
+        self.classes = [cls for cls in model_classes(root, within=True) if cls not in self.held]
         self.roles: dict[type, Role] = {}
         self.tables: dict[type, str] = {}
         self.holders: dict[type, list[tuple[type, FieldShape]]] = {}
@@ -290,13 +490,23 @@ class _Builder:
             for shape in shape_of(cls):
                 if shape.kind is Kind.MODEL:
                     self.holders.setdefault(shape.type, []).append((cls, shape))
-        self.root_kind = _identity(root).identity or "paper"
-        self.entity_fields = tuple((shape.name, shape) for _kind, shape in entity_kinds(root))
+        self.entity_fields = tuple(
+            (self.prefix + shape.name, shape)
+            for _kind, shape in entity_kinds(root)
+            if shape.type not in self.held
+        )
         #: The table and key column of each entity kind, the paper's own included.
         self.kind_tables = {
-            kind: (shape.name, _identity(shape.type).name) for kind, shape in entity_kinds(root)
+            kind: (self.prefix + shape.name, _identity(shape.type).name)
+            for kind, shape in entity_kinds(root)
+            if shape.type not in self.held
         }
+        for kind, shape in entity_kinds(root):
+            if shape.type in self.held:
+                self.kind_tables[kind] = (self.held[shape.type].table, _identity(shape.type).name)
         self.kind_tables[self.root_kind] = (self.root_kind, _identity(root).name)
+        #: Records that hold objects or tuples: keyed by a ``key`` of their own.
+        self.keyed_records: set[type] = set()
         self.place_classes = (
             frozenset(typing.get_args(Place)) if issubclass(root, WhitePaper) else frozenset()
         )
@@ -313,6 +523,9 @@ class _Builder:
         for name, shape in self.entity_fields:
             self.roles[shape.type] = Role.ENTITY
             self.tables[shape.type] = name
+        for cls, held in self.held.items():
+            self.roles[cls] = Role.DOCUMENT
+            self.tables[cls] = held.table
         for cls in self.classes:
             if cls in self.roles:
                 continue
@@ -322,7 +535,9 @@ class _Builder:
                 self.roles[cls] = Role.LABEL
                 continue
             self.roles[cls] = Role.PLACE if cls in self.place_classes else Role.RECORD
-            self.tables[cls] = self.child_table_name(cls)
+            self.tables[cls] = self.prefix + self.child_table_name(cls)
+            if self.roles[cls] is Role.RECORD and any(s.kind is Kind.MODEL or s.many for s in shape_of(cls)):
+                self.keyed_records.add(cls)
 
     def child_table_name(self, cls: type) -> str:
         # Named after the fields that hold it where they agree (citations), else after the class (parts).
@@ -332,23 +547,51 @@ class _Builder:
         return _snake(cls.__name__) + "s"
 
     def kind_name(self, cls: type) -> str:
-        """How link tables and their columns name a keyed class: ``event``, or a place's table."""
+        """How link tables and columns name a keyed class: ``event``, a place's table, ``expression``."""
         if self.roles[cls] is Role.PLACE:
-            return self.tables[cls]
+            return self.child_table_name(cls)
+        if cls in self.keyed_records:
+            return _snake(cls.__name__)
         return _identity(cls).identity or self.tables[cls]
+
+    def scope_field(self, cls: type) -> str | None:
+        """The field of ``cls`` naming the document its locators are places in (a crosswalk cell's)."""
+        if self.document is None:
+            return None
+        kind = self.document.column
+        return next((s.name for s in shape_of(cls) if not s.many and kind in s.refers_to), None)
 
     # --- columns of plain fields --------------------------------------------------
 
-    def reference_key(self, shape: FieldShape) -> ForeignKey | None:
+    def reference_key(self, shape: FieldShape, name: str | None = None) -> ForeignKey | None:
+        """The foreign key of a reference or a locator held in the column ``name`` (default: the field's)."""
+        column = shape.name if name is None else name
         if shape.kind is Kind.LOCATOR:
-            return ForeignKey(columns=(shape.name,), table=PLACES, referenced=("locator",))
+            if self.document is not None:
+                # A place of one of the documents: that document's id is the key's first column.
+                return ForeignKey(
+                    columns=(f"{column}_{self.document.column}", column),
+                    table=self.document.places,
+                    referenced=(self.document.column, "locator"),
+                )
+            return ForeignKey(columns=(column,), table=PLACES, referenced=("locator",))
         if not shape.refers_to:
             return None
         # One kind: its own table. Several: the index of every id, since ids are unique across the paper.
         if len(shape.refers_to) == 1 and shape.refers_to[0] in self.kind_tables:
             table, key = self.kind_tables[shape.refers_to[0]]
-            return ForeignKey(columns=(shape.name,), table=table, referenced=(key,))
-        return ForeignKey(columns=(shape.name,), table=ENTITIES, referenced=("id",))
+            return ForeignKey(columns=(column,), table=table, referenced=(key,))
+        return ForeignKey(columns=(column,), table=self.prefix + ENTITIES, referenced=("id",))
+
+    def field_columns(
+        self, shape: FieldShape, name: str, *, required: bool
+    ) -> tuple[tuple[Column, ...], ScalarColumns]:
+        """The columns of one value of a field; a locator into a document is followed by the document's id."""
+        made = value_columns(shape, name, shape.description, required=required)
+        in_document = shape.kind is Kind.LOCATOR and self.document is not None
+        if self.document is not None and in_document:
+            made += (_naming_column(name, self.document.column),)
+        return made, ScalarColumns(shape=shape, names=tuple(c.name for c in made), in_document=in_document)
 
     def plain_fields(self, cls: type) -> Iterator[FieldShape]:
         """The fields of ``cls`` that are columns of its own table."""
@@ -361,9 +604,9 @@ class _Builder:
         keys: list[ForeignKey] = []
         found: list[ScalarColumns] = []
         for shape in self.plain_fields(cls):
-            made = value_columns(shape, shape.name, shape.description, required=not shape.optional)
+            made, scalar = self.field_columns(shape, shape.name, required=not shape.optional)
             columns.extend(made)
-            found.append(ScalarColumns(shape=shape, names=tuple(c.name for c in made)))
+            found.append(scalar)
             key = self.reference_key(shape)
             if key is not None:
                 keys.append(key)
@@ -397,12 +640,14 @@ class _Builder:
         self.add(self.tables[cls], description, [*leading, *own], (key,), [*fks, *keys])
 
     def key_column_of(self, cls: type) -> str:
-        return _key_column(self.roles[cls], cls)
+        return "key" if cls in self.keyed_records else _key_column(self.roles[cls], cls)
 
     def owner_columns(self, cls: type) -> tuple[OwnerColumns, list[Column], list[ForeignKey]]:
         owner_classes = {owner for owner, _shape in self.holders[cls]}
         for owner, shape in self.holders[cls]:
-            if self.roles[owner] in (Role.RECORD, Role.LABEL):
+            if self.roles[owner] is Role.LABEL or (
+                self.roles[owner] is Role.RECORD and owner not in self.keyed_records
+            ):
                 raise TypeError(
                     f"{_where(owner, shape)}: the tables cannot hold an object inside "
                     f"{a_class(owner)} (it has no key to hang from)"
@@ -436,7 +681,9 @@ class _Builder:
                 required=True,
             ),
         ]
-        key = ForeignKey(columns=("owner_table", "owner"), table=OWNERS, referenced=("table_name", "key"))
+        key = ForeignKey(
+            columns=("owner_table", "owner"), table=self.prefix + OWNERS, referenced=("table_name", "key")
+        )
         return OwnerColumns.MANY, columns, [key]
 
     def field_and_position(self, cls: type) -> tuple[bool, bool, list[Column]]:
@@ -474,7 +721,12 @@ class _Builder:
         owners, owner_columns, owner_keys = self.owner_columns(cls)
         field, position, placed = self.field_and_position(cls)
         self.children[cls] = ChildTable(
-            name=self.tables[cls], cls=cls, owners=owners, field=field, position=position
+            name=self.tables[cls],
+            cls=cls,
+            owners=owners,
+            field=field,
+            position=position,
+            keyed=cls in self.keyed_records,
         )
         leading = [*owner_columns, *placed]
         keys = [column.name for column in leading]
@@ -493,20 +745,19 @@ class _Builder:
                 [place_key, *owner_keys],
             )
             return
-        for shape in shape_of(cls):
-            if shape.kind is Kind.MODEL or shape.many:
-                raise TypeError(
-                    f"{_where(cls, shape)}: the tables cannot hold a tuple or an object inside "
-                    f"{a_class(cls)} (it has no key to hang from)"
-                )
+        description = f"Every {cls.__name__} of the {self.root_kind}, with the object that holds it."
+        if cls in self.keyed_records:
+            # What it holds hangs from a key of its own.
+            key = Column(
+                name="key",
+                type=ColumnType.STRING,
+                description="Its own key: its owner's key, the field holding it and its position there.",
+                required=True,
+            )
+            self.keyed_table(cls, description, [key, *leading], owner_keys)
+            return
         own, refs = self.own_columns(cls)
-        self.add(
-            self.tables[cls],
-            f"Every {cls.__name__} of the paper, with the object that holds it.",
-            [*leading, *own],
-            tuple(keys),
-            [*owner_keys, *refs],
-        )
+        self.add(self.tables[cls], description, [*leading, *own], tuple(keys), [*owner_keys, *refs])
 
     def labels(self) -> tuple[tuple[FieldShape, ...], tuple[ScalarColumns, ...], bool]:
         label = next((cls for cls, role in self.roles.items() if role is Role.LABEL), None)
@@ -551,7 +802,7 @@ class _Builder:
         self.scalars[label] = tuple(others)
         leading = [*owner_columns, field, *placed, lang]
         self.add(
-            LABELS,
+            self.prefix + LABELS,
             "Every title and name, one row per language, English and Chinese side by side by key.",
             [*leading, text, *other_columns],
             tuple(c.name for c in leading),
@@ -564,11 +815,14 @@ class _Builder:
             if shape.kind is Kind.MODEL or not shape.many:
                 continue
             kind = self.kind_name(cls)
-            owner_column = f"{kind}_id" if self.roles[cls] is not Role.PLACE else "locator"
+            if self.roles[cls] is Role.PLACE:
+                owner_column = "locator"
+            else:
+                owner_column = f"{kind}_key" if cls in self.keyed_records else f"{kind}_id"
             key = self.reference_key(shape)
             if shape.kind is Kind.LOCATOR:
                 value_name = "locator"
-            elif shape.refers_to and key is not None and key.table != ENTITIES:
+            elif shape.refers_to and key is not None and key.table != self.prefix + ENTITIES:
                 value_name = f"{shape.refers_to[0]}_id"
             elif shape.refers_to:
                 value_name = "entity_id"
@@ -576,8 +830,8 @@ class _Builder:
                 value_name = "value"
             if value_name == owner_column:
                 value_name = "value"
-            name = f"{kind}_{shape.name}"
-            made = value_columns(shape, value_name, shape.description, required=True)
+            name = self.prefix + f"{kind}_{shape.name}"
+            made, value = self.field_columns(shape, value_name, required=True)
             owner = Column(
                 name=owner_column,
                 type=ColumnType.STRING,
@@ -596,8 +850,9 @@ class _Builder:
                     columns=(owner_column,), table=self.tables[cls], referenced=(self.key_column_of(cls),)
                 )
             ]
-            if key is not None:
-                fks.append(attrs.evolve(key, columns=(value_name,)))
+            value_key = self.reference_key(shape, value_name)
+            if value_key is not None:
+                fks.append(value_key)
             self.add(
                 name,
                 f"{_where(cls, shape)}: {shape.description}",
@@ -610,7 +865,7 @@ class _Builder:
                 owner_cls=cls,
                 shape=shape,
                 owner_column=owner_column,
-                value=ScalarColumns(shape=shape, names=tuple(c.name for c in made)),
+                value=value,
             )
 
     def index_tables(self) -> None:
@@ -618,8 +873,8 @@ class _Builder:
             name="table_name", type=ColumnType.STRING, description="The table it is in.", required=True
         )
         self.add(
-            ENTITIES,
-            "Every id of the paper (ids are unique across it), with the table that holds it.",
+            self.prefix + ENTITIES,
+            f"Every id of the {self.root_kind} (ids are unique across it), with the table that holds it.",
             [
                 Column(name="id", type=ColumnType.STRING, description="An entity's id.", required=True),
                 table_name,
@@ -627,26 +882,29 @@ class _Builder:
             ("id",),
             [],
         )
+        if self.place_classes:
+            self.add(
+                PLACES,
+                "Every part of the text, with the table that holds it, in reading order.",
+                [
+                    Column(name="locator", type=ColumnType.STRING, description="Its locator.", required=True),
+                    table_name,
+                    Column(
+                        name="position",
+                        type=ColumnType.INTEGER,
+                        description="Its place in reading order, from 0.",
+                        required=True,
+                        minimum=0,
+                    ),
+                ],
+                ("locator",),
+                [],
+            )
+        held = " and its parts" if self.place_classes else ""
+        held += " and the records that hold others" if self.keyed_records else ""
         self.add(
-            PLACES,
-            "Every part of the text, with the table that holds it, in reading order.",
-            [
-                Column(name="locator", type=ColumnType.STRING, description="Its locator.", required=True),
-                table_name,
-                Column(
-                    name="position",
-                    type=ColumnType.INTEGER,
-                    description="Its place in reading order, from 0.",
-                    required=True,
-                    minimum=0,
-                ),
-            ],
-            ("locator",),
-            [],
-        )
-        self.add(
-            OWNERS,
-            "Every object that rows of other tables belong to: the paper, its entities and its parts.",
+            self.prefix + OWNERS,
+            f"Every object that rows of other tables belong to: the {self.root_kind}, its entities{held}.",
             [
                 table_name,
                 Column(
@@ -665,11 +923,11 @@ class _Builder:
         position = Column(
             name="position",
             type=ColumnType.INTEGER,
-            description="Index in the paper's tuple, from 0: the order of the data.",
+            description=f"Index in the {self.root_kind}'s tuple, from 0: the order of the data.",
             required=True,
             minimum=0,
         )
-        self.keyed_table(self.root, "The paper itself: one row.", [], [])
+        self.keyed_table(self.root, f"The {self.root_kind} itself: one row.", [], [])
         for _name, shape in self.entity_fields:
             self.keyed_table(shape.type, f"{shape.description} One per row.", [position], [])
         for cls in self.classes:
@@ -680,9 +938,14 @@ class _Builder:
                 self.child(cls)
         texts, others, label_position = self.labels()
         for cls in self.classes:
-            if self.roles[cls] in (Role.ROOT, Role.ENTITY, Role.PLACE):
+            if self.roles[cls] in (Role.ROOT, Role.ENTITY, Role.PLACE) or cls in self.keyed_records:
                 self.list_tables(cls)
         self.index_tables()
+        for documents in self.held.values():
+            for schema in documents.schemas:
+                if any(s.name == schema.name for s in self.schemas):
+                    raise TypeError(f"two tables would be named {schema.name!r}")
+                self.schemas.append(schema)
         return Layout(
             root=self.root,
             schemas=tuple(self.schemas),
@@ -695,6 +958,12 @@ class _Builder:
             label_texts=texts,
             label_others=others,
             label_position=label_position,
+            labels=self.prefix + LABELS,
+            entities=self.prefix + ENTITIES,
+            owners=self.prefix + OWNERS,
+            places=PLACES if self.place_classes else None,
+            held=self.held,
+            scopes={cls: field for cls in self.classes if (field := self.scope_field(cls)) is not None},
         )
 
 
@@ -704,5 +973,5 @@ def a_class(cls: type) -> str:
 
 @per_class
 def layout_of(root: type) -> Layout:
-    """The tables of a paper class; worked out once per class."""
+    """The tables of a paper class (or of a corpus class); worked out once per class."""
     return _Builder(root).build()

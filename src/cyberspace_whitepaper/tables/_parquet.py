@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import ValidationError
 from ..model import WhitePaper
 from ._cells import CellError, from_text
-from ._convert import Row, Table, Tables
+from ._convert import Document, Row, Table, Tables
 from ._layout import ColumnType, TableSchema, layout_of
 
 __all__ = ["arrow_schema", "read_parquet", "require_pyarrow", "write_parquet"]
@@ -98,8 +98,8 @@ def write_parquet(tables: Tables, folder: str | os.PathLike[str]) -> list[Path]:
     return written
 
 
-def read_parquet(folder: str | os.PathLike[str], *, type: type[WhitePaper] = WhitePaper) -> Tables:
-    """The tables in a folder of Parquet files written by :func:`write_parquet`."""
+def read_parquet(folder: str | os.PathLike[str], *, type: type[Document] = WhitePaper) -> Tables:
+    """The tables in a folder of Parquet files written by :func:`write_parquet` (``type=Corpus``)."""
     require_pyarrow()
     import pyarrow.parquet as pq  # noqa: PLC0415 - optional, see require_pyarrow
 

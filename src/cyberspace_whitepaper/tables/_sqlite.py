@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import ValidationError
 from ..model import WhitePaper
 from ._cells import CellError, from_text
-from ._convert import Cell, Row, Table, Tables
+from ._convert import Cell, Document, Row, Table, Tables
 from ._layout import Column, ColumnType, TableSchema, layout_of
 
 __all__ = ["create_statement", "read_sqlite", "write_sqlite"]
@@ -137,8 +137,11 @@ def _from_sql(value: object, column: Column) -> Cell:
     return value  # type: ignore[return-value]
 
 
-def read_sqlite(path: str | os.PathLike[str], *, type: type[WhitePaper] = WhitePaper) -> Tables:
-    """The tables in a SQLite database written by :func:`write_sqlite`, rows in primary key order."""
+def read_sqlite(path: str | os.PathLike[str], *, type: type[Document] = WhitePaper) -> Tables:
+    """The tables in a SQLite database written by :func:`write_sqlite`, rows in primary key order.
+
+    ``type=Corpus`` reads a corpus's tables.
+    """
     layout = layout_of(type)
     found = []
     with contextlib.closing(sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True)) as connection:
