@@ -1,7 +1,11 @@
-"""Mutation testing with mutmut on the I/O, limit and error modules, within a time bound.
+"""Mutation testing with mutmut, one group of modules at a time, within a time bound.
 
     python tools/mutation.py                  # io.py, errors.py, _files.py, _limits.py
-    python tools/mutation.py --modules converters.py _jsontext.py --seconds 3600
+    python tools/mutation.py --modules _checks.py   # the model's checks: decimals and text
+    python tools/mutation.py --modules _values.py
+    python tools/mutation.py --modules _rules.py --seconds 3600
+    python tools/mutation.py --modules _shape.py
+    python tools/mutation.py --modules _jsontext.py --seconds 3600
 
 mutmut changes the source one small step at a time (a ``<`` for a ``<=``, a
 constant, a removed call) and runs the tests that cover the changed function;
@@ -10,9 +14,15 @@ copy of the committed tree (``git worktree``), so the working tree is never
 touched; ``../shared`` (JSONTestSuite) is linked into it. If ``pyproject.toml``
 has no ``[tool.mutmut]`` table, the one below is added to the copy.
 
-The tests used are the fast ones that exercise these modules: the bad-input
-catalogue, the limits, the error family, the regressions, JSONTestSuite, the
-public API, the command line and the bundled data set. (The Hypothesis
+The tests used are the fast ones that exercise these modules. For the I/O
+modules: the bad-input catalogue, the limits, the error family, the
+regressions, JSONTestSuite, the public API, the command line and the bundled
+data set. For the model's modules (``model/``: values, checks, rules,
+shape): the value types, the rules, the decimals, the regressions, the error
+family, immutability, the engine against the detailed path, the JSON
+Schema's text rules and the catalogue. (The mutmut settings live here, not
+in ``pyproject.toml``, because they differ by group: each run writes its
+own ``[tool.mutmut]`` table into the throw-away copy.) (The Hypothesis
 round-trip tests fail a health check under mutmut, which calls each test
 from its own executor, so they are left out.) The script prints each survivor's diff and the counts, and the
 kill rate: (killed + timed out) / every mutant with a verdict.
@@ -47,13 +57,32 @@ TESTS = [
     "tests/test_dataset.py",
     "tests/test_error_locations.py::TestErrorText",
 ]
+MODEL_TESTS = [
+    "tests/test_values.py",
+    "tests/test_rules.py",
+    "tests/test_decimals.py",
+    "tests/test_regressions.py",
+    "tests/test_errors.py",
+    "tests/test_immutability.py",
+    "tests/test_engine.py",
+    "tests/test_json_schema.py::TestTextPattern",
+    "tests/test_json_schema.py::TestLibraryOnlyRules",
+    "tests/catalogue",
+]
+#: The model's modules, which MODEL_TESTS exercise.
+MODEL_MODULES = {"_values.py", "_checks.py", "_rules.py", "_shape.py"}
 DEFAULT_MODULES = ["io.py", "errors.py", "_files.py", "_limits.py"]
+
+
+def tests_for(modules: list[str]) -> list[str]:
+    """The tests that exercise these modules."""
+    return MODEL_TESTS if set(modules) <= MODEL_MODULES else TESTS
 
 
 def config(modules: list[str]) -> str:
     """The ``[tool.mutmut]`` table for these modules."""
     only = ", ".join(f'"*/{name}"' for name in modules)
-    tests = ", ".join(f'"{path}"' for path in TESTS)
+    tests = ", ".join(f'"{path}"' for path in tests_for(modules))
     return (
         "\n[tool.mutmut]\n"
         'source_paths = ["src/cyberspace_whitepaper"]\n'
