@@ -86,6 +86,8 @@ def config(modules: list[str]) -> str:
     return (
         "\n[tool.mutmut]\n"
         'source_paths = ["src/cyberspace_whitepaper"]\n'
+        # The problem codes' table in docs/loading.md is checked against the library.
+        'also_copy = ["docs"]\n'
         f"only_mutate = [{only}]\n"
         'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q"]\n'
         f"pytest_add_cli_args_test_selection = [{tests}]\n"
