@@ -52,6 +52,7 @@ def mini_paper_text(mini_paper_path: Path) -> str:
 
 
 #: Every Problem.code raised during the run: the catalogue, the fuzzers, the long tier, everything.
+#: With PROBLEM_CODES_SEEN=FILE set, they are added to FILE at the end of the run.
 SEEN_CODES: set[str] = set()
 
 
@@ -72,5 +73,10 @@ def _only_documented_problem_codes() -> Iterator[None]:
         yield
     finally:
         ValidationError.__init__ = original  # type: ignore[method-assign]
+    seen_file = os.environ.get("PROBLEM_CODES_SEEN")
+    if seen_file:
+        # Each process (every pytest-xdist worker) adds the codes it met, one a line.
+        with open(seen_file, "a", encoding="utf-8") as file:
+            file.writelines(f"{code}\n" for code in sorted(SEEN_CODES))
     unknown = SEEN_CODES - set(PROBLEM_CODES)
     assert not unknown, f"problem codes not in errors.PROBLEM_CODES and docs/loading.md: {sorted(unknown)}"
