@@ -30,6 +30,16 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("quick", max_examples=20, deadline=None)
+# "mutation": quick, for tools/mutation.py. mutmut runs the suite twice in one
+# process (to map tests to functions, then a clean run) before it forks a
+# child per mutant, so each test method has had several executors.
+settings.register_profile(
+    "mutation",
+    max_examples=20,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.differing_executors],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 TESTS = Path(__file__).parent

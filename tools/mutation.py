@@ -99,7 +99,7 @@ def _mutmut(*args: str, cwd: Path, timeout: float | None = None) -> str:
     finished = subprocess.run(  # noqa: S603 - our own command line
         [str(VENV_BIN / "mutmut"), *args],
         cwd=cwd,
-        env={**os.environ, "HYPOTHESIS_PROFILE": "quick"},  # for the few Hypothesis tests selected
+        env={**os.environ, "HYPOTHESIS_PROFILE": "mutation"},  # tests/conftest.py says why
         capture_output=True,
         text=True,
         timeout=timeout,
