@@ -18,7 +18,7 @@ The tests used are the fast ones that exercise these modules. For the I/O
 modules: the bad-input catalogue, the limits, the error family, the
 regressions, JSONTestSuite, the public API, the command line and the bundled
 data set. For the model's modules (``model/``: values, checks, rules,
-shape): the value types, the rules, the decimals, the regressions, the error
+shape): the constraints, the value types, the rules, the decimals, the regressions, the error
 family, immutability, the engine against the detailed path, the JSON
 Schema's text rules and the catalogue. (The mutmut settings live here, not
 in ``pyproject.toml``, because they differ by group: each run writes its
@@ -59,6 +59,7 @@ TESTS = [
     "tests/test_error_locations.py::TestErrorText",
 ]
 MODEL_TESTS = [
+    "tests/test_checks.py",
     "tests/test_values.py",
     "tests/test_rules.py",
     "tests/test_decimals.py",
