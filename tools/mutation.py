@@ -1,10 +1,7 @@
 """Mutation testing with mutmut, one group of modules at a time, within a time bound.
 
     python tools/mutation.py                  # io.py, errors.py, _files.py, _limits.py
-    python tools/mutation.py --modules _checks.py   # the model's checks: decimals and text
-    python tools/mutation.py --modules _values.py
-    python tools/mutation.py --modules _rules.py --seconds 3600
-    python tools/mutation.py --modules _shape.py
+    python tools/mutation.py --modules _checks.py _values.py _rules.py _shape.py --seconds 3600
     python tools/mutation.py --modules _jsontext.py --seconds 3600
 
 mutmut changes the source one small step at a time (a ``<`` for a ``<=``, a
@@ -114,6 +111,14 @@ def _mutmut(*args: str, cwd: Path, timeout: float | None = None) -> str:
     return finished.stdout
 
 
+def _print_kill_rate(label: str, verdicts: dict[str, list[str]]) -> None:
+    """Print (killed + timed out) / every mutant with a verdict."""
+    killed = len(verdicts.get("killed", [])) + len(verdicts.get("timeout", []))
+    judged = killed + len(verdicts.get("survived", [])) + len(verdicts.get("no tests", []))
+    if judged:
+        print(f"{label}: {killed}/{judged} = {killed / judged:.1%}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--modules", nargs="+", default=DEFAULT_MODULES, help="file names to mutate")
@@ -142,12 +147,17 @@ def main() -> int:
             verdicts.setdefault(verdict.strip(), []).append(name)
         for name in verdicts.get("survived", []):
             print(_mutmut("show", name, cwd=copy))
-        killed = len(verdicts.get("killed", [])) + len(verdicts.get("timeout", []))
-        judged = killed + len(verdicts.get("survived", [])) + len(verdicts.get("no tests", []))
         print(f"modules: {', '.join(arguments.modules)}; {finished}")
         print("; ".join(f"{verdict}: {len(names)}" for verdict, names in sorted(verdicts.items())))
-        if judged:
-            print(f"kill rate: {killed}/{judged} = {killed / judged:.1%}")
+        _print_kill_rate("kill rate", verdicts)
+        # A mutant's name is its module's dotted name, a dot, and the mutant within it.
+        modules = sorted({name.rpartition(".")[0] for names in verdicts.values() for name in names})
+        for module in modules:
+            mine = {
+                verdict: [name for name in names if name.rpartition(".")[0] == module]
+                for verdict, names in verdicts.items()
+            }
+            _print_kill_rate(f"  {module}", mine)
     finally:
         subprocess.run([git, "worktree", "remove", "--force", str(copy)], cwd=ROOT, check=False)  # noqa: S603
         shutil.rmtree(work, ignore_errors=True)
