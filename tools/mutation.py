@@ -15,9 +15,9 @@ The tests used are the fast ones that exercise these modules. For the I/O
 modules: the bad-input catalogue, the limits, the error family, the
 regressions, JSONTestSuite, the public API, the command line and the bundled
 data set. For the model's modules (``model/``: values, checks, rules,
-shape): the constraints, the value types, the rules, the decimals, the regressions, the error
+shape): the constraints, the shape, the value types, the rules, the decimals, the regressions, the error
 family, immutability, the engine against the detailed path, the JSON
-Schema's text rules and the catalogue. (The mutmut settings live here, not
+Schema's text rules, the corpus data (the corpus rules) and the catalogue. (The mutmut settings live here, not
 in ``pyproject.toml``, because they differ by group: each run writes its
 own ``[tool.mutmut]`` table into the throw-away copy.) The Hypothesis
 round-trip tests are left out, too slow to run once per mutant; the
@@ -57,6 +57,7 @@ TESTS = [
 ]
 MODEL_TESTS = [
     "tests/test_checks.py",
+    "tests/test_shape.py",
     "tests/test_values.py",
     "tests/test_rules.py",
     "tests/test_decimals.py",
@@ -66,6 +67,8 @@ MODEL_TESTS = [
     "tests/test_engine.py",
     "tests/test_json_schema.py::TestTextPattern",
     "tests/test_json_schema.py::TestLibraryOnlyRules",
+    "tests/test_corpus_data.py",
+    "tests/test_corpus_data_2019_2023.py",
     "tests/catalogue",
 ]
 #: The model's modules, which MODEL_TESTS exercise.
