@@ -16,7 +16,7 @@ modules: the bad-input catalogue, the limits, the error family, the
 regressions, JSONTestSuite, the public API, the command line and the bundled
 data set. For the model's modules (``model/``: values, checks, rules,
 shape): the constraints, the shape, the value types, the rules, the decimals, the regressions, the error
-family, immutability, the engine against the detailed path, the JSON
+family, immutability, the JSON
 Schema's text rules, the corpus data (the corpus rules) and the catalogue. (The mutmut settings live here, not
 in ``pyproject.toml``, because they differ by group: each run writes its
 own ``[tool.mutmut]`` table into the throw-away copy.) The Hypothesis
@@ -64,7 +64,6 @@ MODEL_TESTS = [
     "tests/test_regressions.py",
     "tests/test_errors.py",
     "tests/test_immutability.py",
-    "tests/test_engine.py",
     "tests/test_json_schema.py::TestTextPattern",
     "tests/test_json_schema.py::TestLibraryOnlyRules",
     "tests/test_corpus_data.py",
