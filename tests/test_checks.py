@@ -7,6 +7,7 @@ so that what they say is pinned where it is written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -16,6 +17,7 @@ import cyberspace_whitepaper as cw
 from cyberspace_whitepaper.model._checks import (
     MAX_IDENTIFIER_LENGTH,
     Constraint,
+    check_text,
     describe_type,
     evaluate,
     exact_decimal,
@@ -44,94 +46,99 @@ def _problem(constraint: Constraint, value: Any) -> tuple[str, str, str] | None:
     return None
 
 
+def _ids(value: Any) -> str:
+    """Test ids: a factory by its name, a value by its repr."""
+    return getattr(value, "__name__", None) or repr(value)
+
+
 IDENTIFIER = "identifier (lower-case slug such as 'xi-jinping')"
 LANGUAGE = "language tag (such as 'en' or 'zh-Hans')"
 
 
 class TestConstraintMessages:
     @pytest.mark.parametrize(
-        ("constraint", "value", "expected"),
+        ("make", "value", "expected"),
         [
-            (text(), 1, ("type", "expected string, got integer 1")),
-            (text(), "", ("empty", "must not be empty or blank")),
-            (text(), " \t\n", ("empty", "must not be empty or blank")),
-            (text(), " a", ("whitespace", "must not start or end with white space: ' a'")),
-            (text(), "a\n", ("whitespace", "must not start or end with white space: 'a\\n'")),
-            (text(), "a\x00b", ("character", "must not contain the character U+0000: 'a\\x00b'")),
-            (text(), "a\x7fb", ("character", "must not contain the character U+007F: 'a\\x7fb'")),
-            (text(), "a\u202eb", ("character", "must not contain the character U+202E: 'a\\u202eb'")),
-            (name_text(), "a\u200bb", ("character", "must not contain the character U+200B: 'a\\u200bb'")),
-            (name_text(), "a\xadb", ("character", "must not contain the character U+00AD: 'a\\xadb'")),
+            (text, 1, ("type", "expected string, got integer 1")),
+            (text, "", ("empty", "must not be empty or blank")),
+            (text, " \t\n", ("empty", "must not be empty or blank")),
+            (text, " a", ("whitespace", "must not start or end with white space: ' a'")),
+            (text, "a\n", ("whitespace", "must not start or end with white space: 'a\\n'")),
+            (text, "a\x00b", ("character", "must not contain the character U+0000: 'a\\x00b'")),
+            (text, "a\x7fb", ("character", "must not contain the character U+007F: 'a\\x7fb'")),
+            (text, "a\u202eb", ("character", "must not contain the character U+202E: 'a\\u202eb'")),
+            (name_text, "a\u200bb", ("character", "must not contain the character U+200B: 'a\\u200bb'")),
+            (name_text, "a\xadb", ("character", "must not contain the character U+00AD: 'a\\xadb'")),
             (
-                name_text(),
+                name_text,
                 "a\U000e0001",
                 ("character", "must not contain the character U+E0001: 'a\\U000e0001'"),
             ),
-            (name_text(), "a\x01", ("character", "must not contain the character U+0001: 'a\\x01'")),
-            (identifier(), "A", ("pattern", f"not a valid {IDENTIFIER}: 'A'")),
-            (identifier(), "a\n", ("pattern", f"not a valid {IDENTIFIER}: 'a\\n'")),
-            (identifier(), "x" * 65, ("pattern", f"not a valid {IDENTIFIER}: {'x' * 65!r}")),
-            (identifier(), None, ("type", "expected string, got null None")),
-            (slug("unit"), "Percent", ("pattern", "not a valid unit: 'Percent'")),
-            (language_tag(), "english", ("pattern", f"not a valid {LANGUAGE}: 'english'")),
+            (name_text, "a\x01", ("character", "must not contain the character U+0001: 'a\\x01'")),
+            (identifier, "A", ("pattern", f"not a valid {IDENTIFIER}: 'A'")),
+            (identifier, "a\n", ("pattern", f"not a valid {IDENTIFIER}: 'a\\n'")),
+            (identifier, "x" * 65, ("pattern", f"not a valid {IDENTIFIER}: {'x' * 65!r}")),
+            (identifier, None, ("type", "expected string, got null None")),
+            (lambda: slug("unit"), "Percent", ("pattern", "not a valid unit: 'Percent'")),
+            (language_tag, "english", ("pattern", f"not a valid {LANGUAGE}: 'english'")),
             (
-                url(),
+                url,
                 "https://a.cn/\u202e",
                 ("character", "must not contain the character U+202E: 'https://a.cn/\\u202e'"),
             ),
-            (url(), "ftp://a.cn/", ("pattern", "not a valid http(s) URL: 'ftp://a.cn/'")),
-            (in_range(1, 12), 0, ("range", "must be from 1 to 12, got 0")),
-            (in_range(1, 12), 13, ("range", "must be from 1 to 12, got 13")),
-            (in_range(1, 12), True, ("type", "expected integer, got boolean True")),
-            (in_range(1, 12), 1.0, ("type", "expected integer, got number 1.0")),
-            (exact_decimal(), 1.5, ("type", "expected decimal number, got float 1.5")),
-            (exact_decimal(), 1, ("type", "expected decimal number, got int 1")),
-            (exact_decimal(), Decimal("NaN"), ("value", "must be a finite number, got NaN")),
-            (exact_decimal(), Decimal("-Infinity"), ("value", "must be a finite number, got -Infinity")),
+            (url, "ftp://a.cn/", ("pattern", "not a valid http(s) URL: 'ftp://a.cn/'")),
+            (lambda: in_range(1, 12), 0, ("range", "must be from 1 to 12, got 0")),
+            (lambda: in_range(1, 12), 13, ("range", "must be from 1 to 12, got 13")),
+            (lambda: in_range(1, 12), True, ("type", "expected integer, got boolean True")),
+            (lambda: in_range(1, 12), 1.0, ("type", "expected integer, got number 1.0")),
+            (exact_decimal, 1.5, ("type", "expected decimal number, got float 1.5")),
+            (exact_decimal, 1, ("type", "expected decimal number, got int 1")),
+            (exact_decimal, Decimal("NaN"), ("value", "must be a finite number, got NaN")),
+            (exact_decimal, Decimal("-Infinity"), ("value", "must be a finite number, got -Infinity")),
             (
-                exact_decimal(),
+                exact_decimal,
                 Decimal("1234567890123456"),
                 ("precision", "has 16 significant digits, at most 15 allowed"),
             ),
-            (exact_decimal(), Decimal("1E+16"), ("range", "must lie between 1e-15 and 1e16, got 1E+16")),
-            (exact_decimal(), Decimal("-1E+16"), ("range", "must lie between 1e-15 and 1e16, got -1E+16")),
-            (exact_decimal(), Decimal("1E-16"), ("range", "must lie between 1e-15 and 1e16, got 1E-16")),
+            (exact_decimal, Decimal("1E+16"), ("range", "must lie between 1e-15 and 1e16, got 1E+16")),
+            (exact_decimal, Decimal("-1E+16"), ("range", "must lie between 1e-15 and 1e16, got -1E+16")),
+            (exact_decimal, Decimal("1E-16"), ("range", "must lie between 1e-15 and 1e16, got 1E-16")),
         ],
-        ids=repr,
+        ids=_ids,
     )
     def test_a_failing_value_gets_its_code_and_message(
-        self, constraint: Constraint, value: Any, expected: tuple[str, str]
+        self, make: Callable[[], Constraint], value: Any, expected: tuple[str, str]
     ) -> None:
         """The first test a value fails names it with its code and its exact message, at the path given."""
-        assert _problem(constraint, value) == ("$.x", *expected)
+        assert _problem(make(), value) == ("$.x", *expected)
 
     @pytest.mark.parametrize(
-        ("constraint", "value"),
+        ("make", "value"),
         [
-            (text(), "a"),
-            (text(), "a\tb\nc"),
-            (text(), "a\u200bb"),
-            (text(), "\u4e2d\u6587"),
-            (name_text(), "Respect"),
-            (name_text(), "\u7f51\u7edc\u4e3b\u6743"),
-            (identifier(), "x" * MAX_IDENTIFIER_LENGTH),
-            (identifier(), "xi-jinping2"),
-            (language_tag(), "zh-Hans-CN"),
-            (url(), "https://www.scio.gov.cn/a?b=c#d"),
-            (in_range(1, 12), 1),
-            (in_range(1, 12), 12),
-            (exact_decimal(), Decimal("123456789012345")),
-            (exact_decimal(), Decimal("9.99999999999999E+15")),
-            (exact_decimal(), Decimal("1E-15")),
-            (exact_decimal(), Decimal("-1E-15")),
-            (exact_decimal(), Decimal("0")),
-            (exact_decimal(), Decimal("-0E+1000000")),
+            (text, "a"),
+            (text, "a\tb\nc"),
+            (text, "a\u200bb"),
+            (text, "\u4e2d\u6587"),
+            (name_text, "Respect"),
+            (name_text, "\u7f51\u7edc\u4e3b\u6743"),
+            (identifier, "x" * MAX_IDENTIFIER_LENGTH),
+            (identifier, "xi-jinping2"),
+            (language_tag, "zh-Hans-CN"),
+            (url, "https://www.scio.gov.cn/a?b=c#d"),
+            (lambda: in_range(1, 12), 1),
+            (lambda: in_range(1, 12), 12),
+            (exact_decimal, Decimal("123456789012345")),
+            (exact_decimal, Decimal("9.99999999999999E+15")),
+            (exact_decimal, Decimal("1E-15")),
+            (exact_decimal, Decimal("-1E-15")),
+            (exact_decimal, Decimal("0")),
+            (exact_decimal, Decimal("-0E+1000000")),
         ],
-        ids=repr,
+        ids=_ids,
     )
-    def test_a_value_at_the_boundary_passes(self, constraint: Constraint, value: Any) -> None:
+    def test_a_value_at_the_boundary_passes(self, make: Callable[[], Constraint], value: Any) -> None:
         """Values at each limit, and text the constraint allows, pass every test."""
-        assert _problem(constraint, value) is None
+        assert _problem(make(), value) is None
 
     def test_a_long_value_is_cut_in_the_message(self) -> None:
         """The value a message shows is cut to 80 characters."""
@@ -163,6 +170,15 @@ class TestConstraintData:
         assert not name_text().invisible
         assert text() != name_text()
         assert [t.code for t in text().tests()] == [t.code for t in name_text().tests()]
+
+    def test_check_text_raises_the_problem_of_free_text(self) -> None:
+        """check_text() passes free text and raises the first problem of anything else, at the path given."""
+        check_text("a\u200bb", "$.a")
+        with pytest.raises(cw.ValidationError) as caught:
+            check_text(" a", "$.a")
+        assert caught.value.problems == (
+            cw.Problem(path="$.a", code="whitespace", message="must not start or end with white space: ' a'"),
+        )
 
     def test_fail_is_one_problem(self) -> None:
         """fail() makes the ValidationError of one problem, for the caller to raise."""

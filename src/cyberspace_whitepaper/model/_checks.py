@@ -141,12 +141,6 @@ def _no_character_of(bad: re.Pattern[str]) -> Test:
     )
 
 
-_NO_BAD_CHARACTER = _no_character_of(BAD_TEXT_CHARACTER)
-_NO_BAD_NAME_CHARACTER = _no_character_of(BAD_NAME_CHARACTER)
-_STRING = type_test(str, "string")
-_INTEGER = type_test(int, "integer")
-
-
 class Constraint:
     """What a value must be beyond its type; :meth:`tests` says it as data."""
 
@@ -168,14 +162,14 @@ class Text(Constraint):
 
     def tests(self) -> tuple[Test, ...]:
         return (
-            _STRING,
+            type_test(str, "string"),
             Test("empty", "{v}.strip()", lambda _v: "must not be empty or blank"),
             Test(
                 "whitespace",
                 "{v}.strip() == {v}",
                 lambda v: f"must not start or end with white space: {excerpt(v)}",
             ),
-            _NO_BAD_CHARACTER if self.invisible else _NO_BAD_NAME_CHARACTER,
+            _no_character_of(BAD_TEXT_CHARACTER if self.invisible else BAD_NAME_CHARACTER),
         )
 
     def __repr__(self) -> str:
@@ -197,7 +191,7 @@ class Pattern(Constraint):
     def tests(self) -> tuple[Test, ...]:
         # fullmatch: a "$" in the pattern would also match before a final newline.
         return (
-            _STRING,
+            type_test(str, "string"),
             Test(
                 "pattern",
                 f"len({{v}}) <= {self.max_length:d} and {{match}}({{v}}) is not None",
@@ -205,7 +199,7 @@ class Pattern(Constraint):
                 (("match", self.regex.fullmatch),),
             ),
             # A URL's pattern lets through any character but white space.
-            _NO_BAD_CHARACTER,
+            _no_character_of(BAD_TEXT_CHARACTER),
         )
 
     def __repr__(self) -> str:
@@ -231,7 +225,7 @@ class Range(Constraint):
 
     def tests(self) -> tuple[Test, ...]:
         return (
-            _INTEGER,
+            type_test(int, "integer"),
             Test(
                 "range",
                 f"{self.low:d} <= {{v}} <= {self.high:d}",
