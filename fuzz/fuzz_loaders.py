@@ -4,7 +4,9 @@ Each input goes, as bytes, to ``loads`` (JSON), ``loads(format="yaml")`` and
 ``iter_jsonl``. A library error (:class:`WhitePaperError`) is the expected
 answer to bad input; anything else escaping, a hang past ``-timeout`` or
 memory past ``-rss_limit_mb`` is a crash, which libFuzzer saves as a file.
-Whatever loads must survive a round trip.
+Whatever loads must survive a round trip, and every problem code of a
+:class:`ValidationError` must be one that ``errors.PROBLEM_CODES`` documents.
+With ``PROBLEM_CODES_SEEN=FILE`` set, each code is added to FILE when first met.
 
 Run it through ``fuzz/run.py``, which seeds the corpus (JSONTestSuite, the
 test data) and copies any crash into ``tests/data/regressions/``; the
@@ -17,12 +19,30 @@ Direct use, with libFuzzer's own flags::
 from __future__ import annotations
 
 import io
+import os
 import sys
 
 import atheris
 
 with atheris.instrument_imports():
     import cyberspace_whitepaper as cw
+    from cyberspace_whitepaper.errors import PROBLEM_CODES
+
+SEEN_FILE = os.environ.get("PROBLEM_CODES_SEEN")
+SEEN: set[str] = set()
+
+
+def note_codes(error: cw.ValidationError) -> None:
+    """Fail on a problem code the docs do not list; record the codes met for the first time."""
+    for problem in error.problems:
+        if problem.code in SEEN:
+            continue
+        if problem.code not in PROBLEM_CODES:
+            raise AssertionError(f"problem code not in errors.PROBLEM_CODES: {problem.code!r}")
+        SEEN.add(problem.code)
+        if SEEN_FILE:
+            with open(SEEN_FILE, "a", encoding="utf-8") as file:
+                file.write(f"{problem.code}\n")
 
 
 def check(data: bytes) -> None:
@@ -34,6 +54,9 @@ def check(data: bytes) -> None:
     ):
         try:
             result = load()
+        except cw.ValidationError as error:
+            note_codes(error)
+            continue
         except cw.WhitePaperError:
             continue
         for obj in result if isinstance(result, list) else [result]:

@@ -30,6 +30,16 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile("quick", max_examples=20, deadline=None)
+# "mutation": quick, for tools/mutation.py. mutmut runs the suite twice in one
+# process (to map tests to functions, then a clean run) before it forks a
+# child per mutant, so each test method has had several executors.
+settings.register_profile(
+    "mutation",
+    max_examples=20,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.differing_executors],
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 TESTS = Path(__file__).parent
@@ -52,6 +62,7 @@ def mini_paper_text(mini_paper_path: Path) -> str:
 
 
 #: Every Problem.code raised during the run: the catalogue, the fuzzers, the long tier, everything.
+#: With PROBLEM_CODES_SEEN=FILE set, they are added to FILE at the end of the run.
 SEEN_CODES: set[str] = set()
 
 
@@ -72,5 +83,10 @@ def _only_documented_problem_codes() -> Iterator[None]:
         yield
     finally:
         ValidationError.__init__ = original  # type: ignore[method-assign]
+    seen_file = os.environ.get("PROBLEM_CODES_SEEN")
+    if seen_file:
+        # Each process (every pytest-xdist worker) adds the codes it met, one a line.
+        with open(seen_file, "a", encoding="utf-8") as file:
+            file.writelines(f"{code}\n" for code in sorted(SEEN_CODES))
     unknown = SEEN_CODES - set(PROBLEM_CODES)
     assert not unknown, f"problem codes not in errors.PROBLEM_CODES and docs/loading.md: {sorted(unknown)}"

@@ -36,13 +36,17 @@ import cyberspace_whitepaper as cw
 from cyberspace_whitepaper import vocab
 from cyberspace_whitepaper.model import MODEL_CLASSES
 from cyberspace_whitepaper.model._checks import (
+    FORMAT_CHARACTER_RANGES,
     IDENTIFIER_PATTERN,
     LANGUAGE_PATTERN,
     URL_PATTERN,
     Pattern,
-    check_text,
+    Text,
+    evaluate,
     identifier,
     language_tag,
+    name_text,
+    text,
     url,
 )
 from cyberspace_whitepaper.model._shape import FieldShape, Kind, shape_of
@@ -249,28 +253,46 @@ class TestGeneratedSchema:
             cw.json_schema(Odd)
 
 
+def _schema_accepts(definition: dict[str, Any], value: str) -> bool:
+    return len(value) >= definition["minLength"] and re.search(definition["pattern"], value) is not None
+
+
+def _library_accepts(constraint: Text, value: str) -> bool:
+    return all(evaluate(test, value) for test in constraint.tests())
+
+
+_TEXT_DEFINITIONS = (("Text", text()), ("NameText", name_text()))
+
+
 class TestTextPattern:
+    @pytest.mark.parametrize(("name", "constraint"), _TEXT_DEFINITIONS)
     @settings(max_examples=300)
     @given(
-        st.text(
+        value=st.text(
             st.one_of(
                 st.characters(exclude_categories=["Cs"]),
-                st.sampled_from(" \t\n\r\x00\x1f\x7f\x85\xa0\u1680\u2028\u202e\u2066\u3000\ufeff"),
+                st.sampled_from(
+                    " \t\n\r\x00\x1f\x7f\x85\xa0\xad\u1680\u200b\u200d\u2028\u202e\u2066\u3000\ufeff"
+                ),
             ),
             max_size=6,
         )
     )
-    def test_free_text_pattern_agrees_with_check_text(self, value: str) -> None:
-        """The Text definition accepts just what the library's text rule accepts (lone surrogates aside)."""
-        text = cw.json_schema()["$defs"]["Text"]
-        by_schema = len(value) >= text["minLength"] and re.search(text["pattern"], value) is not None
-        try:
-            check_text(value, "$")
-        except cw.ValidationError:
-            by_library = False
-        else:
-            by_library = True
-        assert by_schema == by_library
+    def test_text_pattern_agrees_with_the_constraint(self, name: str, constraint: Text, value: str) -> None:
+        """Text and NameText accept just what their constraints accept (lone surrogates aside)."""
+        definition = cw.json_schema()["$defs"][name]
+        assert _schema_accepts(definition, value) == _library_accepts(constraint, value)
+
+    def test_name_pattern_refuses_every_format_character_of_the_plane(self) -> None:
+        """NameText refuses every format character of the Basic Multilingual Plane; Text, the bidi ones."""
+        definitions = cw.json_schema()["$defs"]
+        for first, last in FORMAT_CHARACTER_RANGES:
+            for code in range(first, min(last, 0xFFFF) + 1):
+                value = f"a{chr(code)}a"
+                assert not _schema_accepts(definitions["NameText"], value), hex(code)
+                assert _schema_accepts(definitions["Text"], value) == _library_accepts(text(), value), hex(
+                    code
+                )
 
     def test_patterns_end_at_the_end_even_in_python(self) -> None:
         """A final newline does not slip past a pattern in Python's re, as it would past a bare '$'."""
@@ -656,6 +678,11 @@ LIBRARY_ONLY: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     (
         "text holds no lone surrogate",
         lambda d: d.__setitem__("summary", "a\ud800b"),
+        "character",
+    ),
+    (
+        "names hold no format character beyond the Basic Multilingual Plane",
+        lambda d: d["title"].__setitem__("en", "A Mini Paper\U000e0001"),
         "character",
     ),
 ]

@@ -12,6 +12,7 @@ import io
 import time
 from pathlib import Path
 
+import attrs
 import pytest
 
 import cyberspace_whitepaper as cw
@@ -138,6 +139,22 @@ class TestReliabilityRows:
         data = (REGRESSIONS / "json-principle-names-nfc-and-nfd.bin").read_bytes()
         problem = _only(lambda: cw.loads(data))
         assert (problem.path, problem.code) == ("$.principles[1].name.en", "duplicate-name")
+
+    def test_a_name_with_a_zero_width_space_is_refused(self) -> None:
+        """'Respect' and 'Respect' + U+200B look alike: the second is refused, the code point named."""
+        data = (REGRESSIONS / "json-principle-name-zero-width-space.bin").read_bytes()
+        expected = cw.Problem(
+            path="$.principles[1].name.en",
+            code="character",
+            message="must not contain the character U+200B: 'Respect\\u200b'",
+        )
+        assert _only(lambda: cw.loads(data)) == expected
+        assert _only(lambda: cw.loads(data, format="yaml")) == expected
+        name = cw.load_white_paper().principles[0].name
+        chinese = "\u200b" + str(name.zh)
+        assert _only(lambda: attrs.evolve(name, zh=chinese)) == cw.Problem(
+            path="$.zh", code="character", message=f"must not contain the character U+200B: {chinese!r}"
+        )
 
     def test_a_path_with_a_nul_is_an_os_error_naming_it(self, tmp_path: Path) -> None:
         """load and dump of 'a\\x00.json' raise OSError(EINVAL) with the path, as other bad paths do."""

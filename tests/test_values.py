@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import datetime
+import json
+import unicodedata
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import cyberspace_whitepaper as cw
 from cyberspace_whitepaper import strategies
+from cyberspace_whitepaper.model import MODEL_CLASSES
+from cyberspace_whitepaper.model._checks import FORMAT_CHARACTER_RANGES, Text
+from cyberspace_whitepaper.model._shape import Kind, shape_of
 from cyberspace_whitepaper.vocab import DatePrecision, PaperPart, Scale
 
 PRECISION_RANK = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
@@ -206,6 +212,57 @@ class TestLocalizedText:
         """Chinese text is written to JSON as itself, not as escapes."""
         text = cw.dumps(cw.LocalizedText(en="Preface", zh="前言"))
         assert '"zh": "前言"' in text
+
+
+FORMAT_CHARACTERS = [chr(code) for first, last in FORMAT_CHARACTER_RANGES for code in range(first, last + 1)]
+
+
+def _problems(call: object) -> tuple[cw.Problem, ...]:
+    with pytest.raises(cw.ValidationError) as caught:
+        call()  # type: ignore[operator]
+    return caught.value.problems
+
+
+class TestNameText:
+    def test_the_list_is_unicodes_format_category(self) -> None:
+        """The list holds every Cf character of this Python's Unicode, and else only unassigned ones."""
+        listed = {ord(character) for character in FORMAT_CHARACTERS}
+        here = {code for code in range(0x110000) if unicodedata.category(chr(code)) == "Cf"}
+        assert sorted(here - listed) == []
+        assert {unicodedata.category(chr(code)) for code in listed - here} <= {"Cn"}
+
+    @pytest.mark.parametrize("character", FORMAT_CHARACTERS, ids=lambda c: f"U+{ord(c):04X}")
+    def test_a_name_refuses_each_format_character(self, character: str) -> None:
+        """A name with a format character is refused at its text, built or read, naming the code point."""
+        value = f"Respect{character}"
+        expected = (
+            cw.Problem(
+                path="$.en",
+                code="character",
+                message=f"must not contain the character U+{ord(character):04X}: {value!r}",
+            ),
+        )
+        assert _problems(lambda: cw.LocalizedText(en=value)) == expected
+        assert _problems(lambda: cw.loads(json.dumps({"en": value}), type=cw.LocalizedText)) == expected
+        assert _problems(lambda: cw.Alias(text=value))[0].code == "character"
+
+    def test_prose_keeps_format_characters(self) -> None:
+        """A summary may hold a joiner or a soft hyphen (only names refuse them), but no bidi override."""
+        principle = cw.load_white_paper().principles[0]
+        for prose in ("co\u00adoperation", "family \U0001f468\u200d\U0001f469", "\u200bquoted"):
+            assert attrs.evolve(principle, summary=prose).summary == prose
+        assert _problems(lambda: attrs.evolve(principle, summary="a\u202eb"))[0].code == "character"
+
+    def test_every_field_that_names_its_object_holds_name_text(self) -> None:
+        """The fields the shape declares names=True hold texts that refuse format characters."""
+        naming = [shape for cls in MODEL_CLASSES for shape in shape_of(cls) if shape.names]
+        assert naming
+        for shape in naming:
+            texts = shape_of(shape.type) if shape.kind is Kind.MODEL else (shape,)
+            for text in texts:
+                if text.kind is Kind.TEXT:
+                    assert isinstance(text.constraint, Text)
+                    assert not text.constraint.invisible, (shape.name, text.name)
 
 
 class TestScale:

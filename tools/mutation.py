@@ -1,7 +1,8 @@
-"""Mutation testing with mutmut on the I/O, limit and error modules, within a time bound.
+"""Mutation testing with mutmut, one group of modules at a time, within a time bound.
 
     python tools/mutation.py                  # io.py, errors.py, _files.py, _limits.py
-    python tools/mutation.py --modules converters.py _jsontext.py --seconds 3600
+    python tools/mutation.py --modules _checks.py _values.py _rules.py _shape.py --seconds 3600
+    python tools/mutation.py --modules _jsontext.py --seconds 3600
 
 mutmut changes the source one small step at a time (a ``<`` for a ``<=``, a
 constant, a removed call) and runs the tests that cover the changed function;
@@ -10,12 +11,19 @@ copy of the committed tree (``git worktree``), so the working tree is never
 touched; ``../shared`` (JSONTestSuite) is linked into it. If ``pyproject.toml``
 has no ``[tool.mutmut]`` table, the one below is added to the copy.
 
-The tests used are the fast ones that exercise these modules: the bad-input
-catalogue, the limits, the error family, the regressions, JSONTestSuite, the
-public API, the command line and the bundled data set. (The Hypothesis
-round-trip tests fail a health check under mutmut, which calls each test
-from its own executor, so they are left out.) The script prints each survivor's diff and the counts, and the
-kill rate: (killed + timed out) / every mutant with a verdict.
+The tests used are the fast ones that exercise these modules. For the I/O
+modules: the bad-input catalogue, the limits, the error family, the
+regressions, JSONTestSuite, the public API, the command line and the bundled
+data set. For the model's modules (``model/``: values, checks, rules,
+shape): the constraints, the shape, the value types, the rules, the decimals, the regressions, the error
+family, immutability, the JSON
+Schema's text rules, the corpus data (the corpus rules) and the catalogue. (The mutmut settings live here, not
+in ``pyproject.toml``, because they differ by group: each run writes its
+own ``[tool.mutmut]`` table into the throw-away copy.) The Hypothesis
+round-trip tests are left out, too slow to run once per mutant; the
+selected Hypothesis tests run under the ``mutation`` profile of
+``tests/conftest.py``. The script prints each survivor's diff and the
+counts, and the kill rate: (killed + timed out) / every mutant with a verdict.
 
 ``converters.py`` is left out by default: most of it is wiring that runs once,
 when the module is imported or a class is first converted, and mutmut forks
@@ -47,16 +55,40 @@ TESTS = [
     "tests/test_dataset.py",
     "tests/test_error_locations.py::TestErrorText",
 ]
+MODEL_TESTS = [
+    "tests/test_checks.py",
+    "tests/test_shape.py",
+    "tests/test_values.py",
+    "tests/test_rules.py",
+    "tests/test_decimals.py",
+    "tests/test_regressions.py",
+    "tests/test_errors.py",
+    "tests/test_immutability.py",
+    "tests/test_json_schema.py::TestTextPattern",
+    "tests/test_json_schema.py::TestLibraryOnlyRules",
+    "tests/test_corpus_data.py",
+    "tests/test_corpus_data_2019_2023.py",
+    "tests/catalogue",
+]
+#: The model's modules, which MODEL_TESTS exercise.
+MODEL_MODULES = {"_values.py", "_checks.py", "_rules.py", "_shape.py"}
 DEFAULT_MODULES = ["io.py", "errors.py", "_files.py", "_limits.py"]
+
+
+def tests_for(modules: list[str]) -> list[str]:
+    """The tests that exercise these modules."""
+    return MODEL_TESTS if set(modules) <= MODEL_MODULES else TESTS
 
 
 def config(modules: list[str]) -> str:
     """The ``[tool.mutmut]`` table for these modules."""
     only = ", ".join(f'"*/{name}"' for name in modules)
-    tests = ", ".join(f'"{path}"' for path in TESTS)
+    tests = ", ".join(f'"{path}"' for path in tests_for(modules))
     return (
         "\n[tool.mutmut]\n"
         'source_paths = ["src/cyberspace_whitepaper"]\n'
+        # The problem codes' table in docs/loading.md is checked against the library.
+        'also_copy = ["docs"]\n'
         f"only_mutate = [{only}]\n"
         'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q"]\n'
         f"pytest_add_cli_args_test_selection = [{tests}]\n"
@@ -68,7 +100,7 @@ def _mutmut(*args: str, cwd: Path, timeout: float | None = None) -> str:
     finished = subprocess.run(  # noqa: S603 - our own command line
         [str(VENV_BIN / "mutmut"), *args],
         cwd=cwd,
-        env={**os.environ, "HYPOTHESIS_PROFILE": "quick"},  # for the few Hypothesis tests selected
+        env={**os.environ, "HYPOTHESIS_PROFILE": "mutation"},  # tests/conftest.py says why
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -79,6 +111,14 @@ def _mutmut(*args: str, cwd: Path, timeout: float | None = None) -> str:
             f"mutmut {args[0]} failed:\n{finished.stdout[-3000:]}{finished.stderr[-3000:]}", file=sys.stderr
         )
     return finished.stdout
+
+
+def _print_kill_rate(label: str, verdicts: dict[str, list[str]]) -> None:
+    """Print (killed + timed out) / every mutant with a verdict."""
+    killed = len(verdicts.get("killed", [])) + len(verdicts.get("timeout", []))
+    judged = killed + len(verdicts.get("survived", [])) + len(verdicts.get("no tests", []))
+    if judged:
+        print(f"{label}: {killed}/{judged} = {killed / judged:.1%}")
 
 
 def main() -> int:
@@ -109,12 +149,17 @@ def main() -> int:
             verdicts.setdefault(verdict.strip(), []).append(name)
         for name in verdicts.get("survived", []):
             print(_mutmut("show", name, cwd=copy))
-        killed = len(verdicts.get("killed", [])) + len(verdicts.get("timeout", []))
-        judged = killed + len(verdicts.get("survived", [])) + len(verdicts.get("no tests", []))
         print(f"modules: {', '.join(arguments.modules)}; {finished}")
         print("; ".join(f"{verdict}: {len(names)}" for verdict, names in sorted(verdicts.items())))
-        if judged:
-            print(f"kill rate: {killed}/{judged} = {killed / judged:.1%}")
+        _print_kill_rate("kill rate", verdicts)
+        # A mutant's name is its module's dotted name, a dot, and the mutant within it.
+        modules = sorted({name.rpartition(".")[0] for names in verdicts.values() for name in names})
+        for module in modules:
+            mine = {
+                verdict: [name for name in names if name.rpartition(".")[0] == module]
+                for verdict, names in verdicts.items()
+            }
+            _print_kill_rate(f"  {module}", mine)
     finally:
         subprocess.run([git, "worktree", "remove", "--force", str(copy)], cwd=ROOT, check=False)  # noqa: S603
         shutil.rmtree(work, ignore_errors=True)

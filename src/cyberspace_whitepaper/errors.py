@@ -40,7 +40,10 @@ PROBLEM_CODES: dict[str, str] = {
     "enum": "the value is not one of a closed vocabulary's values",
     "empty": "a text is empty or blank, or a tuple has fewer items than it needs",
     "whitespace": "a text starts or ends with white space",
-    "character": "a text holds a character the model forbids (a control, a lone surrogate, a bidi override)",
+    "character": (
+        "a text holds a character it may not (a control, a lone surrogate, a bidi override;"
+        " in a name, an invisible format character)"
+    ),
     "pattern": "a string is not of its form (an identifier, a language tag, a URL, a date, a locator)",
     "range": "a number is outside its range (a chapter number, a year, a decimal's size)",
     "precision": "a decimal has more significant digits than a double holds exactly",

@@ -88,6 +88,7 @@ from .model import (
     WhitePaper,
 )
 from .model._checks import (
+    FORMAT_CHARACTER_RANGES,
     IDENTIFIER_PATTERN,
     LANGUAGE_PATTERN,
     MAX_EXPONENT,
@@ -96,6 +97,7 @@ from .model._checks import (
     URL_PATTERN,
     Pattern,
     Range,
+    Text,
     evaluate,
     identifier,
 )
@@ -136,6 +138,14 @@ T = TypeVar("T")
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # Cc are the control characters and Cs the lone surrogates: the model refuses both.
 _ANY_CHARACTER = st.characters(exclude_categories=("Cc", "Cs"), exclude_characters=_BIDI)
+# Names hold no format character (Cf) either: those the model lists, and any that
+# a newer Unicode than the list's may add.
+_FORMAT_CHARACTERS = "".join(
+    chr(code) for first, last in FORMAT_CHARACTER_RANGES for code in range(first, last + 1)
+)
+_ANY_NAME_CHARACTER = st.characters(
+    exclude_categories=("Cc", "Cs", "Cf"), exclude_characters=_FORMAT_CHARACTERS
+)
 _HAN = st.one_of(
     st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
     st.sampled_from("，。、：；（）《》“”"),
@@ -161,19 +171,26 @@ def _text_of(alphabet: SearchStrategy[str], max_size: int) -> SearchStrategy[str
     return st.text(alphabet, min_size=1, max_size=max_size).map(_tidy)
 
 
-_LINES = (
-    _text_of(st.sampled_from(_LATIN), 40),
-    _text_of(_HAN, 20),
-    st.lists(st.sampled_from(_TRICKY_WORDS), min_size=1, max_size=3).map(" ".join),
-    _text_of(_ANY_CHARACTER, 20),
-    _text_of(st.one_of(st.sampled_from(_LATIN), _HAN, _ANY_CHARACTER), 30),
-)
-#: Every text field: a line of one of the kinds above, or prose where tabs and newlines stand inside.
-_TEXT: SearchStrategy[str] = st.one_of(
-    *_LINES,
-    _text_of(st.one_of(st.sampled_from(_LATIN + "\n\t"), _HAN, _ANY_CHARACTER), 60),
-    st.lists(st.one_of(_LINES), min_size=2, max_size=3).map("\n".join),
-)
+def _texts(any_character: SearchStrategy[str]) -> SearchStrategy[str]:
+    """Lines of Latin, Chinese, tricky words or ``any_character``; or prose, with tabs and newlines inside."""
+    lines = (
+        _text_of(st.sampled_from(_LATIN), 40),
+        _text_of(_HAN, 20),
+        st.lists(st.sampled_from(_TRICKY_WORDS), min_size=1, max_size=3).map(" ".join),
+        _text_of(any_character, 20),
+        _text_of(st.one_of(st.sampled_from(_LATIN), _HAN, any_character), 30),
+    )
+    return st.one_of(
+        *lines,
+        _text_of(st.one_of(st.sampled_from(_LATIN + "\n\t"), _HAN, any_character), 60),
+        st.lists(st.one_of(lines), min_size=2, max_size=3).map("\n".join),
+    )
+
+
+#: Every text field of prose (a summary, a note).
+_TEXT = _texts(_ANY_CHARACTER)
+#: Every text field of a name, a title or a term (:func:`~.model._checks.name_text`).
+_NAME_TEXT = _texts(_ANY_NAME_CHARACTER)
 
 # --- strings that match a pattern, exact decimals --------------------------------
 
@@ -402,7 +419,7 @@ def _raw_value(shape: FieldShape, plan: _Plan) -> SearchStrategy[Any]:
     if kind is Kind.MODEL:
         return _raw(shape.type, plan)
     if kind is Kind.TEXT:
-        return _TEXT
+        return _TEXT if cast(Text, shape.constraint).invisible else _NAME_TEXT
     if kind is Kind.STRING:
         return _pattern_strings(cast(Pattern, shape.constraint))
     if kind is Kind.INTEGER:

@@ -340,10 +340,24 @@ class TestEncodingRows:
         assert paper.summary == "A clef \U0001d11e"
         assert "\U0001d11e" in dumps(paper)
 
-    def test_b6_zero_width_characters_are_kept_in_free_text(self, mini_paper_text: str) -> None:
-        """B6: a zero-width space or joiner in a name is kept as written, not flagged or stripped."""
-        paper = loads(replacing('"SCIO"', '"SC\\u200bI\\u200dO"')(mini_paper_text))
-        assert paper.actors[0].name.en == "SC\u200bI\u200dO"
+    def test_b6_zero_width_characters_are_refused_in_names(self, mini_paper_text: str) -> None:
+        """B6: a zero-width space in a name is refused at its path, the code point named (issue 12)."""
+        with pytest.raises(ValidationError) as invalid:
+            loads(replacing('"SCIO"', '"SC\\u200bI\\u200dO"')(mini_paper_text))
+        assert [(p.path, p.code, p.message) for p in invalid.value.problems] == [
+            (
+                "$.actors[0].name.en",
+                "character",
+                "must not contain the character U+200B: 'SC\\u200bI\\u200dO'",
+            )
+        ]
+
+    def test_b6_zero_width_characters_are_kept_in_prose(self, mini_paper_text: str) -> None:
+        """B6: a zero-width space or joiner in a summary (prose, not a name) is kept as written."""
+        paper = loads(
+            replacing('"A tiny paper for tests."', '"A tiny\\u200b paper\\u200d."')(mini_paper_text)
+        )
+        assert paper.summary == "A tiny\u200b paper\u200d."
 
     def test_b7_nfc_and_nfd_keys_are_two_unknown_keys(self, mini_paper_text: str) -> None:
         """B7: keys spelled NFC and NFD are two keys, neither a field: both are reported, in path order."""

@@ -32,9 +32,17 @@ from typing import Any
 
 import attrs
 
-from ..errors import ValidationError
 from ..model import SCHEMA_VERSION, Corpus, WhitePaper
-from ..model._checks import Pattern, Text, check_text, identifier, language_tag, text, url
+from ..model._checks import (
+    Pattern,
+    Text,
+    evaluate,
+    identifier,
+    language_tag,
+    name_text,
+    text,
+    url,
+)
 from ..model._shape import FieldShape, Kind, shape_of
 
 __all__ = ["DIALECT", "json_schema"]
@@ -72,6 +80,7 @@ _NAMED_CONSTRAINTS: tuple[tuple[str, Any], ...] = (
     ("LanguageTag", language_tag()),
     ("Url", url()),
     ("Text", text()),
+    ("NameText", name_text()),
 )
 
 # The last code point of the Basic Multilingual Plane, and the surrogates.
@@ -223,16 +232,17 @@ def _plain_default(value: Any) -> Any:
 
 def _string_rules(validator: object) -> dict[str, Any]:
     if isinstance(validator, Text):
-        edge, bad = _text_classes()
+        edge, bad = _text_classes(validator)
         return {
             "type": "string",
             "minLength": 1,
             # First and last character no white space, none anywhere a control
-            # or bidi character: what check_text() accepts.
+            # or bidi character (nor, in a name, a format character): what the
+            # constraint's tests accept.
             "pattern": _portable(f"^[^{edge}](?:[^{bad}]*[^{edge}])?$"),
         }
     if isinstance(validator, Pattern):
-        _edge, bad = _text_classes()
+        _edge, bad = _text_classes(text())
         return {
             "type": "string",
             "maxLength": validator.max_length,
@@ -251,36 +261,34 @@ def _portable(pattern: str) -> str:
 
 
 @functools.cache
-def _text_classes() -> tuple[str, str]:
-    """Character classes (bodies) of what free text may not start or end with, and may not hold.
+def _text_classes(constraint: Text) -> tuple[str, str]:
+    """Character classes (bodies) of what a text may not start or end with, and may not hold.
 
-    Found by asking :func:`check_text` about every character of the Basic
-    Multilingual Plane, so the schema follows the library's rule rather than
-    restating it. Lone surrogates are left out: an ECMA-262 engine without
-    the ``u`` flag would read them as halves of every astral character
-    (CJK Extension B among them) and refuse good Chinese text; the library
-    alone refuses them.
+    Found by asking the constraint's own tests about every character of the
+    Basic Multilingual Plane, so the schema follows the library's rule
+    rather than restating it. Lone surrogates are left out: an ECMA-262
+    engine without the ``u`` flag would read them as halves of every astral
+    character (CJK Extension B among them) and refuse good Chinese text; the
+    library alone refuses them, and the astral format characters a name may
+    not hold (the tag characters U+E0001 and U+E0020 to U+E007F among them).
     """
+    tests = constraint.tests()
+
+    def passes(value: str) -> bool:
+        return all(evaluate(test, value) for test in tests)
+
     edge: list[int] = []
     bad: list[int] = []
     for code in range(_BMP_END + 1):
         if code in _SURROGATES:
             continue
         character = chr(code)
-        if not _is_text(f"a{character}a"):
+        if not passes(f"a{character}a"):
             bad.append(code)
             edge.append(code)
-        elif not _is_text(f"{character}a") or not _is_text(f"a{character}"):
+        elif not passes(f"{character}a") or not passes(f"a{character}"):
             edge.append(code)
     return _character_class(edge), _character_class(bad)
-
-
-def _is_text(value: str) -> bool:
-    try:
-        check_text(value, "$")
-    except ValidationError:
-        return False
-    return True
 
 
 def _character_class(codes: list[int]) -> str:

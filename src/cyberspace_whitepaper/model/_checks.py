@@ -41,7 +41,29 @@ MAX_EXPONENT = 15
 
 # C0 controls other than tab and newline, DEL, C1 controls, lone surrogates,
 # and the bidirectional overrides and isolates of the Trojan Source attack.
-BAD_TEXT_CHARACTER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+_BAD_TEXT_CLASS = "\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069"
+BAD_TEXT_CHARACTER = re.compile(f"[{_BAD_TEXT_CLASS}]")
+
+#: The format characters (Unicode category Cf) of Unicode 15.0 to 16.0, as
+#: ranges of code points: invisible, they change how the text around them is
+#: shown or read (soft hyphen, zero-width space, joiners, word joiner, left-
+#: and right-to-left marks, byte order mark, tag characters ...). A name that
+#: holds one looks like the name without it, and is not the same name.
+#: Written out rather than found with ``unicodedata`` at import, which would
+#: scan every code point; ``tests/test_values.py`` compares them with the
+#: running Python's ``unicodedata`` (older ones know fewer: 13439..1343F are
+#: unassigned before Unicode 15.0).
+FORMAT_CHARACTER_RANGES: tuple[tuple[int, int], ...] = (
+    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD),
+    (0x070F, 0x070F), (0x0890, 0x0891), (0x08E2, 0x08E2), (0x180E, 0x180E),
+    (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD),
+    (0x13430, 0x1343F), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
+)  # fmt: skip
+_FORMAT_CLASS = "".join(f"\\U{first:08x}-\\U{last:08x}" for first, last in FORMAT_CHARACTER_RANGES)
+#: What a name may not hold: what no text may, and the format characters.
+BAD_NAME_CHARACTER = re.compile(f"[{_BAD_TEXT_CLASS}{_FORMAT_CLASS}]")
 
 _JSON_TYPE_NAMES = {
     str: "string",
@@ -100,19 +122,23 @@ def type_test(expected: type, name: str) -> Test:
     )
 
 
-def _bad_character(value: str) -> str:
-    found = BAD_TEXT_CHARACTER.search(value)
-    return f"must not contain the character U+{ord(found.group()) if found else 0:04X}: {excerpt(value)}"
+def _no_character_of(bad: re.Pattern[str]) -> Test:
+    """The test that a string holds no character of ``bad``, a character class.
 
+    Printable ASCII holds none of them, so most text never reaches the
+    regular expression; other text is searched once, in C.
+    """
 
-_NO_BAD_CHARACTER = Test(
-    "character",
-    "({v}.isascii() and {v}.isprintable() or {bad}({v}) is None)",
-    _bad_character,
-    (("bad", BAD_TEXT_CHARACTER.search),),
-)
-_STRING = type_test(str, "string")
-_INTEGER = type_test(int, "integer")
+    def message(value: str) -> str:
+        found = bad.search(value)
+        return f"must not contain the character U+{ord(found.group()) if found else 0:04X}: {excerpt(value)}"
+
+    return Test(
+        "character",
+        "({v}.isascii() and {v}.isprintable() or {bad}({v}) is None)",
+        message,
+        (("bad", bad.search),),
+    )
 
 
 class Constraint:
@@ -124,22 +150,30 @@ class Constraint:
 
 @attrs.frozen(repr=False)
 class Text(Constraint):
-    """Free text: non-blank, no white space at either end, no control, surrogate or bidi character."""
+    """Free text: non-blank, no white space at either end, no control, surrogate or bidi character.
+
+    Attributes:
+        invisible: whether the text may hold invisible format characters
+            (Unicode category Cf: zero-width space, joiners, soft hyphen ...).
+            Prose may; a name may not (:func:`name_text`).
+    """
+
+    invisible: bool = True
 
     def tests(self) -> tuple[Test, ...]:
         return (
-            _STRING,
+            type_test(str, "string"),
             Test("empty", "{v}.strip()", lambda _v: "must not be empty or blank"),
             Test(
                 "whitespace",
                 "{v}.strip() == {v}",
                 lambda v: f"must not start or end with white space: {excerpt(v)}",
             ),
-            _NO_BAD_CHARACTER,
+            _no_character_of(BAD_TEXT_CHARACTER if self.invisible else BAD_NAME_CHARACTER),
         )
 
     def __repr__(self) -> str:
-        return "text()"
+        return "text()" if self.invisible else "name_text()"
 
 
 @attrs.frozen(repr=False)
@@ -157,7 +191,7 @@ class Pattern(Constraint):
     def tests(self) -> tuple[Test, ...]:
         # fullmatch: a "$" in the pattern would also match before a final newline.
         return (
-            _STRING,
+            type_test(str, "string"),
             Test(
                 "pattern",
                 f"len({{v}}) <= {self.max_length:d} and {{match}}({{v}}) is not None",
@@ -165,7 +199,7 @@ class Pattern(Constraint):
                 (("match", self.regex.fullmatch),),
             ),
             # A URL's pattern lets through any character but white space.
-            _NO_BAD_CHARACTER,
+            _no_character_of(BAD_TEXT_CHARACTER),
         )
 
     def __repr__(self) -> str:
@@ -191,7 +225,7 @@ class Range(Constraint):
 
     def tests(self) -> tuple[Test, ...]:
         return (
-            _INTEGER,
+            type_test(int, "integer"),
             Test(
                 "range",
                 f"{self.low:d} <= {{v}} <= {self.high:d}",
@@ -258,6 +292,15 @@ class ExactDecimal(Constraint):
 def text() -> Text:
     """Free text: non-blank, without control, surrogate or bidi characters."""
     return Text()
+
+
+def name_text() -> Text:
+    """The text of a name, a title or a term: free text without invisible format characters.
+
+    Two names that look the same must be the same name: "Respect" and
+    "Respect" followed by a zero-width space would otherwise be two.
+    """
+    return Text(invisible=False)
 
 
 def identifier() -> Pattern:

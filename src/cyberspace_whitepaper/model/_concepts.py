@@ -5,7 +5,7 @@ from typing import Any
 import attrs
 
 from ..vocab import GoalKind, PrincipleKind
-from ._checks import identifier, in_range, text
+from ._checks import identifier, in_range, name_text, text
 from ._provenance import Citation, aliases_field, citations_field
 from ._shape import checked, describe
 from ._values import Alias, LocalizedText, Locator
@@ -92,7 +92,7 @@ class Goal:
     terms: tuple[str, ...] = attrs.field(
         default=(),
         metadata=describe(
-            "English terms of the official listing that render this goal, in order.", text(), unique=True
+            "English terms of the official listing that render this goal, in order.", name_text(), unique=True
         ),
     )
     summary: str = attrs.field(metadata=describe("What it means, in our own words.", text()))

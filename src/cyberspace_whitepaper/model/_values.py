@@ -9,7 +9,7 @@ import attrs
 
 from ..errors import excerpt
 from ..vocab import DatePrecision, PaperPart
-from ._checks import fail, identifier, in_range, language_tag, text
+from ._checks import fail, identifier, in_range, language_tag, name_text
 from ._shape import Kind, checked, describe, written_as_text
 
 __all__ = ["Alias", "LocalizedText", "Locator", "PartialDate"]
@@ -24,15 +24,21 @@ class LocalizedText:
     machine translation and ``en_official`` is false: never present such
     English as the paper's own.
 
+    The model's bilingual texts are all names of something: names, titles,
+    headings, labels, places (prose, such as a summary, is a plain string).
+    So neither language may hold an invisible format character (a zero-width
+    space, a joiner, a soft hyphen: Unicode category Cf), which would make
+    two names that look the same differ.
+
     Attributes:
         en: the English text.
         zh: the Chinese text (simplified characters), if known.
         en_official: whether ``en`` is the official English wording.
     """
 
-    en: str = attrs.field(metadata=describe("The English text.", text()))
+    en: str = attrs.field(metadata=describe("The English text.", name_text()))
     zh: str | None = attrs.field(
-        default=None, metadata=describe("The Chinese text (simplified characters), if known.", text())
+        default=None, metadata=describe("The Chinese text (simplified characters), if known.", name_text())
     )
     en_official: bool = attrs.field(
         default=True,
@@ -59,7 +65,7 @@ class Alias:
         source: id of a source that uses this wording, if one is known.
     """
 
-    text: str = attrs.field(metadata=describe("The other wording.", text()))
+    text: str = attrs.field(metadata=describe("The other wording.", name_text()))
     language: str = attrs.field(
         default="en", metadata=describe("Language tag of the wording.", language_tag())
     )
