@@ -28,13 +28,11 @@ import difflib
 import functools
 import gc
 import heapq
-import itertools
 import math
-import operator
 import re
 import unicodedata
 import weakref
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeAlias, TypeVar
 
 import attrs
@@ -44,7 +42,16 @@ from .model import Entity, WhitePaper
 from .model._display import title_field
 from .model._paper import Place
 from .model._provenance import Citation
-from .model._shape import FieldShape, Kind, entity_kinds, identity_of, per_class, shape_of, values, walk
+from .model._shape import (
+    FieldShape,
+    Kind,
+    entity_kinds,
+    identity_of,
+    model_classes,
+    per_class,
+    shape_of,
+    values,
+)
 from .model._values import LocalizedText, PartialDate
 from .vocab import Certainty
 
@@ -254,8 +261,7 @@ def by_id(paper: WhitePaper, cls: type[E]) -> Mapping[str, E]:
 # --- what holds what: owners ------------------------------------------------------------
 
 
-@attrs.frozen
-class _Owner:
+class _Owner(NamedTuple):
     """An object that can be pointed at: an entity, a part of the text, or the paper (``_ROOT``)."""
 
     kind: str
@@ -265,49 +271,101 @@ class _Owner:
     cls: type
     path: str
 
-    def top_field(self, path: str) -> str | None:
-        """The name of the owner's field a path inside it goes through (None for the owner itself)."""
-        relative = _relative(path, self)
-        return _FIRST_STEP.match(relative).group() if relative else None  # type: ignore[union-attr]
+
+class _Held(NamedTuple):
+    """A model object with fields an index wants, and where it lies.
+
+    ``where`` is its path from its owner, each step as a JSON path writes it
+    (``""`` for the owner itself, ``.name``, ``.aliases[0].text``); ``top`` is
+    the owner's field it lies in (None for the owner itself).
+    """
+
+    owner: _Owner
+    where: str
+    top: str | None
+    obj: Any
 
 
-def _owned(paper: WhitePaper) -> Iterator[tuple[str, Any, _Owner]]:
-    """Every model object in the paper with its path and its owner.
+class _Plan(NamedTuple):
+    """What a walk for one index does at an object of one class."""
+
+    #: The class's fields the index reads.
+    wanted: tuple[FieldShape, ...]
+    #: The fields holding model objects that hold (or hold objects that hold) wanted fields,
+    #: each as (name, its step in a path, a tuple or not).
+    below: tuple[tuple[str, str, bool], ...]
+
+
+def _planner(fields_of: Callable[[type], tuple[FieldShape, ...]]) -> Callable[[type], _Plan]:
+    """The plans of a walk that reads ``fields_of`` each class: it never enters what holds none of them."""
+
+    @per_class
+    def plan(cls: type) -> _Plan:
+        below = tuple(
+            (shape.name, join_path("", shape.name), shape.many)
+            for shape in shape_of(cls)
+            if shape.kind is Kind.MODEL and any(fields_of(inner) for inner in model_classes(shape.type))
+        )
+        return _Plan(fields_of(cls), below)
+
+    return plan
+
+
+def _held(
+    paper: WhitePaper, plan_of: Callable[[type], _Plan], skip: Callable[[type], frozenset[str]] | None = None
+) -> list[_Held]:
+    """Every model object in the paper with fields a plan wants, in the paper's order, with its owner.
 
     The owner of an object is the nearest object holding it (itself
     included) that has an identity or is a part of the text: a citation's
-    owner is the principle or chapter that carries it.
+    owner is the principle or chapter that carries it. ``skip`` gives the
+    fields of an owner's class that are not to be entered. The walk goes
+    only where ``plan_of`` says wanted fields may be, and builds a path only
+    for the objects it keeps: the generic :func:`walk` and a path for every
+    object cost more than the indexes' own work.
     """
     places: dict[int, collections.deque[Locator]] = {}
     for locator, place in paper.places():
         places.setdefault(id(place), collections.deque()).append(locator)
-    stack: list[_Owner] = []
-    for path, obj in walk(paper):
-        while stack and not _within(path, stack[-1].path):
-            stack.pop()
-        identity = _identity(type(obj))
+    found: list[_Held] = []
+
+    def visit(obj: Any, owner: _Owner | None, where: str, top: str | None) -> None:
+        cls = type(obj)
+        identity = _identity(cls)
         if identity is not None and identity.identity is not None:
+            path = "$" if owner is None else owner.path + where
             stored = _ROOT if obj is paper else obj
-            entity_id = getattr(obj, identity.name)
-            stack.append(_Owner(identity.identity, entity_id, None, stored, type(obj), path))
+            owner, where, top = (
+                _Owner(identity.identity, getattr(obj, identity.name), None, stored, cls, path),
+                "",
+                None,
+            )
         elif id(obj) in places:
-            # walk() and places() go through the text in the same order.
+            # This walk and places() go through the text in the same order.
             locator = places[id(obj)].popleft()
-            stack.append(_Owner(type(obj).__name__.lower(), None, locator, obj, type(obj), path))
-        yield path, obj, stack[-1]
+            path = "$" if owner is None else owner.path + where
+            owner, where, top = _Owner(cls.__name__.lower(), None, locator, obj, cls, path), "", None
+        assert owner is not None  # the paper has an identity
+        plan = plan_of(cls)
+        if plan.wanted:
+            found.append(_Held(owner, where, top, obj))
+        left_out = skip(cls) if skip is not None and top is None else ()
+        for name, step, many in plan.below:
+            if name in left_out:
+                continue
+            value = getattr(obj, name)
+            inside = name if top is None else top
+            if many:
+                for index, item in enumerate(value):
+                    visit(item, owner, f"{where}{step}[{index}]", inside)
+            elif value is not None:
+                visit(value, owner, where + step, inside)
+
+    visit(paper, None, "$", None)
+    return found
 
 
 _identity = per_class(identity_of)
-_FIRST_STEP = re.compile(r"[^.\[]*")
-
-
-def _within(path: str, prefix: str) -> bool:
-    return path.startswith(prefix) and (len(path) == len(prefix) or path[len(prefix)] in ".[")
-
-
-def _relative(path: str, owner: _Owner) -> str:
-    """A path seen from its owner: ``name.zh``, ``aliases[0].text``, ``citations[2]``."""
-    return path[len(owner.path) :].lstrip(".")
 
 
 # --- references -----------------------------------------------------------------------
@@ -333,15 +391,23 @@ def _reference_fields(cls: type) -> tuple[FieldShape, ...]:
     return tuple(shape for shape in shape_of(cls) if shape.refers_to)
 
 
+_reference_plan = _planner(_reference_fields)
+
+
 def _referenced(paper: WhitePaper) -> dict[str, list[tuple[str, Any]]]:
     """Every reference in the paper, by the id it names: (path of the reference, its holder)."""
     found: dict[str, list[tuple[str, Any]]] = {}
-    for path, obj, owner in _owned(paper):
+    for owner, where, _top, obj in _held(paper, _reference_plan):
+        path = owner.path + where
         for shape in _reference_fields(type(obj)):
             field_path = join_path(path, shape.name)
-            for index, target in enumerate(values(obj, shape)):
-                where = join_path(field_path, index) if shape.many else field_path
-                found.setdefault(target, []).append((where, owner.obj))
+            value = getattr(obj, shape.name)
+            if not shape.many:
+                if value is not None:
+                    found.setdefault(value, []).append((field_path, owner.obj))
+                continue
+            for index, target in enumerate(value):
+                found.setdefault(target, []).append((f"{field_path}[{index}]", owner.obj))
     return found
 
 
@@ -369,14 +435,18 @@ def _citation_fields(cls: type) -> tuple[FieldShape, ...]:
     return tuple(shape for shape in shape_of(cls) if shape.kind is Kind.MODEL and shape.type is Citation)
 
 
+_citation_plan = _planner(_citation_fields)
+
+
 def cited(paper: WhitePaper) -> Iterator[Cited]:
     """Every citation in the paper, in its order, with the thing it is evidence for."""
-    for path, obj, owner in _owned(paper):
+    for owner, where, _top, obj in _held(paper, _citation_plan):
+        path = owner.path + where
         for shape in _citation_fields(type(obj)):
             field_path = join_path(path, shape.name)
             for index, citation in enumerate(values(obj, shape)):
-                where = join_path(field_path, index) if shape.many else field_path
-                yield Cited(where, _holder(paper, owner.obj), citation)
+                at = f"{field_path}[{index}]" if shape.many else field_path
+                yield Cited(at, _holder(paper, owner.obj), citation)
 
 
 #: Certainties from the strongest: the order of the vocabulary.
@@ -439,6 +509,8 @@ def events_between(
 _HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _HAN = re.compile(f"[{_HAN_RANGES}]+")
 _WORD = re.compile(rf"[^\W_{_HAN_RANGES}]+")
+#: _WORD on text that is ASCII once folded (no capitals left), where it is a third quicker.
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 #: Words a question is phrased with that say nothing about what it looks for.
 _STOPWORDS = frozenset(
@@ -514,6 +586,9 @@ def _citation_names(cls: type) -> frozenset[str]:
     return frozenset(shape.name for shape in _citation_fields(cls))
 
 
+_text_plan = _planner(_text_fields)
+
+
 @per_class
 def _weights(cls: type) -> dict[str | None, float]:
     """How much a match counts in a text of an owner of ``cls``, by the owner's field it lies in.
@@ -558,40 +633,38 @@ class _TextIndex:
         self.chinese: list[int] = []
         #: Every word as written, with its stem.
         self.spelled: dict[str, str] = {}
-        pairs: list[tuple[str, int]] = []  # (word as written, text), grouped into postings at the end
-        for path, obj, owner in _owned(paper):
-            shapes = _text_fields(type(obj))
-            if not shapes:
-                continue
-            top = owner.top_field(path)
-            # A citation's note speaks of the evidence, not of the thing cited.
-            if top in _citation_names(owner.cls):
-                continue
-            if not self.owners or self.owners[-1] is not owner:
+        postings: dict[str, list[int]] = {}  # each word as written, with the texts holding it
+        numbers: dict[int, int] = {}  # each owner's number, by the owner's id()
+        # A citation's note speaks of the evidence, not of the thing cited: citations are not entered.
+        for owner, where, top, obj in _held(paper, _text_plan, _citation_names):
+            number = numbers.get(id(owner))
+            if number is None:
+                number = numbers[id(owner)] = len(self.owners)
                 self.owners.append(owner)
-            number = len(self.owners) - 1
             weights = _weights(owner.cls)
-            prefix = _relative(path, owner)
-            prefix = prefix + "." if prefix else ""
-            for shape in shapes:
+            prefix = where[1:] + "." if where else ""
+            for shape in _text_fields(type(obj)):
                 weight = weights[top if top is not None else shape.name]
                 if shape.many:
-                    for index, text in enumerate(values(obj, shape)):
-                        self._add(number, f"{prefix}{shape.name}[{index}]", weight, text, pairs)
+                    for index, text in enumerate(getattr(obj, shape.name)):
+                        self._add(number, f"{prefix}{shape.name}[{index}]", weight, text, postings)
                 else:
                     text = getattr(obj, shape.name)
                     if text is not None:
-                        self._add(number, prefix + shape.name, weight, text, pairs)
-        pairs.sort()
-        for written, group in itertools.groupby(pairs, key=operator.itemgetter(0)):
+                        self._add(number, prefix + shape.name, weight, text, postings)
+        # Words in their order as written, each word's texts in the paper's order: the order in
+        # which the search meets texts, and so which of an owner's equally good texts it shows.
+        for written in sorted(postings):
             found = self.spelled[written] = stem(written)
-            self.words.setdefault(found, []).extend(map(operator.itemgetter(1), group))
+            self.words.setdefault(found, []).extend(postings[written])
 
-    def _add(self, owner: int, field: str, weight: float, text: str, pairs: list[tuple[str, int]]) -> None:
+    def _add(self, owner: int, field: str, weight: float, text: str, postings: dict[str, list[int]]) -> None:
         slot = len(self.originals)
         folded = fold(text)
-        written = _WORD.findall(folded)
-        runs = _HAN.findall(folded)
+        if folded.isascii():
+            written, runs = _ASCII_WORD.findall(folded), []
+        else:
+            written, runs = _WORD.findall(folded), _HAN.findall(folded)
         self.owner_of.append(owner)
         self.fields.append(field)
         self.weights.append(weight)
@@ -601,7 +674,12 @@ class _TextIndex:
         if runs:
             self.chinese.append(slot)
         self.inverse_sizes.append(1 / _size(written, runs))
-        pairs.extend(zip(set(written), itertools.repeat(slot)))
+        for word in set(written):
+            slots = postings.get(word)
+            if slots is None:
+                postings[word] = [slot]
+            else:
+                slots.append(slot)
 
     @functools.cached_property
     def stems_by_length(self) -> dict[int, list[str]]:
