@@ -354,6 +354,9 @@ def _held(
                 visit(value, owner, where + step, inside)
 
     visit(paper, None, "", None)  # type: ignore[arg-type]  # the paper is its own owner
+    # visit refers to itself through its closure: a cycle that would keep every entry alive until
+    # the collector next runs (and make that run walk them all). Emptying the cell breaks it.
+    del visit
     return found
 
 
@@ -689,7 +692,7 @@ class _TextIndex:
         for slot, text in enumerate(self.folded):
             if text.isascii():
                 written = next_ascii()
-                size = len(written) - sum(map(is_stopword, written))
+                size: float = len(written) - sum(map(is_stopword, written))
                 languages.append("en")
             else:
                 written = _WORD.findall(text)
