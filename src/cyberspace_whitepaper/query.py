@@ -640,14 +640,17 @@ class _TextIndex:
         #: The texts with Chinese in them, where a Chinese query is looked for (as a substring).
         self.chinese: list[int] = []
         postings = self._split_texts()
-        #: Every stem, with the texts holding it; every word as written, with its stem.
+        #: Every word as written, with its stem; every stem, with the texts holding it.
+        self.spelled = {written: stem(written) for written in sorted(postings)}
         self.words: dict[str, list[int]] = {}
-        self.spelled: dict[str, str] = {}
         # Words in their order as written, each word's texts in the paper's order: the order in
         # which the search meets texts, and so which of an owner's equally good texts it shows.
-        for written in sorted(postings):
-            found = self.spelled[written] = stem(written)
-            self.words.setdefault(found, []).extend(postings[written])
+        for written, found in self.spelled.items():
+            slots = self.words.get(found)
+            if slots is None:
+                self.words[found] = postings[written]
+            else:
+                slots.extend(postings[written])
 
     def _place_texts(self, paper: WhitePaper) -> None:
         """Fill the columns of where each text is: its owner, field and weight, and the text."""
@@ -702,11 +705,11 @@ class _TextIndex:
                 if runs:
                     chinese.append(slot)
             inverse_sizes.append(1 / max(1.0, size))
-            for word in set(written):
+            for word in written:  # a quarter quicker than through set(written)
                 slots = postings.get(word)
                 if slots is None:
                     postings[word] = [slot]
-                else:
+                elif slots[-1] != slot:  # a word said twice in one text is posted once
                     slots.append(slot)
         return postings
 
