@@ -21,6 +21,7 @@ every object in it).
 
 from __future__ import annotations
 
+import bisect
 import collections
 import contextlib
 import datetime
@@ -28,6 +29,7 @@ import difflib
 import functools
 import gc
 import heapq
+import itertools
 import math
 import re
 import unicodedata
@@ -310,9 +312,11 @@ def _planner(fields_of: Callable[[type], tuple[FieldShape, ...]]) -> Callable[[t
     return plan
 
 
-def _held(
-    paper: WhitePaper, plan_of: Callable[[type], _Plan], skip: Callable[[type], frozenset[str]] | None = None
-) -> list[_Held]:
+#: The fields of an owner's class that a walk does not enter.
+_Skip: TypeAlias = Callable[[type], frozenset[str]]
+
+
+def _held(paper: WhitePaper, plan_of: Callable[[type], _Plan], skip: _Skip | None = None) -> list[_Held]:
     """Every model object in the paper with fields a plan wants, in the paper's order, with its owner.
 
     The owner of an object is the nearest object holding it (itself
@@ -323,25 +327,50 @@ def _held(
     for the objects it keeps: the generic :func:`walk` and a path for every
     object cost more than the indexes' own work.
     """
-    places: dict[int, collections.deque[Locator]] = {}
-    for locator, place in paper.places():
-        places.setdefault(id(place), collections.deque()).append(locator)
-    found: list[_Held] = []
+    walk = _Walk(paper, plan_of, skip)
+    walk.visit(paper, None, "", None)
+    return walk.found
 
-    def visit(obj: Any, owner: _Owner, where: str, top: str | None) -> None:
+
+class _Walk:
+    """The state of one walk of :func:`_held`.
+
+    A class rather than a nested function: a nested function that calls
+    itself is a reference cycle, which keeps everything it found alive until
+    the collector next runs (and makes that run walk it all).
+    """
+
+    __slots__ = ("found", "paper", "places", "plan_of", "skip")
+
+    def __init__(
+        self,
+        paper: WhitePaper,
+        plan_of: Callable[[type], _Plan],
+        skip: Callable[[type], frozenset[str]] | None,
+    ):
+        self.paper = paper
+        self.plan_of = plan_of
+        self.skip = skip
+        self.found: list[_Held] = []
+        self.places: dict[int, collections.deque[Locator]] = {}
+        for locator, place in paper.places():
+            self.places.setdefault(id(place), collections.deque()).append(locator)
+
+    def visit(self, obj: Any, owner: _Owner | None, where: str, top: str | None) -> None:
         cls = type(obj)
-        kind, id_name, wanted, below = plan_of(cls)
-        if kind is not None or id(obj) in places:
+        kind, id_name, wanted, below = self.plan_of(cls)
+        if kind is not None or id(obj) in self.places:
             path = owner.path + where if owner is not None else "$"
             if kind is not None:
-                stored = _ROOT if obj is paper else obj
+                stored = _ROOT if obj is self.paper else obj
                 owner = _Owner(kind, getattr(obj, id_name), None, stored, cls, path)  # type: ignore[arg-type]
             else:  # this walk and places() go through the text in the same order
-                owner = _Owner(cls.__name__.lower(), None, places[id(obj)].popleft(), obj, cls, path)
+                owner = _Owner(cls.__name__.lower(), None, self.places[id(obj)].popleft(), obj, cls, path)
             where, top = "", None
+        assert owner is not None  # the paper is its own owner
         if wanted:
-            found.append((owner, where, top, obj, wanted))
-        left_out = skip(cls) if skip is not None and top is None else ()
+            self.found.append((owner, where, top, obj, wanted))
+        left_out = self.skip(cls) if self.skip is not None and top is None else ()
         for name, step, many in below:
             if name in left_out:
                 continue
@@ -349,15 +378,9 @@ def _held(
             inside = name if top is None else top
             if many:
                 for index, item in enumerate(value):
-                    visit(item, owner, f"{where}{step}[{index}]", inside)
+                    self.visit(item, owner, f"{where}{step}[{index}]", inside)
             elif value is not None:
-                visit(value, owner, where + step, inside)
-
-    visit(paper, None, "", None)  # type: ignore[arg-type]  # the paper is its own owner
-    # visit refers to itself through its closure: a cycle that would keep every entry alive until
-    # the collector next runs (and make that run walk them all). Emptying the cell breaks it.
-    del visit
-    return found
+                self.visit(value, owner, where + step, inside)
 
 
 _identity = per_class(identity_of)
@@ -731,6 +754,13 @@ class _TextIndex:
                 found.setdefault(len(word), []).append(word)
         return found
 
+    @functools.cached_property
+    def chinese_joined(self) -> tuple[str, list[int]]:
+        """The texts with Chinese in them, joined by NUL (which no text holds), and where each begins."""
+        texts = [self.folded[slot] for slot in self.chinese]
+        starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+        return _BETWEEN.join(texts), starts
+
 
 def _text_index(paper: WhitePaper) -> _TextIndex:
     store = _indexes(paper)
@@ -830,16 +860,36 @@ def _word_credits(index: _TextIndex, written: str) -> dict[int, float]:
 
 def _han_credits(index: _TextIndex, run: str) -> dict[int, float]:
     """Each text a Chinese run matches: whole (1), or, if none has it whole, most of its character pairs."""
-    folded = index.folded
-    credits = {slot: EXACT for slot in index.chinese if run in folded[slot]}
+    credits = dict.fromkeys(_holding(index, run), EXACT)
     if credits or len(run) < 3:
         return credits
     grams = _bigrams(run)
-    for slot in index.chinese:
-        count = sum(gram in folded[slot] for gram in grams)
-        if count * 2 >= len(grams):
-            credits[slot] = PARTIAL_HAN * count / len(grams)
+    counts: dict[int, int] = {}
+    for gram in grams:
+        for slot in _holding(index, gram):
+            counts[slot] = counts.get(slot, 0) + 1
+    for slot in sorted(counts):
+        if counts[slot] * 2 >= len(grams):
+            credits[slot] = PARTIAL_HAN * counts[slot] / len(grams)
     return credits
+
+
+def _holding(index: _TextIndex, part: str) -> list[int]:
+    """The texts with Chinese in them that hold ``part``, in order.
+
+    One ``str.find`` through all of them joined, then on from the start of
+    the next text: a step per text found, rather than a test of every text.
+    """
+    joined, starts = index.chinese_joined
+    found: list[int] = []
+    at = joined.find(part)
+    while at >= 0:
+        number = bisect.bisect_right(starts, at) - 1
+        found.append(index.chinese[number])
+        if number + 1 == len(starts):
+            break
+        at = joined.find(part, starts[number + 1])
+    return found
 
 
 def _snippet(original: str, folded: str, terms: list[str]) -> str:
