@@ -945,59 +945,135 @@ def search(
     sizes = [1.0] * len(words) + [len(run) / 2 for run in runs]
     # A term found in few texts says more than one found in many (inverse document frequency).
     rarity = [math.log(1 + len(index.folded) / (1 + len(credits))) for credits in term_credits]
-    scale = 1 / sum(rarity)
     phrase = " ".join(folded.split()) if len(term_credits) > 1 else None
-    if len(term_credits) == 1:
-        totals, covered = term_credits[0], dict.fromkeys(term_credits[0], sizes[0])
-        scale = 1.0
-    else:
-        totals = collections.defaultdict(float)
-        covered = collections.defaultdict(float)
-        for credits, size, weight in zip(term_credits, sizes, rarity, strict=True):
-            for slot, credit in credits.items():
-                totals[slot] += credit * weight
-                covered[slot] += size
-    owner_of, weights, inverse_sizes, folded_texts = (
-        index.owner_of, index.weights, index.inverse_sizes, index.folded
-    )  # fmt: skip
     allowed = None if kinds is None else {i for i, owner in enumerate(index.owners) if owner.kind in kinds}
-    # Two dicts of numbers rather than one of tuples: a paper is millions of objects, and every
-    # tuple made here brings the cyclic garbage collector nearer to walking them all.
-    best_score: dict[int, float] = {}
-    best_slot: dict[int, int] = {}
-    whole = 1 - 1e-9
-    # Texts by the share of the query they match, most first: once even a title matching all of
-    # the rest could not beat the last of the best found so far, the rest is left unscored.
-    order = sorted(totals, key=totals.__getitem__, reverse=True) if limit is not None else list(totals)
-    checked = 2.0  # the share at the last check: the bound moves only when the share falls
-    for position, slot in enumerate(order):
-        share = totals[slot] * scale
-        if (
-            limit is not None
-            and position % _CHECK_EVERY == 0
-            and share < checked
-            and len(best_score) >= limit
-        ):
-            checked = share
-            bound = TITLE_WEIGHT * (share * share + (0.25 if phrase is not None and share > whole else 0))
-            if bound < heapq.nlargest(limit, best_score.values())[-1]:
-                break
-        owner = owner_of[slot]
-        if (allowed is not None and owner not in allowed) or (language and index.languages[slot] != language):
-            continue
-        density = covered[slot] * inverse_sizes[slot]
-        weight = weights[slot]
-        score = weight * share * share * (1 + (density if density < 1 else 1.0)) / 2
-        if phrase is not None and share > whole and phrase in folded_texts[slot]:
-            score += weight / 4
-        if score > best_score.get(owner, -1.0):
-            best_score[owner] = score
-            best_slot[owner] = slot
+    best_score, best_slot = _best_texts(
+        index, term_credits, sizes, rarity, phrase, limit=limit, allowed=allowed, language=language
+    )
     count = len(best_score) if limit is None else limit
     # Best first; among equals, the thing first in the paper.
     top = heapq.nsmallest(count, best_score, key=lambda owner: (-best_score[owner], owner))
     terms = [*words, *runs]
     return tuple(_hit(paper, index, best_slot[owner], best_score[owner], terms) for owner in top)
+
+
+def _by_share(
+    index: _TextIndex, term_credits: list[dict[int, float]], rarity: list[float], *, ordered: bool
+) -> tuple[Mapping[int, float] | list[float], float, list[int]]:
+    """Each text's share of the query, times 1 / the scale returned; the texts any term matches.
+
+    ``ordered``: the texts by share, most first (among equals, in the order
+    first found); else in the order first found.
+    """
+    totals: Mapping[int, float] | list[float]
+    candidates: Iterable[int]
+    if len(term_credits) == 1:
+        totals = candidates = term_credits[0]
+        scale = 1.0
+    else:
+        # A list by text number, not a dict: half the time for the 10,000 texts a word of the
+        # 10,000-event paper is in.
+        totals = [0.0] * len(index.folded)
+        for credits, weight in zip(term_credits, rarity, strict=True):
+            for slot, credit in credits.items():
+                totals[slot] += credit * weight
+        candidates = dict.fromkeys(itertools.chain.from_iterable(term_credits))
+        scale = 1 / sum(rarity)
+    order = sorted(candidates, key=totals.__getitem__, reverse=True) if ordered else list(candidates)
+    return totals, scale, order
+
+
+class _Floor:
+    """A floor under the ``limit``-th best score of different owners: what cannot make the hits is below it.
+
+    It is the lowest score in a small heap of ``limit`` owners' scores. An
+    owner whose score rises keeps its old score in the heap: the floor is
+    then lower than it might be, never higher than the truth.
+    """
+
+    __slots__ = ("heap", "limit", "owners", "value")
+
+    def __init__(self, limit: int | None):
+        self.limit = limit
+        self.heap: list[tuple[float, int]] = []
+        self.owners: set[int] = set()
+        self.value = -1.0
+
+    def add(self, owner: int, score: float) -> None:
+        """Note an owner's (new best) score."""
+        if self.limit is None or owner in self.owners:
+            return
+        if len(self.heap) < self.limit:
+            heapq.heappush(self.heap, (score, owner))
+        elif score > self.heap[0][0]:
+            self.owners.discard(heapq.heapreplace(self.heap, (score, owner))[1])
+        else:
+            return
+        self.owners.add(owner)
+        if len(self.heap) == self.limit:
+            self.value = self.heap[0][0]
+
+
+def _best_texts(
+    index: _TextIndex,
+    term_credits: list[dict[int, float]],
+    sizes: list[float],
+    rarity: list[float],
+    phrase: str | None,
+    *,
+    limit: int | None,
+    allowed: set[int] | None,
+    language: str | None,
+) -> tuple[dict[int, float], dict[int, int]]:
+    """The score of each owner that may make the first ``limit`` hits, and its best text.
+
+    Texts are met by the share of the query they match, most first. A text
+    that could not reach the floor (:class:`_Floor`) even if it were all
+    query is passed over unscored, and once a title could not, neither could
+    anything after it. Among an owner's texts that score the same, the first
+    met is kept.
+    """
+    totals, scale, order = _by_share(index, term_credits, rarity, ordered=limit is not None)
+    owner_of, weights, inverse_sizes, folded = (
+        index.owner_of,
+        index.weights,
+        index.inverse_sizes,
+        index.folded,
+    )
+    # Two dicts of numbers rather than one of tuples: a paper is millions of objects, and every
+    # tuple kept here brings the cyclic garbage collector nearer to walking them all.
+    best_score: dict[int, float] = {}
+    best_slot: dict[int, int] = {}
+    floor = _Floor(limit)
+    lowest = floor.value  # read once a text, not three times
+    whole = 1 - 1e-9
+    several = len(term_credits) > 1
+    covered = sizes[0]  # how much of the query a text holds, for a query of one term
+    for position, slot in enumerate(order):
+        share = totals[slot] * scale
+        bonus = phrase is not None and share > whole  # the phrase may add a quarter of the weight
+        # The most a text can score (density 1), computed as its score is, so as to be exact.
+        most = TITLE_WEIGHT * share * share + (TITLE_WEIGHT / 4 if bonus else 0.0)
+        if position % _CHECK_EVERY == 0 and most < lowest:
+            break
+        weight = weights[slot]
+        if weight * share * share + (weight / 4 if bonus else 0.0) < lowest:
+            continue
+        owner = owner_of[slot]
+        if (allowed is not None and owner not in allowed) or (language and index.languages[slot] != language):
+            continue
+        if several:
+            covered = sum(size for credits, size in zip(term_credits, sizes, strict=True) if slot in credits)
+        density = covered * inverse_sizes[slot]
+        score = weight * share * share * (1 + (density if density < 1 else 1.0)) / 2
+        if bonus and phrase in folded[slot]:  # type: ignore[operator]  # bonus: phrase is a str
+            score += weight / 4
+        if score >= lowest and score > best_score.get(owner, -1.0):
+            best_score[owner] = score
+            best_slot[owner] = slot
+            floor.add(owner, score)
+            lowest = floor.value
+    return best_score, best_slot
 
 
 def _kinds(paper: WhitePaper, kind: str | Iterable[str] | None) -> frozenset[str] | None:
