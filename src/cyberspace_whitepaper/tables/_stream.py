@@ -312,8 +312,8 @@ class _Reader:
         if plain is not None:
             try:
                 return self.fast(plain)
-            # How the generated reader gives up (see _engine.read): the detailed path says why.
-            except (KeyError, ValidationError, _engine.DeclineError):
+            # Every way the generated reader gives up (see _engine.read): the detailed path says why.
+            except (_engine.RejectError, _engine.DeclineError, KeyError, ValidationError):
                 pass
         return loads(line, type=self.cls, limits=self.limits)
 
