@@ -346,7 +346,7 @@ class _Walk:
         self,
         paper: WhitePaper,
         plan_of: Callable[[type], _Plan],
-        skip: Callable[[type], frozenset[str]] | None,
+        skip: _Skip | None,
     ):
         self.paper = paper
         self.plan_of = plan_of
@@ -381,9 +381,6 @@ class _Walk:
                     self.visit(item, owner, f"{where}{step}[{index}]", inside)
             elif value is not None:
                 self.visit(value, owner, where + step, inside)
-
-
-_identity = per_class(identity_of)
 
 
 # --- references -----------------------------------------------------------------------
