@@ -375,6 +375,47 @@ class TestConvert:
         assert report.partitions == ()
         assert [p.name for p in (tmp_path / "a").iterdir()] == ["part-0.parquet"]
 
+    def test_every_line_checked_as_iter_jsonl_checks_it(self, paper: WhitePaper, tmp_path: Path) -> None:
+        """convert keeps the lines iter_jsonl reads and fails the others with iter_jsonl's own error."""
+        import pyarrow.parquet as pq
+
+        plain = [cw.to_dict(event) for event in paper.events[:6]]
+        compact = [json.dumps(p, ensure_ascii=False, separators=(",", ":")).encode() for p in plain]
+        short = {key: value for key, value in plain[1].items() if key not in ("end", "place", "citations")}
+        lines = [
+            compact[0],  # as orjson writes it: the fast path
+            json.dumps(plain[1]).encode(),  # spaced and escaped: the strict parser
+            json.dumps(short, separators=(",", ":")).encode(),  # defaults left out
+            compact[2].replace(b'{"id":', b'{"id":"twice","id":', 1),  # a key repeated
+            compact[3].replace(b'"id":"', b'"id":"Not An Id ', 1),  # breaks the model
+            compact[4].replace(b'{"id"', b'{"colour":1,"id"', 1),  # a key not known
+            compact[5][:-1] + b',"mentioned_in_paper":NaN}',  # not JSON for this library
+            compact[5],
+        ]
+        source = tmp_path / "mixed.jsonl"
+        source.write_bytes(b"\n".join(lines) + b"\n")
+        expected: dict[int, cw.Event | str] = {}
+        for number, line in enumerate(lines, start=1):
+            one = tmp_path / f"line-{number}.jsonl"
+            one.write_bytes(line + b"\n")
+            try:
+                expected[number] = next(cw.iter_jsonl(one, type=cw.Event))
+            except (LoadError, ValidationError) as error:
+                expected[number] = str(error)
+        assert sum(isinstance(found, str) for found in expected.values()) == 4
+
+        found: list[tables.BadLine] = []
+        tables.convert_jsonl(source, tmp_path / "d", type=cw.Event, on_bad_line=found.append)
+        assert [bad.line for bad in found] == [n for n, e in expected.items() if isinstance(e, str)]
+        ids = sorted(pq.read_table(tmp_path / "d").column("id").to_pylist())
+        assert ids == sorted(e.id for e in expected.values() if isinstance(e, cw.Event))
+        for number, line in enumerate(lines, start=1):
+            if isinstance(expected[number], str):
+                one = tmp_path / f"line-{number}.jsonl"
+                with pytest.raises((LoadError, ValidationError)) as caught:
+                    tables.convert_jsonl(one, tmp_path / f"strict-{number}", type=cw.Event, strict=True)
+                assert str(caught.value) == expected[number], line
+
     def test_refuses_an_existing_folder(self, events_file: Path, tmp_path: Path) -> None:
         """convert writes a new dataset, never into one that exists."""
         with pytest.raises(FileExistsError):

@@ -23,12 +23,11 @@ every object in it).
 
 from __future__ import annotations
 
+import bisect
 import collections
-import contextlib
 import datetime
 import difflib
 import functools
-import gc
 import heapq
 import itertools
 import math
@@ -36,11 +35,12 @@ import operator
 import re
 import unicodedata
 import weakref
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeAlias, TypeVar
 
 import attrs
 
+from ._engine import collector_paused
 from .errors import NotFoundError, excerpt, join_path
 from .model import Concept, Corpus, Entity, WhitePaper
 from .model._display import title_field
@@ -52,10 +52,10 @@ from .model._shape import (
     entity_kinds,
     identity_of,
     is_whole_document,
+    model_classes,
     per_class,
     shape_of,
     values,
-    walk,
 )
 from .model._values import LocalizedText, PartialDate
 from .vocab import Certainty
@@ -123,23 +123,6 @@ def _indexes(paper: Document) -> _Indexes:
     return found
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while an index is built, as the loader does.
-
-    An index holds no cycles, and building one makes tens of thousands of
-    small objects; each batch would otherwise start a collection that walks
-    the whole paper (it tripled the time of building the search index).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _holder(paper: Document, stored: Any) -> Any:
     return paper if stored is _ROOT else stored
 
@@ -195,7 +178,7 @@ def _entity_classes(paper_class: type) -> dict[type, tuple[str, FieldShape]]:
 def _ids(paper: WhitePaper) -> _Ids:
     store = _indexes(paper)
     if store.ids is None:
-        with _collector_paused():
+        with collector_paused():
             store.ids = _Ids(paper)
     return store.ids
 
@@ -269,8 +252,7 @@ def by_id(paper: WhitePaper, cls: type[E]) -> Mapping[str, E]:
 # --- what holds what: owners ------------------------------------------------------------
 
 
-@attrs.frozen
-class _Owner:
+class _Owner(NamedTuple):
     """An object that can be pointed at: an entity, a part of the text, or the paper (``_ROOT``)."""
 
     kind: str
@@ -280,55 +262,125 @@ class _Owner:
     cls: type
     path: str
 
-    def top_field(self, path: str) -> str | None:
-        """The name of the owner's field a path inside it goes through (None for the owner itself)."""
-        relative = _relative(path, self)
-        return _FIRST_STEP.match(relative).group() if relative else None  # type: ignore[union-attr]
+
+#: A model object with fields an index reads, and where it lies: (its owner, its path from the
+#: owner, each step as a JSON path writes it (``""`` for the owner itself, ``.name``,
+#: ``.aliases[0].text``), the owner's field it lies in (None for the owner itself), the object,
+#: the fields to read with their steps). A plain tuple: there are tens of thousands.
+_Held: TypeAlias = tuple[_Owner, str, "str | None", Any, "tuple[tuple[FieldShape, str], ...]"]
 
 
-def _owned(paper: Document) -> Iterator[tuple[str, Any, _Owner]]:
-    """Every model object in the paper with its path and its owner.
+class _Plan(NamedTuple):
+    """What a walk for one index does at an object of one class."""
+
+    #: The entity kind, if the class is an entity's (or the paper's), and the field of its id.
+    kind: str | None
+    id_name: str | None
+    #: The class's fields the index reads, each with its step in a path (``.actors``).
+    wanted: tuple[tuple[FieldShape, str], ...]
+    #: The fields holding model objects that hold (or hold objects that hold) wanted fields,
+    #: each as (name, its step in a path, a tuple or not).
+    below: tuple[tuple[str, str, bool], ...]
+
+
+def _planner(fields_of: Callable[[type], tuple[FieldShape, ...]]) -> Callable[[type], _Plan]:
+    """The plans of a walk that reads ``fields_of`` each class: it never enters what holds none of them.
+
+    Nor a document held by the one walked (a paper of a corpus): it has indexes of its own.
+    """
+
+    @per_class
+    def plan(cls: type) -> _Plan:
+        identity = identity_of(cls)
+        kind = None if identity is None else identity.identity
+        below = tuple(
+            (shape.name, join_path("", shape.name), shape.many)
+            for shape in shape_of(cls)
+            if shape.kind is Kind.MODEL
+            and not is_whole_document(shape.type)
+            and any(fields_of(inner) for inner in model_classes(shape.type, within=True))
+        )
+        wanted = tuple((shape, join_path("", shape.name)) for shape in fields_of(cls))
+        return _Plan(kind, None if kind is None or identity is None else identity.name, wanted, below)
+
+    return plan
+
+
+#: The fields of an owner's class that a walk does not enter.
+_Skip: TypeAlias = Callable[[type], frozenset[str]]
+
+
+def _held(paper: Document, plan_of: Callable[[type], _Plan], skip: _Skip | None = None) -> list[_Held]:
+    """Every model object in the paper with fields a plan wants, in the paper's order, with its owner.
 
     The owner of an object is the nearest object holding it (itself
     included) that has an identity or is a part of the text: a citation's
     owner is the principle or chapter that carries it. In a corpus, its
-    papers are objects of its own, not walked into (each has its own indexes).
+    papers are not walked into (each has its own indexes). ``skip`` gives the
+    fields of an owner's class that are not to be entered. The walk goes
+    only where ``plan_of`` says wanted fields may be, and builds a path only
+    for the objects it keeps: the generic walk of the model and a path for every
+    object cost more than the indexes' own work.
     """
-    places: dict[int, collections.deque[Locator]] = {}
-    for locator, place in _places(paper):
-        places.setdefault(id(place), collections.deque()).append(locator)
-    stack: list[_Owner] = []
-    for path, obj in walk(paper, within=True):
-        while stack and not _within(path, stack[-1].path):
-            stack.pop()
-        identity = _identity(type(obj))
-        if identity is not None and identity.identity is not None:
-            stored = _ROOT if obj is paper else obj
-            entity_id = getattr(obj, identity.name)
-            stack.append(_Owner(identity.identity, entity_id, None, stored, type(obj), path))
-        elif id(obj) in places:
-            # walk() and places() go through the text in the same order.
-            locator = places[id(obj)].popleft()
-            stack.append(_Owner(type(obj).__name__.lower(), None, locator, obj, type(obj), path))
-        yield path, obj, stack[-1]
+    walk = _Walk(paper, plan_of, skip)
+    walk.visit(paper, None, "", None)
+    return walk.found
 
 
-_identity = per_class(identity_of)
-_FIRST_STEP = re.compile(r"[^.\[]*")
+class _Walk:
+    """The state of one walk of :func:`_held`.
+
+    A class rather than a nested function: a nested function that calls
+    itself is a reference cycle, which keeps everything it found alive until
+    the collector next runs (and makes that run walk it all).
+    """
+
+    __slots__ = ("found", "paper", "places", "plan_of", "skip")
+
+    def __init__(
+        self,
+        paper: Document,
+        plan_of: Callable[[type], _Plan],
+        skip: _Skip | None,
+    ):
+        self.paper = paper
+        self.plan_of = plan_of
+        self.skip = skip
+        self.found: list[_Held] = []
+        self.places: dict[int, collections.deque[Locator]] = {}
+        for locator, place in _places(paper):
+            self.places.setdefault(id(place), collections.deque()).append(locator)
+
+    def visit(self, obj: Any, owner: _Owner | None, where: str, top: str | None) -> None:
+        cls = type(obj)
+        kind, id_name, wanted, below = self.plan_of(cls)
+        if kind is not None or id(obj) in self.places:
+            path = owner.path + where if owner is not None else "$"
+            if kind is not None:
+                stored = _ROOT if obj is self.paper else obj
+                owner = _Owner(kind, getattr(obj, id_name), None, stored, cls, path)  # type: ignore[arg-type]
+            else:  # this walk and places() go through the text in the same order
+                owner = _Owner(cls.__name__.lower(), None, self.places[id(obj)].popleft(), obj, cls, path)
+            where, top = "", None
+        assert owner is not None  # the paper is its own owner
+        if wanted:
+            self.found.append((owner, where, top, obj, wanted))
+        left_out = self.skip(cls) if self.skip is not None and top is None else ()
+        for name, step, many in below:
+            if name in left_out:
+                continue
+            value = getattr(obj, name)
+            inside = name if top is None else top
+            if many:
+                for index, item in enumerate(value):
+                    self.visit(item, owner, f"{where}{step}[{index}]", inside)
+            elif value is not None:
+                self.visit(value, owner, where + step, inside)
 
 
 def _places(document: Document) -> Iterator[tuple[Locator, Place]]:
     """The parts of a document's text: a paper's; a corpus has none of its own."""
     return document.places() if isinstance(document, WhitePaper) else iter(())
-
-
-def _within(path: str, prefix: str) -> bool:
-    return path.startswith(prefix) and (len(path) == len(prefix) or path[len(prefix)] in ".[")
-
-
-def _relative(path: str, owner: _Owner) -> str:
-    """A path seen from its owner: ``name.zh``, ``aliases[0].text``, ``citations[2]``."""
-    return path[len(owner.path) :].lstrip(".")
 
 
 # --- references -----------------------------------------------------------------------
@@ -344,7 +396,7 @@ class Referrer(NamedTuple):
 def _references(paper: WhitePaper) -> dict[str, list[tuple[str, Any]]]:
     store = _indexes(paper)
     if store.references is None:
-        with _collector_paused():
+        with collector_paused():
             store.references = _referenced(paper)
     return store.references
 
@@ -354,15 +406,22 @@ def _reference_fields(cls: type) -> tuple[FieldShape, ...]:
     return tuple(shape for shape in shape_of(cls) if shape.refers_to)
 
 
+_reference_plan = _planner(_reference_fields)
+
+
 def _referenced(paper: WhitePaper) -> dict[str, list[tuple[str, Any]]]:
     """Every reference in the paper, by the id it names: (path of the reference, its holder)."""
     found: dict[str, list[tuple[str, Any]]] = {}
-    for path, obj, owner in _owned(paper):
-        for shape in _reference_fields(type(obj)):
-            field_path = join_path(path, shape.name)
-            for index, target in enumerate(values(obj, shape)):
-                where = join_path(field_path, index) if shape.many else field_path
-                found.setdefault(target, []).append((where, owner.obj))
+    for owner, where, _top, obj, shapes in _held(paper, _reference_plan):
+        path = owner.path + where
+        for shape, step in shapes:
+            value = getattr(obj, shape.name)
+            if not shape.many:
+                if value is not None:
+                    found.setdefault(value, []).append((path + step, owner.obj))
+                continue
+            for index, target in enumerate(value):
+                found.setdefault(target, []).append((f"{path}{step}[{index}]", owner.obj))
     return found
 
 
@@ -390,14 +449,17 @@ def _citation_fields(cls: type) -> tuple[FieldShape, ...]:
     return tuple(shape for shape in shape_of(cls) if shape.kind is Kind.MODEL and shape.type is Citation)
 
 
+_citation_plan = _planner(_citation_fields)
+
+
 def cited(paper: WhitePaper) -> Iterator[Cited]:
     """Every citation in the paper, in its order, with the thing it is evidence for."""
-    for path, obj, owner in _owned(paper):
-        for shape in _citation_fields(type(obj)):
-            field_path = join_path(path, shape.name)
+    for owner, where, _top, obj, shapes in _held(paper, _citation_plan):
+        path = owner.path + where
+        for shape, step in shapes:
             for index, citation in enumerate(values(obj, shape)):
-                where = join_path(field_path, index) if shape.many else field_path
-                yield Cited(where, _holder(paper, owner.obj), citation)
+                at = f"{path}{step}[{index}]" if shape.many else path + step
+                yield Cited(at, _holder(paper, owner.obj), citation)
 
 
 #: Certainties from the strongest: the order of the vocabulary.
@@ -517,6 +579,28 @@ def _bigrams(run: str) -> set[str]:
     return {run[i : i + 2] for i in range(len(run) - 1)} if len(run) > 1 else {run}
 
 
+#: Every ASCII character but NUL that is not a letter or a digit, to a space.
+_ASCII_SPACES = {code: " " for code in range(1, 128) if not chr(code).isalnum()}
+#: Where one text ends and the next begins when texts are split all at once: no text holds it
+#: (the model's text() forbids control characters).
+_BETWEEN = "\x00"
+
+
+def _ascii_words(folded: list[str]) -> Iterator[list[str]]:
+    """The words (as ``_WORD`` finds them) of each folded text that is ASCII, in order.
+
+    In ASCII, once case-folded, ``_WORD``'s characters are exactly ``a-z``
+    and ``0-9``: one ``str.translate`` of all the texts at once makes every
+    other character a space, and ``str.split`` does the rest, two to three
+    times as quick as ``_WORD.findall`` on each text.
+    """
+    ascii_texts = [text for text in folded if text.isascii()]
+    spaced = _BETWEEN.join(ascii_texts).translate(_ASCII_SPACES).split(_BETWEEN)
+    if len(spaced) != len(ascii_texts):
+        raise AssertionError("a searchable text holds NUL, which the model forbids")
+    return (text.split() for text in spaced)
+
+
 # --- search: the index ------------------------------------------------------------------
 
 #: Weights of the three places a text can have in its owner (see ``_weight``).
@@ -533,6 +617,9 @@ def _text_fields(cls: type) -> tuple[FieldShape, ...]:
 @per_class
 def _citation_names(cls: type) -> frozenset[str]:
     return frozenset(shape.name for shape in _citation_fields(cls))
+
+
+_text_plan = _planner(_text_fields)
 
 
 @per_class
@@ -554,12 +641,6 @@ def _weights(cls: type) -> dict[str | None, float]:
     return found
 
 
-def _size(words: list[str], runs: list[str]) -> float:
-    """How many words a text has: its English words but stopwords, and one per two Chinese characters."""
-    count = len(words) - sum(map(_STOPWORDS.__contains__, words))
-    return max(1.0, count + sum(map(len, runs)) / 2)
-
-
 class _TextIndex:
     """Every searchable text of a paper, in columns, with postings from stems to texts."""
 
@@ -571,60 +652,86 @@ class _TextIndex:
         self.fields: list[str] = []
         self.weights: list[float] = []
         self.originals: list[str] = []
-        self.folded: list[str] = []
+        self._place_texts(paper)
+        normalize = unicodedata.normalize
+        self.folded = [normalize("NFKC", text).casefold() for text in self.originals]  # as fold() does
         self.languages: list[str] = []
         self.inverse_sizes: list[float] = []
-        self.words: dict[str, list[int]] = {}
         #: The texts with Chinese in them, where a Chinese query is looked for (as a substring).
         self.chinese: list[int] = []
-        #: Every word as written, with its stem.
-        self.spelled: dict[str, str] = {}
-        pairs: list[tuple[str, int]] = []  # (word as written, text), grouped into postings at the end
-        for path, obj, owner in _owned(paper):
-            shapes = _text_fields(type(obj))
-            if not shapes:
-                continue
-            if owner.obj is not _ROOT and is_whole_document(owner.cls):
-                continue  # a paper of a corpus: searched in its own index
-            top = owner.top_field(path)
-            # A citation's note speaks of the evidence, not of the thing cited.
-            if top in _citation_names(owner.cls):
-                continue
-            if not self.owners or self.owners[-1] is not owner:
-                self.owners.append(owner)
-            number = len(self.owners) - 1
-            weights = _weights(owner.cls)
-            prefix = _relative(path, owner)
-            prefix = prefix + "." if prefix else ""
-            for shape in shapes:
-                weight = weights[top if top is not None else shape.name]
-                if shape.many:
-                    for index, text in enumerate(values(obj, shape)):
-                        self._add(number, f"{prefix}{shape.name}[{index}]", weight, text, pairs)
-                else:
-                    text = getattr(obj, shape.name)
-                    if text is not None:
-                        self._add(number, prefix + shape.name, weight, text, pairs)
-        pairs.sort()
-        for written, group in itertools.groupby(pairs, key=operator.itemgetter(0)):
-            found = self.spelled[written] = stem(written)
-            self.words.setdefault(found, []).extend(map(operator.itemgetter(1), group))
+        postings = self._split_texts()
+        #: Every word as written, with its stem; every stem, with the texts holding it.
+        self.spelled = {written: stem(written) for written in sorted(postings)}
+        self.words: dict[str, list[int]] = {}
+        # Words in their order as written, each word's texts in the paper's order: the order in
+        # which the search meets texts, and so which of an owner's equally good texts it shows.
+        for written, found in self.spelled.items():
+            slots = self.words.get(found)
+            if slots is None:
+                self.words[found] = postings[written]
+            else:
+                slots.extend(postings[written])
 
-    def _add(self, owner: int, field: str, weight: float, text: str, pairs: list[tuple[str, int]]) -> None:
-        slot = len(self.originals)
-        folded = fold(text)
-        written = _WORD.findall(folded)
-        runs = _HAN.findall(folded)
-        self.owner_of.append(owner)
-        self.fields.append(field)
-        self.weights.append(weight)
-        self.originals.append(text)
-        self.folded.append(folded)
-        self.languages.append("zh" if runs else "en")
-        if runs:
-            self.chinese.append(slot)
-        self.inverse_sizes.append(1 / _size(written, runs))
-        pairs.extend(zip(set(written), itertools.repeat(slot)))
+    def _place_texts(self, paper: Document) -> None:
+        """Fill the columns of where each text is: its owner, field and weight, and the text."""
+        numbers: dict[int, int] = {}  # each owner's number, by the owner's id()
+        owner_of, fields, weights, originals = self.owner_of, self.fields, self.weights, self.originals
+        # A citation's note speaks of the evidence, not of the thing cited: citations are not entered.
+        for owner, where, top, obj, shapes in _held(paper, _text_plan, _citation_names):
+            number = numbers.get(id(owner))
+            if number is None:
+                number = numbers[id(owner)] = len(self.owners)
+                self.owners.append(owner)
+            of_owner = _weights(owner.cls)
+            prefix = where[1:] + "." if where else ""
+            for shape, _step in shapes:
+                weight = of_owner[top if top is not None else shape.name]
+                value = getattr(obj, shape.name)
+                if not shape.many:
+                    if value is not None:
+                        owner_of.append(number)
+                        fields.append(prefix + shape.name)
+                        weights.append(weight)
+                        originals.append(value)
+                    continue
+                for index, text in enumerate(value):
+                    owner_of.append(number)
+                    fields.append(f"{prefix}{shape.name}[{index}]")
+                    weights.append(weight)
+                    originals.append(text)
+
+    def _split_texts(self) -> dict[str, list[int]]:
+        """Each folded text's language and size; each word as written, with the texts holding it.
+
+        A text's size is its number of English words but stopwords, and one
+        per two Chinese characters (at least 1). One pass over the texts:
+        the work per text is a few calls into C, and a loop of its own for
+        each column cost a quarter more.
+        """
+        languages, inverse_sizes, chinese = self.languages, self.inverse_sizes, self.chinese
+        postings: dict[str, list[int]] = {}
+        is_stopword = _STOPWORDS.__contains__
+        next_ascii = _ascii_words(self.folded).__next__
+        for slot, text in enumerate(self.folded):
+            if text.isascii():
+                written = next_ascii()
+                size: float = len(written) - sum(map(is_stopword, written))
+                languages.append("en")
+            else:
+                written = _WORD.findall(text)
+                runs = _HAN.findall(text)
+                size = len(written) - sum(map(is_stopword, written)) + sum(map(len, runs)) / 2
+                languages.append("zh" if runs else "en")
+                if runs:
+                    chinese.append(slot)
+            inverse_sizes.append(1 / max(1.0, size))
+            for word in written:  # a quarter quicker than through set(written)
+                slots = postings.get(word)
+                if slots is None:
+                    postings[word] = [slot]
+                elif slots[-1] != slot:  # a word said twice in one text is posted once
+                    slots.append(slot)
+        return postings
 
     @functools.cached_property
     def stems_by_length(self) -> dict[int, list[str]]:
@@ -644,11 +751,18 @@ class _TextIndex:
                 found.setdefault(len(word), []).append(word)
         return found
 
+    @functools.cached_property
+    def chinese_joined(self) -> tuple[str, list[int]]:
+        """The texts with Chinese in them, joined by NUL (which no text holds), and where each begins."""
+        texts = [self.folded[slot] for slot in self.chinese]
+        starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+        return _BETWEEN.join(texts), starts
+
 
 def _text_index(paper: Document) -> _TextIndex:
     store = _indexes(paper)
     if store.text is None:
-        with _collector_paused():
+        with collector_paused():
             store.text = _TextIndex(paper)
     return store.text
 
@@ -756,16 +870,36 @@ def _word_credits(index: _TextIndex, written: str) -> dict[int, float]:
 
 def _han_credits(index: _TextIndex, run: str) -> dict[int, float]:
     """Each text a Chinese run matches: whole (1), or, if none has it whole, most of its character pairs."""
-    folded = index.folded
-    credits = {slot: EXACT for slot in index.chinese if run in folded[slot]}
+    credits = dict.fromkeys(_holding(index, run), EXACT)
     if credits or len(run) < 3:
         return credits
     grams = _bigrams(run)
-    for slot in index.chinese:
-        count = sum(gram in folded[slot] for gram in grams)
-        if count * 2 >= len(grams):
-            credits[slot] = PARTIAL_HAN * count / len(grams)
+    counts: dict[int, int] = {}
+    for gram in grams:
+        for slot in _holding(index, gram):
+            counts[slot] = counts.get(slot, 0) + 1
+    for slot in sorted(counts):
+        if counts[slot] * 2 >= len(grams):
+            credits[slot] = PARTIAL_HAN * counts[slot] / len(grams)
     return credits
+
+
+def _holding(index: _TextIndex, part: str) -> list[int]:
+    """The texts with Chinese in them that hold ``part``, in order.
+
+    One ``str.find`` through all of them joined, then on from the start of
+    the next text: a step per text found, rather than a test of every text.
+    """
+    joined, starts = index.chinese_joined
+    found: list[int] = []
+    at = joined.find(part)
+    while at >= 0:
+        number = bisect.bisect_right(starts, at) - 1
+        found.append(index.chinese[number])
+        if number + 1 == len(starts):
+            break
+        at = joined.find(part, starts[number + 1])
+    return found
 
 
 def _snippet(original: str, folded: str, terms: list[str]) -> str:
@@ -832,59 +966,135 @@ def _search_texts(
     sizes = [1.0] * len(words) + [len(run) / 2 for run in runs]
     # A term found in few texts says more than one found in many (inverse document frequency).
     rarity = [math.log(1 + len(index.folded) / (1 + len(credits))) for credits in term_credits]
-    scale = 1 / sum(rarity)
     phrase = " ".join(folded.split()) if len(term_credits) > 1 else None
-    if len(term_credits) == 1:
-        totals, covered = term_credits[0], dict.fromkeys(term_credits[0], sizes[0])
-        scale = 1.0
-    else:
-        totals = collections.defaultdict(float)
-        covered = collections.defaultdict(float)
-        for credits, size, weight in zip(term_credits, sizes, rarity, strict=True):
-            for slot, credit in credits.items():
-                totals[slot] += credit * weight
-                covered[slot] += size
-    owner_of, weights, inverse_sizes, folded_texts = (
-        index.owner_of, index.weights, index.inverse_sizes, index.folded
-    )  # fmt: skip
     allowed = None if kinds is None else {i for i, owner in enumerate(index.owners) if owner.kind in kinds}
-    # Two dicts of numbers rather than one of tuples: a paper is millions of objects, and every
-    # tuple made here brings the cyclic garbage collector nearer to walking them all.
-    best_score: dict[int, float] = {}
-    best_slot: dict[int, int] = {}
-    whole = 1 - 1e-9
-    # Texts by the share of the query they match, most first: once even a title matching all of
-    # the rest could not beat the last of the best found so far, the rest is left unscored.
-    order = sorted(totals, key=totals.__getitem__, reverse=True) if limit is not None else list(totals)
-    checked = 2.0  # the share at the last check: the bound moves only when the share falls
-    for position, slot in enumerate(order):
-        share = totals[slot] * scale
-        if (
-            limit is not None
-            and position % _CHECK_EVERY == 0
-            and share < checked
-            and len(best_score) >= limit
-        ):
-            checked = share
-            bound = TITLE_WEIGHT * (share * share + (0.25 if phrase is not None and share > whole else 0))
-            if bound < heapq.nlargest(limit, best_score.values())[-1]:
-                break
-        owner = owner_of[slot]
-        if (allowed is not None and owner not in allowed) or (language and index.languages[slot] != language):
-            continue
-        density = covered[slot] * inverse_sizes[slot]
-        weight = weights[slot]
-        score = weight * share * share * (1 + (density if density < 1 else 1.0)) / 2
-        if phrase is not None and share > whole and phrase in folded_texts[slot]:
-            score += weight / 4
-        if score > best_score.get(owner, -1.0):
-            best_score[owner] = score
-            best_slot[owner] = slot
+    best_score, best_slot = _best_texts(
+        index, term_credits, sizes, rarity, phrase, limit=limit, allowed=allowed, language=language
+    )
     count = len(best_score) if limit is None else limit
     # Best first; among equals, the thing first in the paper.
     top = heapq.nsmallest(count, best_score, key=lambda owner: (-best_score[owner], owner))
     terms = [*words, *runs]
     return tuple(_hit(paper, index, best_slot[owner], best_score[owner], terms) for owner in top)
+
+
+def _by_share(
+    index: _TextIndex, term_credits: list[dict[int, float]], rarity: list[float], *, ordered: bool
+) -> tuple[Mapping[int, float] | list[float], float, list[int]]:
+    """Each text's share of the query, times 1 / the scale returned; the texts any term matches.
+
+    ``ordered``: the texts by share, most first (among equals, in the order
+    first found); else in the order first found.
+    """
+    totals: Mapping[int, float] | list[float]
+    candidates: Iterable[int]
+    if len(term_credits) == 1:
+        totals = candidates = term_credits[0]
+        scale = 1.0
+    else:
+        # A list by text number, not a dict: half the time for the 10,000 texts a word of the
+        # 10,000-event paper is in.
+        totals = [0.0] * len(index.folded)
+        for credits, weight in zip(term_credits, rarity, strict=True):
+            for slot, credit in credits.items():
+                totals[slot] += credit * weight
+        candidates = dict.fromkeys(itertools.chain.from_iterable(term_credits))
+        scale = 1 / sum(rarity)
+    order = sorted(candidates, key=totals.__getitem__, reverse=True) if ordered else list(candidates)
+    return totals, scale, order
+
+
+class _Floor:
+    """A floor under the ``limit``-th best score of different owners: what cannot make the hits is below it.
+
+    It is the lowest score in a small heap of ``limit`` owners' scores. An
+    owner whose score rises keeps its old score in the heap: the floor is
+    then lower than it might be, never higher than the truth.
+    """
+
+    __slots__ = ("heap", "limit", "owners", "value")
+
+    def __init__(self, limit: int | None):
+        self.limit = limit
+        self.heap: list[tuple[float, int]] = []
+        self.owners: set[int] = set()
+        self.value = -1.0
+
+    def add(self, owner: int, score: float) -> None:
+        """Note an owner's (new best) score."""
+        if self.limit is None or owner in self.owners:
+            return
+        if len(self.heap) < self.limit:
+            heapq.heappush(self.heap, (score, owner))
+        elif score > self.heap[0][0]:
+            self.owners.discard(heapq.heapreplace(self.heap, (score, owner))[1])
+        else:
+            return
+        self.owners.add(owner)
+        if len(self.heap) == self.limit:
+            self.value = self.heap[0][0]
+
+
+def _best_texts(
+    index: _TextIndex,
+    term_credits: list[dict[int, float]],
+    sizes: list[float],
+    rarity: list[float],
+    phrase: str | None,
+    *,
+    limit: int | None,
+    allowed: set[int] | None,
+    language: str | None,
+) -> tuple[dict[int, float], dict[int, int]]:
+    """The score of each owner that may make the first ``limit`` hits, and its best text.
+
+    Texts are met by the share of the query they match, most first. A text
+    that could not reach the floor (:class:`_Floor`) even if it were all
+    query is passed over unscored, and once a title could not, neither could
+    anything after it. Among an owner's texts that score the same, the first
+    met is kept.
+    """
+    totals, scale, order = _by_share(index, term_credits, rarity, ordered=limit is not None)
+    owner_of, weights, inverse_sizes, folded = (
+        index.owner_of,
+        index.weights,
+        index.inverse_sizes,
+        index.folded,
+    )
+    # Two dicts of numbers rather than one of tuples: a paper is millions of objects, and every
+    # tuple kept here brings the cyclic garbage collector nearer to walking them all.
+    best_score: dict[int, float] = {}
+    best_slot: dict[int, int] = {}
+    floor = _Floor(limit)
+    lowest = floor.value  # read once a text, not three times
+    whole = 1 - 1e-9
+    several = len(term_credits) > 1
+    covered = sizes[0]  # how much of the query a text holds, for a query of one term
+    for position, slot in enumerate(order):
+        share = totals[slot] * scale
+        bonus = phrase is not None and share > whole  # the phrase may add a quarter of the weight
+        # The most a text can score (density 1), computed as its score is, so as to be exact.
+        most = TITLE_WEIGHT * share * share + (TITLE_WEIGHT / 4 if bonus else 0.0)
+        if position % _CHECK_EVERY == 0 and most < lowest:
+            break
+        weight = weights[slot]
+        if weight * share * share + (weight / 4 if bonus else 0.0) < lowest:
+            continue
+        owner = owner_of[slot]
+        if (allowed is not None and owner not in allowed) or (language and index.languages[slot] != language):
+            continue
+        if several:
+            covered = sum(size for credits, size in zip(term_credits, sizes, strict=True) if slot in credits)
+        density = covered * inverse_sizes[slot]
+        score = weight * share * share * (1 + (density if density < 1 else 1.0)) / 2
+        if bonus and phrase in folded[slot]:  # type: ignore[operator]  # bonus: phrase is a str
+            score += weight / 4
+        if score >= lowest and score > best_score.get(owner, -1.0):
+            best_score[owner] = score
+            best_slot[owner] = slot
+            floor.add(owner, score)
+            lowest = floor.value
+    return best_score, best_slot
 
 
 def _kinds(paper: Document, kind: str | Iterable[str] | None) -> frozenset[str] | None:
