@@ -501,28 +501,39 @@ def _search(args: argparse.Namespace) -> int:
         hits = paper.search(args.query, kind=args.kind, language=args.language, limit=args.limit)
     except ValueError as error:
         raise _UsageError(str(error), prefix=f"{PROG} search") from None
-    if args.json:
-        records = [
-            {
+    _print_hits(hits, as_json=args.json, corpus=False)
+    return EXIT_OK
+
+
+def _print_hits(hits: tuple[query.SearchHit, ...], *, as_json: bool, corpus: bool) -> None:
+    """Search hits, as JSON or as two lines each; a corpus's naming the paper each is in."""
+    if as_json:
+        records = []
+        for hit in hits:
+            record: dict[str, Any] = {
                 "kind": hit.kind,
                 "id": hit.id,
                 "locator": None if hit.locator is None else str(hit.locator),
+            }
+            if corpus:
+                record["paper"] = hit.paper
+            record |= {
                 "field": hit.field,
                 "snippet": hit.snippet,
                 "certainty": None if hit.certainty is None else str(hit.certainty),
                 "score": hit.score,
             }
-            for hit in hits
-        ]
+            records.append(record)
         _emit_data(_json_text(records))
-        return EXIT_OK
+        return
     lines = []
     for hit in hits:
         where = hit.id if hit.id is not None else str(hit.locator)
+        if hit.paper is not None:
+            where += f" in {hit.paper}"
         lines.append(f"{hit.kind:<10} {where}  [{hit.field}]")
         lines.append(f"           {hit.snippet}")
     _emit(sys.stdout, "".join(line.rstrip() + "\n" for line in lines))
-    return EXIT_OK
 
 
 DIFF_FORMATS = ("text", "json", "markdown")
@@ -895,30 +906,7 @@ def _search_corpus(args: argparse.Namespace) -> int:
         )
     except ValueError as error:
         raise _UsageError(str(error), prefix=f"{PROG} search") from None
-    if args.json:
-        records = [
-            {
-                "kind": hit.kind,
-                "id": hit.id,
-                "locator": None if hit.locator is None else str(hit.locator),
-                "paper": hit.paper,
-                "field": hit.field,
-                "snippet": hit.snippet,
-                "certainty": None if hit.certainty is None else str(hit.certainty),
-                "score": hit.score,
-            }
-            for hit in hits
-        ]
-        _emit_data(_json_text(records))
-        return EXIT_OK
-    lines = []
-    for hit in hits:
-        where = hit.id if hit.id is not None else str(hit.locator)
-        if hit.paper is not None:
-            where += f" in {hit.paper}"
-        lines.append(f"{hit.kind:<10} {where}  [{hit.field}]")
-        lines.append(f"           {hit.snippet}")
-    _emit(sys.stdout, "".join(line.rstrip() + "\n" for line in lines))
+    _print_hits(hits, as_json=args.json, corpus=True)
     return EXIT_OK
 
 

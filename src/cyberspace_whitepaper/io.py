@@ -362,7 +362,14 @@ def iter_jsonl(
         yield from _iter_lines(source, cls, limits)
 
 
-def _iter_lines(file: IO[bytes], cls: type, limits: Limits) -> Iterator[Any]:
+def jsonl_lines(file: IO[bytes], limits: Limits) -> Iterator[tuple[int, bytes | LoadError]]:
+    """Each non-blank line of a JSON Lines stream with its number, or the error that line is.
+
+    The one splitting of JSON Lines, for :func:`iter_jsonl` (which raises
+    the first error) and for ``tables.convert_jsonl`` (which reports it and
+    goes on): a line is cut at ``max_bytes``, and only if the reader asks
+    for the next line is the rest of a long one skipped.
+    """
     number = 0
     while True:
         line = file.readline(limits.max_bytes + 2)
@@ -370,19 +377,35 @@ def _iter_lines(file: IO[bytes], cls: type, limits: Limits) -> Iterator[Any]:
             return
         number += 1
         if len(line) > limits.max_bytes + (line.endswith(b"\n") + line.endswith(b"\r\n")):
-            raise LimitError(
-                f"line {number} is too long", limit="max_bytes", value=limits.max_bytes, line=number
+            yield (
+                number,
+                LimitError(
+                    f"line {number} is too long", limit="max_bytes", value=limits.max_bytes, line=number
+                ),
             )
+            while line and not line.endswith(b"\n"):
+                line = file.readline(1 << 16)
+            continue
         if line.endswith(b"\n"):
             line = line[:-2] if line.endswith(b"\r\n") else line[:-1]
         if line.startswith(b"\xef\xbb\xbf"):
             if number > 1:  # each line is not a document of its own: a mark starts the file only
-                raise LoadError(
-                    "a byte order mark is allowed only at the start of the file", line=number, column=1
+                yield (
+                    number,
+                    LoadError(
+                        "a byte order mark is allowed only at the start of the file", line=number, column=1
+                    ),
                 )
+                continue
             line = line[3:]
-        if not line.strip():
-            continue
+        if line.strip():
+            yield number, line
+
+
+def _iter_lines(file: IO[bytes], cls: type, limits: Limits) -> Iterator[Any]:
+    for number, line in jsonl_lines(file, limits):
+        if isinstance(line, LoadError):
+            raise line
         try:
             found = _load_json(line, cls, limits)
         except LoadError as error:  # a LimitError too: the same error, placed on its line

@@ -26,14 +26,14 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import attrs
 
 from .. import _engine, _fastjson
 from .._limits import DEFAULT_LIMITS, Limits
 from ..errors import LoadError, ValidationError
-from ..io import loads
+from ..io import jsonl_lines, loads
 from ..model._shape import FieldShape, Kind, model_classes, per_class, shape_of
 from ._layout import ColumnType, value_columns
 from ._parquet import arrow_type, require_pyarrow
@@ -188,33 +188,6 @@ class _Rows:
         return out
 
 
-def _lines(file: BinaryIO, limits: Limits) -> Any:
-    """(number, bytes or a LoadError) for each non-blank line, split as iter_jsonl splits them."""
-    number = 0
-    while True:
-        line = file.readline(limits.max_bytes + 2)
-        if not line:
-            return
-        number += 1
-        if len(line) > limits.max_bytes + (line.endswith(b"\n") + line.endswith(b"\r\n")):
-            while line and not line.endswith(b"\n"):  # skip the rest of the long line
-                line = file.readline(1 << 16)
-            yield number, LoadError(f"line is longer than max_bytes={limits.max_bytes}", line=number)
-            continue
-        if line.endswith(b"\n"):
-            line = line[:-2] if line.endswith(b"\r\n") else line[:-1]
-        if line.startswith(b"\xef\xbb\xbf"):
-            if number > 1:
-                yield (
-                    number,
-                    LoadError("a byte order mark is allowed only at the start of the file", line=number),
-                )
-                continue
-            line = line[3:]
-        if line.strip():
-            yield number, line
-
-
 def _message(error: LoadError | ValidationError) -> str:
     if isinstance(error, LoadError):
         return error.message if error.column is None else f"column {error.column}: {error.message}"
@@ -364,7 +337,7 @@ def convert_jsonl(
     try:
         total = os.path.getsize(source)
         with open(source, "rb") as file:
-            numbered = _lines(file, limits)
+            numbered = jsonl_lines(file, limits)
             while chunk := list(itertools.islice(numbered, batch_size)):
                 # The collector is paused a chunk of lines at a time (the records make no
                 # cycles), not around each line: a pause per line, and collections walking the
