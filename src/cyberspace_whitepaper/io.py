@@ -16,6 +16,7 @@ import builtins  # "type" is a parameter name here, as in the public API
 import collections
 import datetime
 import decimal
+import itertools
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -115,8 +116,12 @@ def to_dict(obj: Any, *, type: Any = None) -> Any:
 
 
 def _json_bytes(obj: Any, cls: type, *, indent: bool) -> bytes:
-    """Canonical JSON for ``obj`` and a newline: indented (a document) or compact (a JSON line)."""
-    plain = _engine.write(obj, cls)
+    """Canonical JSON for ``obj`` and a newline: indented (a document) or compact (a JSON line).
+
+    The caller pauses the collector (:func:`._engine.collector_paused`): once
+    for a document, once for a batch of lines.
+    """
+    plain = _engine.writer(cls)(obj)
     # orjson writes floats below 1e-4 otherwise than the json module, which sets the canonical form.
     written = None if _engine.holds_tiny_decimal(obj) else _fastjson.dumps(plain, indent=indent)
     if written is None:
@@ -233,11 +238,15 @@ def _load_json(data: bytes | str, cls: type, limits: Limits) -> Any:
         plain = _fastjson.parse(data, cls, limits)
         if plain is not None:
             try:
-                return _engine.read(plain, cls)
+                found = _engine.read(plain, cls)
             except _engine.RejectError:
                 rejected = True
             except _engine.DeclineError:
                 rejected = False
+            else:
+                # Freed before the collector runs again, which then has only the model objects to see.
+                del plain
+                return found
     # The strict parser, so that every error is the one it reports (a limit first, with its place).
     plain = parse_json(data, limits)
     check_counts(plain, limits, len(data))
@@ -263,7 +272,9 @@ def dumpb(obj: Any, *, type: Any = None, format: Format = "json") -> bytes:
     from the writer, without a round trip through ``str``.
     """
     if format == "json":
-        return _json_bytes(obj, _written_class(obj, type), indent=True)
+        cls = _written_class(obj, type)
+        with _engine.collector_paused():
+            return _json_bytes(obj, cls, indent=True)
     if format == "yaml":
         return dumps(obj, type=type, format=format).encode("utf-8")
     raise ValueError(f"format must be 'json' or 'yaml', got {format!r}")
@@ -431,20 +442,23 @@ def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:
     def lines() -> Iterator[bytes]:
         nonlocal count
         expected = None if type is None else _model_class(type)
-        batch: list[bytes] = []  # lines go to the file some hundreds at a time
-        for item in items:
-            if expected is None:
-                expected = _written_class(item, None)
-            elif builtins.type(item) is not expected:
-                _written_class(item, expected)  # the caller's error, said as for one object
-            count += 1
-            line = _json_bytes(item, expected, indent=False)
-            _check_loadable(line, "json")
-            batch.append(line)
-            if len(batch) >= 256:
-                yield b"".join(batch)
-                batch.clear()
-        if batch:
+        remaining = iter(items)
+        while True:
+            # Lines go to the file some hundreds at a time, each batch made with the collector
+            # paused once (a pause per line cost more than writing the line).
+            batch: list[bytes] = []
+            with _engine.collector_paused():
+                for item in itertools.islice(remaining, 256):
+                    if expected is None:
+                        expected = _written_class(item, None)
+                    elif builtins.type(item) is not expected:
+                        _written_class(item, expected)  # the caller's error, said as for one object
+                    count += 1
+                    line = _json_bytes(item, expected, indent=False)
+                    _check_loadable(line, "json")
+                    batch.append(line)
+            if not batch:
+                return
             yield b"".join(batch)
 
     atomic_write(path, lines())
