@@ -17,7 +17,8 @@ regressions, JSONTestSuite, the public API, the command line and the bundled
 data set. For the model's modules (``model/``: values, checks, rules,
 shape): the constraints, the shape, the value types, the rules, the decimals, the regressions, the error
 family, immutability, the JSON
-Schema's text rules, the corpus data (the corpus rules) and the catalogue. (The mutmut settings live here, not
+Schema's text rules, the corpus's rules and data, the query layer (date
+relations and the order of locators) and the catalogue. (The mutmut settings live here, not
 in ``pyproject.toml``, because they differ by group: each run writes its
 own ``[tool.mutmut]`` table into the throw-away copy.) The Hypothesis
 round-trip tests are left out, too slow to run once per mutant; the
@@ -66,8 +67,10 @@ MODEL_TESTS = [
     "tests/test_immutability.py",
     "tests/test_json_schema.py::TestTextPattern",
     "tests/test_json_schema.py::TestLibraryOnlyRules",
+    "tests/test_corpus.py",
     "tests/test_corpus_data.py",
     "tests/test_corpus_data_2019_2023.py",
+    "tests/test_query.py",
     "tests/catalogue",
 ]
 #: The model's modules, which MODEL_TESTS exercise.
