@@ -121,6 +121,29 @@ class TestPartialDate:
         assert not date("2022-11").contains(date("2022"))
         assert not date("2022").contains(date("2023-01"))
 
+    def test_each_comparison_operator_against_dates_and_days(self) -> None:
+        """<, <=, > and >= each compare with a partial date and with a day; a coarser date sorts first."""
+        year, day = date("2022"), date("2022-11-07")
+        assert [year < day, year <= day, day > year, day >= year] == [True] * 4
+        assert [day <= date("2022-11-07"), day >= date("2022-11-07")] == [True, True]
+        assert [day <= datetime.date(2022, 11, 7), day >= datetime.date(2022, 11, 7)] == [True, True]
+        assert [year <= datetime.date(2022, 1, 1), year >= datetime.date(2022, 1, 2)] == [True, False]
+
+    @pytest.mark.parametrize("operator", ["__lt__", "__le__", "__gt__", "__ge__"])
+    def test_comparison_with_what_is_not_a_date_is_not_implemented(self, operator: str) -> None:
+        """Comparing with a string leaves Python to raise its TypeError."""
+        assert getattr(date("2022"), operator)("2022") is NotImplemented
+        with pytest.raises(TypeError):
+            date("2022") < "2022"  # type: ignore[operator]  # noqa: B015
+
+    def test_date_relations_name_what_they_cannot_compare(self) -> None:
+        """before, after and overlaps take partial dates and days only, and say what they got."""
+        message = "expected a PartialDate or a datetime.date, got str"
+        for relation in ("before", "after", "overlaps"):
+            with pytest.raises(TypeError) as caught:
+                getattr(date("2022"), relation)("2022")
+            assert str(caught.value) == message
+
 
 class TestLocator:
     def test_reading_order(self) -> None:
@@ -188,6 +211,22 @@ class TestLocator:
         """preface and conclusion are locators of the unnumbered parts."""
         assert where("preface") == cw.Locator(part=PaperPart.PREFACE)
         assert str(cw.Locator(part=PaperPart.CONCLUSION)) == "conclusion"
+
+    def test_each_comparison_operator(self) -> None:
+        """<, <=, > and >= each follow the reading order; a locator is not compared with a string."""
+        first, second = where("I.2"), where("II")
+        assert [first < second, first <= second, second > first, second >= first] == [True] * 4
+        assert [first <= where("I.2"), first >= where("I.2"), first > where("I.2")] == [True, True, False]
+        for operator in ("__lt__", "__le__", "__gt__", "__ge__"):
+            assert getattr(first, operator)("II") is NotImplemented
+
+    def test_a_locator_is_read_from_a_string_only(self) -> None:
+        """Anything but a string is a type problem at the locator itself."""
+        with pytest.raises(cw.ValidationError) as caught:
+            cw.Locator.parse(3)  # type: ignore[arg-type]
+        assert [(p.path, p.code, p.message) for p in caught.value.problems] == [
+            ("$", "type", "expected locator string, got 3")
+        ]
 
 
 class TestLocalizedText:
