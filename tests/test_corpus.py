@@ -243,6 +243,25 @@ class TestCrosswalkPlaces:
             )
         ]
 
+    def test_every_cell_is_checked_past_one_without_a_place_and_one_that_dangles(self) -> None:
+        """The speech's cell (no place) and a dangling cell before it do not end the check of the rest."""
+        concept = CORPUS.concepts[0]
+        cells = replace(concept.expressions, 1, document="nowhere")
+        cells = replace(cells, 3, locator=Locator(chapter=9))
+        changed = attrs.evolve(concept, expressions=cells)
+        assert problems_of(lambda: attrs.evolve(CORPUS, concepts=(changed, *CORPUS.concepts[1:]))) == [
+            (
+                "$.concepts[0].expressions[1].document",
+                "dangling-reference",
+                "unknown paper or document 'nowhere'",
+            ),
+            (
+                "$.concepts[0].expressions[3].locator",
+                "unknown-locator",
+                "the paper 'international-strategy-of-cooperation-on-cyberspace-2017' has no IX",
+            ),
+        ]
+
     def test_the_corpus_has_no_places_of_its_own(self) -> None:
         citation = Citation(
             source=CORPUS.sources[0].id, locator=Locator(chapter=1), certainty=cw.Certainty.CONFIRMED

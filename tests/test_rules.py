@@ -398,6 +398,46 @@ class TestReferences:
             lambda: attrs.evolve(PAPER, actors=replace(PAPER.actors, 1, affiliation="cpc"))
         ) == [("$.actors[1].affiliation", "self-reference", "an actor cannot belong to itself")]
 
+    @staticmethod
+    def _actors(*pairs: tuple[str, str | None]) -> Any:
+        """The paper with these actors (id, affiliation), in this order, beside its own."""
+        extra = tuple(
+            cw.Actor(
+                id=actor_id, name=text(f"Body {actor_id}"), kind=ActorKind.GOVERNMENT_BODY, affiliation=to
+            )
+            for actor_id, to in pairs
+        )
+        return lambda: attrs.evolve(PAPER, actors=(*PAPER.actors, *extra))
+
+    def test_a_circle_is_reported_at_its_member_first_in_the_paper(self) -> None:
+        """Rule: affiliations never lead back to where they start; reported once, at the first member."""
+        first = len(PAPER.actors)
+        assert problems_of(self._actors(("zz-body", "aa-body"), ("aa-body", "zz-body"))) == [
+            (
+                f"$.actors[{first}].affiliation",
+                "cycle",
+                "an actor cannot belong to itself through others: 'zz-body' -> 'aa-body' -> 'zz-body'",
+            )
+        ]
+
+    def test_a_circle_reached_from_outside_it_and_a_second_circle_are_both_found(self) -> None:
+        """Rule: every circle is found, one entered from an actor outside it, and one after it."""
+        first = len(PAPER.actors)
+        found = problems_of(
+            self._actors(
+                ("outer", "ring-a"),
+                ("ring-a", "ring-b"),
+                ("ring-b", "ring-a"),
+                ("lone", None),
+                ("loop-a", "loop-b"),
+                ("loop-b", "loop-a"),
+            )
+        )
+        assert [(path, code) for path, code, _message in found] == [
+            (f"$.actors[{first + 1}].affiliation", "cycle"),
+            (f"$.actors[{first + 4}].affiliation", "cycle"),
+        ]
+
     def test_an_event_may_name_the_paper_itself(self) -> None:
         """Rule: an event's documents are related documents "or the paper's own id"."""
         assert PAPER.events[1].documents[0] == PAPER.id
