@@ -376,6 +376,14 @@ class TestSearch:
         }
         assert BUNDLED.search("cyber sovereignty")[0].id == "respecting-cyber-sovereignty"
 
+    def test_texts_none_of_which_is_ascii_give_no_ascii_words(self) -> None:
+        """Texts none of which is ASCII (a generated corpus's own records in CI) give no ASCII words."""
+        assert list(query._ascii_words(["网络", "\u201c"])) == []
+        assert list(query._ascii_words(["网络", "cyber space", "\u201c", "a-b"])) == [
+            ["cyber", "space"],
+            ["a", "b"],
+        ]
+
     def test_a_hit_says_what_matched(self) -> None:
         """A hit gives its kind, id or locator, the field that matched, a snippet and the best certainty."""
         first, second = BUNDLED.search("cybercrime", limit=2)

@@ -595,6 +595,8 @@ def _ascii_words(folded: list[str]) -> Iterator[list[str]]:
     times as quick as ``_WORD.findall`` on each text.
     """
     ascii_texts = [text for text in folded if text.isascii()]
+    if not ascii_texts:  # joining nothing gives one empty text, not none
+        return iter(())
     spaced = _BETWEEN.join(ascii_texts).translate(_ASCII_SPACES).split(_BETWEEN)
     if len(spaced) != len(ascii_texts):
         raise AssertionError("a searchable text holds NUL, which the model forbids")
