@@ -131,9 +131,6 @@ def _one_value(shape: Any) -> bool:
 
 def _check_field(cls: type, name: str, data: st.DataObject, objects: st.SearchStrategy[Any]) -> None:
     """Draw two objects whose field ``name`` differs; the diff finds it under its path and patches it."""
-    shape = next(s for s in shape_of(cls) if s.name == name)
-    if _one_value(shape):
-        pytest.skip(f"{cls.__name__}.{name} has one possible value")
     x, y = data.draw(objects), data.draw(objects)
     assume(getattr(x, name) != getattr(y, name))
     try:
@@ -152,10 +149,15 @@ def _check_field(cls: type, name: str, data: st.DataObject, objects: st.SearchSt
     assert apply(new, invert(change)) == x
 
 
-#: Every field of every model class, read from the shape: a field added later is tested with no edit here.
-PAPER_FIELDS = [shape.name for shape in shape_of(cw.WhitePaper)]
+#: Every field of every model class, read from the shape: a field added later is tested with no edit
+#: here. A field with one possible value (a schema version) can never differ, so it has no test.
+PAPER_FIELDS = [shape.name for shape in shape_of(cw.WhitePaper) if not _one_value(shape)]
 OTHER_FIELDS = [
-    (cls, shape.name) for cls in MODEL_CLASSES if cls is not cw.WhitePaper for shape in shape_of(cls)
+    (cls, shape.name)
+    for cls in MODEL_CLASSES
+    if cls is not cw.WhitePaper
+    for shape in shape_of(cls)
+    if not _one_value(shape)
 ]
 
 

@@ -574,27 +574,33 @@ def _wants_color(stream: TextIO) -> bool:
 
 def _export_tables(args: argparse.Namespace) -> int:
     """``export --to csv|sqlite|parquet|datapackage -o OUT``: the paper as related, keyed tables."""
-    from . import tables  # noqa: PLC0415 -- only these commands need it
 
     if args.output is None or args.output == "-":
         where = "a database file" if args.to == "sqlite" else "a folder"
         raise _UsageError(f"export --to {args.to} needs -o OUT ({where})")
     paper, _label = _load_paper(args.file)
+    _write_tables(paper, args)
+    return EXIT_OK
+
+
+def _write_tables(document: Any, args: argparse.Namespace) -> None:
+    """A paper's or a corpus's tables to ``args.output`` in ``args.to``, or a usage error."""
+    from . import tables  # noqa: PLC0415 -- only the table commands need it
+
     try:
         if args.to == "datapackage":
-            # The bundled paper states its data version; a user's file has none we know.
+            # Bundled data states its data version; a user's file has none we know.
             version = dataset.data_version() if args.file is None else None
-            tables.write_datapackage(paper, args.output, version=version)
+            tables.write_datapackage(document, args.output, version=version)
         elif args.to == "csv":
-            tables.write_csv(tables.to_tables(paper), args.output)
+            tables.write_csv(tables.to_tables(document), args.output)
         elif args.to == "sqlite":
-            tables.write_sqlite(tables.to_tables(paper), args.output)
+            tables.write_sqlite(tables.to_tables(document), args.output)
         else:
-            tables.write_parquet(tables.to_tables(paper), args.output)
+            tables.write_parquet(tables.to_tables(document), args.output)
     except OSError as error:
         reason = error.strerror or str(error)
         raise _UsageError(f"cannot write {_shown(args.output)}: {reason}") from None
-    return EXIT_OK
 
 
 def _model_class_names() -> dict[str, type]:
@@ -867,7 +873,6 @@ def _add_concept_commands(command: Callable[..., argparse.ArgumentParser]) -> No
 
 def _export_corpus(args: argparse.Namespace) -> int:
     """``export [FILE] --corpus --to FORMAT``: a corpus as JSON or YAML, or as tables with a paper column."""
-    from . import tables  # noqa: PLC0415 -- only these commands need it
 
     if args.to not in ("json", "yaml", *TABLE_FORMATS):
         raise _UsageError(f"export --corpus writes json, yaml or tables, not --to {args.to}")
@@ -880,20 +885,7 @@ def _export_corpus(args: argparse.Namespace) -> int:
     if args.to not in TABLE_FORMATS:
         _write(dumps(corpus, format=args.to), args.output)
         return EXIT_OK
-    try:
-        if args.to == "datapackage":
-            # The bundled corpus is bundled data: it states the data version, as the bundled paper does.
-            version = dataset.data_version() if args.file is None else None
-            tables.write_datapackage(corpus, args.output, version=version)
-        elif args.to == "csv":
-            tables.write_csv(tables.to_tables(corpus), args.output)
-        elif args.to == "sqlite":
-            tables.write_sqlite(tables.to_tables(corpus), args.output)
-        else:
-            tables.write_parquet(tables.to_tables(corpus), args.output)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise _UsageError(f"cannot write {_shown(args.output)}: {reason}") from None
+    _write_tables(corpus, args)
     return EXIT_OK
 
 
