@@ -12,6 +12,7 @@ detailed path accepts.)
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import gc
 import json
@@ -36,6 +37,7 @@ from cyberspace_whitepaper import (
     dump_jsonl,
     dumpb,
     dumps,
+    iter_jsonl,
     load_white_paper,
     loads,
 )
@@ -121,6 +123,18 @@ class TestReaderAgreesWithTheDetailedPath:
         """For a valid object of any model class, the fast reader builds an equal one."""
         obj = data.draw(st.from_type(cls))
         assert _engine.read(_plain(obj), cls) == obj
+
+    @SLOW
+    @given(data=st.data(), cls=st.sampled_from(STRUCTURED))
+    def test_fields_left_out_read_as_their_defaults(self, data: st.DataObject, cls: type) -> None:
+        """Data that leaves out fields holding their defaults (as other writers do) builds the same object."""
+        obj = data.draw(st.from_type(cls))
+        plain = _plain(obj)
+        for shape in shape_of(cls):
+            if not shape.required and getattr(obj, shape.name) == shape.default and data.draw(st.booleans()):
+                del plain[shape.name]
+        assert _engine.read(copy.deepcopy(plain), cls) == obj
+        _assert_alike(plain, cls)
 
     @settings(SLOW, max_examples=400)
     @given(data=st.data(), paper=white_papers(max_events=3, max_actors=3), how=st.integers(0, 4))
@@ -403,11 +417,44 @@ class TestCollectorRestored:
     @pytest.mark.parametrize("enabled", [True, False])
     @pytest.mark.parametrize("data", [_plain(loads(MINI_TEXT)), {"id": 1}], ids=["valid", "invalid"])
     def test_collector_state_is_kept(self, enabled: bool, data: Any) -> None:
-        """The reader pauses the cyclic garbage collector and leaves it as it found it, on every way out."""
+        """Reading pauses the cyclic garbage collector and leaves it as it found it, on every way out."""
         was = gc.isenabled()
         try:
             (gc.enable if enabled else gc.disable)()
-            _fast(data, WhitePaper)
+            with contextlib.suppress(ValidationError):
+                _engine.structure(copy.deepcopy(data), WhitePaper)
+            assert gc.isenabled() is enabled
+            with contextlib.suppress(ValidationError):
+                loads(json.dumps(data))
             assert gc.isenabled() is enabled
         finally:
             (gc.enable if was else gc.disable)()
+
+    @pytest.mark.parametrize("bad_line", [None, 300], ids=["all-good", "bad-line-300"])
+    def test_json_lines_yield_with_the_collector_as_the_caller_has_it(
+        self, tmp_path: Any, bad_line: int | None
+    ) -> None:
+        """iter_jsonl pauses the collector while it reads a batch of lines, never while the caller runs."""
+        event = BUNDLED.events[0]
+        path = tmp_path / "events.jsonl"
+        dump_jsonl([event] * 600, path)
+        if bad_line is not None:
+            lines = path.read_bytes().splitlines(keepends=True)
+            lines[bad_line - 1] = b'{"id": 1}\n'
+            path.write_bytes(b"".join(lines))
+        was = gc.isenabled()
+        seen = 0
+        try:
+            gc.enable()
+            with pytest.raises(ValidationError) if bad_line else contextlib.nullcontext() as raised:
+                for found in iter_jsonl(path, type=Event):
+                    assert gc.isenabled()
+                    assert found == event
+                    seen += 1
+            assert gc.isenabled()
+        finally:
+            (gc.enable if was else gc.disable)()
+        # Every line before the bad one was yielded first; the error names its line.
+        assert seen == (bad_line - 1 if bad_line else 600)
+        if raised is not None:
+            assert {problem.line for problem in raised.value.problems} == {bad_line}

@@ -30,11 +30,10 @@ show the lines.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import inspect
 import linecache
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -80,7 +79,8 @@ def structure(data: Any, cls: type, *, rejected: bool | None = None) -> Any:
     """
     if rejected is None:
         try:
-            return read(data, cls)
+            with collector_paused():
+                return read(data, cls)
         except RejectError:
             rejected = True
         except DeclineError:
@@ -91,32 +91,37 @@ def structure(data: Any, cls: type, *, rejected: bool | None = None) -> Any:
     return found
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
+class collector_paused:  # noqa: N801 - used as a function: ``with collector_paused():``
     """Pause the cyclic garbage collector, and leave it as it was on every way out.
 
     Plain data and model objects never form cycles, and building many of
     them would otherwise pay for repeated collections of a growing heap.
+    A class rather than a generator: JSON Lines pause it once per line, and
+    the generator form cost more than a small line's read.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
+
+    __slots__ = ("enabled",)
+
+    def __enter__(self) -> None:
+        self.enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.enabled:
             gc.enable()
 
 
 def read(data: Any, cls: type) -> Any:
-    """A ``cls`` from plain data by the fast reader, or :class:`RejectError` or :class:`DeclineError`."""
-    function = reader(cls)
-    with collector_paused():
-        try:
-            return function(data)
-        except (KeyError, ValidationError):
-            # A key left out or not known, an enum value not known, or a check of a
-            # hook or of the class itself (its __attrs_post_init__) that failed.
-            raise RejectError from None
+    """A ``cls`` from plain data by the fast reader, or :class:`RejectError` or :class:`DeclineError`.
+
+    The caller pauses the collector (:class:`collector_paused`).
+    """
+    try:
+        return reader(cls)(data)
+    except (KeyError, ValidationError):
+        # A key left out or not known, an enum value not known, or a check of a
+        # hook or of the class itself (its __attrs_post_init__) that failed.
+        raise RejectError from None
 
 
 def write(obj: Any, cls: type) -> Any:
@@ -249,27 +254,23 @@ class _Generator:
     def read_body(self, cls: type) -> list[str]:
         shapes = shape_of(cls)
         lines = ["if type(d) is not dict: raise R"]
-        # What this library writes names every field: then each is read
-        # without asking whether it is there (a missing key raises KeyError).
-        every = [line for s in shapes for line in (f"v = d[{s.name!r}]", *self.value(s, "v", f"f_{s.name}"))]
-        if all(s.required for s in shapes):
-            lines += [f"if len(d) != {len(shapes)}: raise R", *every]
+        if not all(s.required for s in shapes):
+            # Data may leave out fields that have defaults: a dict with every
+            # field is made by putting the given keys over the defaults (as
+            # plain data, read and checked below like any value). Then the
+            # fields are exactly the keys if there are as many keys as fields
+            # and each is found (a field left out without a default raises
+            # KeyError).
+            defaults = {s.name: converters.converter.unstructure(s.default) for s in shapes if not s.required}
+            lines += [
+                f"if len(d) != {len(shapes)}:",
+                f"    d = {{**{self.bind(defaults)}, **d}}",
+                f"    if len(d) != {len(shapes)}: raise R",
+            ]
         else:
-            lines += [f"if len(d) == {len(shapes)}:", *_indent(every), "else:", "    n = 0"]
-            for s in shapes:
-                lines.append(f"    v = d.get({s.name!r}, M)")
-                if s.required:
-                    lines.append("    if v is M: raise R")
-                    lines += _indent(self.value(s, "v", f"f_{s.name}"))
-                    lines.append("    n += 1")
-                    continue
-                lines += [
-                    f"    if v is M: f_{s.name} = {self.bind(s.default)}",
-                    "    else:",
-                    "        n += 1",
-                ]
-                lines += _indent(self.value(s, "v", f"f_{s.name}"), 2)
-            lines.append("    if n != len(d): raise R")  # a key that is no field
+            lines.append(f"if len(d) != {len(shapes)}: raise R")
+        for s in shapes:
+            lines += [f"v = d[{s.name!r}]", *self.value(s, "v", f"f_{s.name}")]
         lines.append(f"o = NEW({self.bind(cls)})")
         for s in shapes:
             setter = inspect.getattr_static(cls, s.name).__set__

@@ -22,6 +22,7 @@ writes differently) goes to the strict parser.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from typing import Any
 
 from . import _engine
@@ -34,13 +35,14 @@ try:
 except ImportError:  # pragma: no cover - the stdlib path is tested by forcing it
     orjson = None
 
-__all__ = ["dumps", "parse"]
+__all__ = ["dumps", "parse", "parser"]
 
 #: Set to False to use the json module even where orjson is installed.
 USE_ORJSON = orjson is not None
 #: Longer texts are parsed by the json module: orjson's parse of a text near
 #: the 16 MiB limit peaks at about 15 times its size, the json module's at 5.
 ORJSON_MAX_BYTES = 8 * 1024 * 1024
+_INDENTED = 0 if orjson is None else orjson.OPT_INDENT_2
 
 
 def parse(data: bytes | str, cls: type, limits: Limits) -> Any:
@@ -49,41 +51,54 @@ def parse(data: bytes | str, cls: type, limits: Limits) -> Any:
     None whenever that cannot be shown: orjson missing, the text not as
     orjson writes it, limits tighter than the fast reader's bounds.
     """
-    if not USE_ORJSON or orjson is None:
+    function = parser(cls, limits)
+    return None if function is None else function(data)
+
+
+def parser(cls: type, limits: Limits) -> Callable[[bytes | str], Any] | None:
+    """:func:`parse` for many texts of one class under one set of limits (JSON Lines), or None.
+
+    None where orjson cannot be used at all: missing, switched off, or
+    limits tighter than the fast reader's bounds. What :func:`parse` checks
+    of every text is decided here once.
+    """
+    if not USE_ORJSON or orjson is None or not _engine.fits(cls, limits):
         return None
-    text = data if type(data) is bytes else None
-    if text is None:
-        try:
-            text = data.encode("utf-8")  # type: ignore[union-attr]
-        except UnicodeEncodeError:  # a lone surrogate: the strict parser says what
+    max_bytes = min(limits.max_bytes, ORJSON_MAX_BYTES)
+    max_nodes = limits.max_nodes
+    loads, dumps = orjson.loads, orjson.dumps
+    decode_error, encode_error = orjson.JSONDecodeError, orjson.JSONEncodeError
+
+    def parse_text(data: bytes | str) -> Any:
+        text = data if type(data) is bytes else None
+        if text is None:
+            try:
+                text = data.encode("utf-8")  # type: ignore[union-attr]
+            except UnicodeEncodeError:  # a lone surrogate: the strict parser says what
+                return None
+        if len(text) > max_bytes or might_exceed_nodes(text, max_nodes):
             return None
-    if (
-        len(text) > min(limits.max_bytes, ORJSON_MAX_BYTES)
-        or not _engine.fits(cls, limits)
-        or might_exceed_nodes(text, limits.max_nodes)
-    ):
+        try:
+            plain = loads(text)
+        except decode_error:
+            return None
+        # Whether the text is, byte for byte, what orjson writes for the data (two-space indent or compact).
+        if text.startswith(b'{"'):
+            option = 0
+        elif text.startswith(b'{\n  "'):
+            option = _INDENTED
+        else:
+            return None
+        try:
+            written: bytes = dumps(plain, option=option)
+        except encode_error:  # nested deeper than orjson writes: then it was not written by it
+            return None
+        size = len(written)
+        if text.startswith(written) and (len(text) == size or (len(text) == size + 1 and text[size] == 10)):
+            return plain
         return None
-    try:
-        plain = orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return None
-    return plain if _written_by_orjson(text, plain) else None
 
-
-def _written_by_orjson(text: bytes, plain: Any) -> bool:
-    """Whether ``text`` is, byte for byte, what orjson writes for ``plain`` (two-space indent or compact)."""
-    if text.startswith(b'{\n  "'):
-        option = orjson.OPT_INDENT_2
-    elif text.startswith(b'{"'):
-        option = 0
-    else:
-        return False
-    try:
-        written: bytes = orjson.dumps(plain, option=option)
-    except orjson.JSONEncodeError:  # nested deeper than orjson writes: then it was not written by it
-        return False
-    size = len(written)
-    return text.startswith(written) and (len(text) == size or (len(text) == size + 1 and text[size] == 10))
+    return parse_text
 
 
 def dumps(plain: Any, *, indent: bool) -> bytes | None:

@@ -19,7 +19,7 @@ import decimal
 import itertools
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from io import TextIOBase
 from typing import IO, Any, Literal, TypeVar, overload
 
@@ -232,25 +232,39 @@ def loads(
 
 
 def _load_json(data: bytes | str, cls: type, limits: Limits) -> Any:
-    """A ``cls`` from JSON text: read by orjson where that changes nothing, else by the strict parser."""
-    rejected = None
-    with _engine.collector_paused():  # the parse too builds many objects
-        plain = _fastjson.parse(data, cls, limits)
-        if plain is not None:
-            try:
-                found = _engine.read(plain, cls)
-            except _engine.RejectError:
-                rejected = True
-            except _engine.DeclineError:
-                rejected = False
-            else:
-                # Freed before the collector runs again, which then has only the model objects to see.
-                del plain
-                return found
-    # The strict parser, so that every error is the one it reports (a limit first, with its place).
-    plain = parse_json(data, limits)
-    check_counts(plain, limits, len(data))
-    return _engine.structure(plain, cls, rejected=rejected)
+    return json_reader(cls, limits)(data)
+
+
+def json_reader(cls: type, limits: Limits) -> Callable[[bytes | str], Any]:
+    """The one reading of JSON text into a ``cls``: for :func:`loads`, and for each line of JSON Lines.
+
+    orjson reads the text where that changes nothing (:func:`._fastjson.parser`),
+    then the engine's generated reader; else the strict parser and the
+    detailed path, so that every error is the one they report (a limit
+    first, with its place). Made once for many texts of one class.
+    """
+    parse = _fastjson.parser(cls, limits)
+
+    def read(data: bytes | str) -> Any:
+        rejected = None
+        with _engine.collector_paused():  # the parse too builds many objects
+            plain = None if parse is None else parse(data)
+            if plain is not None:
+                try:
+                    found = _engine.read(plain, cls)
+                except _engine.RejectError:
+                    rejected = True
+                except _engine.DeclineError:
+                    rejected = False
+                else:
+                    # Freed before the collector runs again, which then has only the model objects to see.
+                    del plain
+                    return found
+        plain = parse_json(data, limits)
+        check_counts(plain, limits, len(data))
+        return _engine.structure(plain, cls, rejected=rejected)
+
+    return read
 
 
 def dumps(obj: Any, *, type: Any = None, format: Format = "json") -> str:
@@ -350,7 +364,8 @@ def iter_jsonl(
 ) -> Iterator[Any]:
     """Model objects from a JSON Lines file or binary stream, one line at a time.
 
-    Memory stays constant however long the input. Lines are split on
+    Memory stays constant however long the input: lines are read up to 256
+    ahead of the objects yielded, never more. Lines are split on
     ``\\n`` only (a U+2028 inside a string is not a line break); a ``\\r``
     before it is dropped; blank lines are skipped but counted; a byte order
     mark on the first line is dropped, and refused on any other.
@@ -414,19 +429,40 @@ def jsonl_lines(file: IO[bytes], limits: Limits) -> Iterator[tuple[int, bytes | 
 
 
 def _iter_lines(file: IO[bytes], cls: type, limits: Limits) -> Iterator[Any]:
-    for number, line in jsonl_lines(file, limits):
-        if isinstance(line, LoadError):
-            raise line
-        try:
-            found = _load_json(line, cls, limits)
-        except LoadError as error:  # a LimitError too: the same error, placed on its line
-            error.line = number
-            raise
-        except ValidationError as error:
-            raise ValidationError(
-                (p.rebased("$", line=number) for p in error.problems), omitted=error.omitted
-            ) from None
-        yield found
+    lines = jsonl_lines(file, limits)
+    read = json_reader(cls, limits)
+    while True:
+        # Lines are read some hundreds at a time, each batch with the collector paused once
+        # (a pause per line cost more than reading a small line); the objects are yielded
+        # after it, with the collector as the caller has it.
+        batch: list[Any] = []
+        error: LoadError | ValidationError | None = None
+        with _engine.collector_paused():
+            for number, line in itertools.islice(lines, _BATCH):
+                try:
+                    if isinstance(line, LoadError):
+                        raise line
+                    batch.append(read(line))
+                except (LoadError, ValidationError) as found:
+                    error = placed_on_line(found, number)
+                    break
+        yield from batch
+        if error is not None:
+            raise error
+        if len(batch) < _BATCH:
+            return
+
+
+def placed_on_line(error: LoadError | ValidationError, number: int) -> LoadError | ValidationError:
+    """The error of one line of JSON Lines, placed on its line as :func:`iter_jsonl` raises it."""
+    if isinstance(error, LoadError):  # a LimitError too
+        error.line = number
+        return error
+    return ValidationError((p.rebased("$", line=number) for p in error.problems), omitted=error.omitted)
+
+
+# Lines read or written with the collector paused once.
+_BATCH = 256
 
 
 def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:
@@ -448,7 +484,7 @@ def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:
             # paused once (a pause per line cost more than writing the line).
             batch: list[bytes] = []
             with _engine.collector_paused():
-                for item in itertools.islice(remaining, 256):
+                for item in itertools.islice(remaining, _BATCH):
                     if expected is None:
                         expected = _written_class(item, None)
                     elif builtins.type(item) is not expected:

@@ -413,16 +413,23 @@ def entity_kinds(paper: type) -> tuple[tuple[str, FieldShape], ...]:
 
 
 class _FieldValidator:
-    """The attrs validator of a field: the field's tests, compiled once from its shape."""
+    """The attrs validator of a field: the field's tests, compiled from its shape on first use.
+
+    Not at import: data that is loaded is checked by the generated readers,
+    and never calls a validator.
+    """
 
     __slots__ = ("check", "shape")
 
     def __init__(self, shape: FieldShape):
         self.shape = shape
-        self.check = compile_check(shape)
+        self.check: Callable[[Any], bool] | None = None
 
     def __call__(self, _instance: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not self.check(value):
+        check = self.check
+        if check is None:
+            check = self.check = compile_check(self.shape)
+        if not check(value):
             explain_field(self.shape, value)
 
     def __repr__(self) -> str:

@@ -1,6 +1,6 @@
 """JSON Lines to a Parquet dataset partitioned by year, in constant memory: the route past one machine.
 
-Each line is read by the library's strict reader (:func:`~cyberspace_whitepaper.loads`,
+Each line is read by the library's one JSON reader (the one of :func:`~cyberspace_whitepaper.loads`,
 as :func:`~cyberspace_whitepaper.iter_jsonl` reads each line), so every
 record is validated; a bad line is reported by its number and skipped, or
 stops the run with ``strict=True``. Records go out in batches, so memory
@@ -30,10 +30,10 @@ from typing import Any
 
 import attrs
 
-from .. import _engine, _fastjson
+from .. import _engine
 from .._limits import DEFAULT_LIMITS, Limits
 from ..errors import LoadError, ValidationError
-from ..io import jsonl_lines, loads
+from ..io import json_reader, jsonl_lines, placed_on_line
 from ..model._shape import FieldShape, Kind, model_classes, per_class, shape_of
 from ._layout import ColumnType, value_columns
 from ._parquet import arrow_type, require_pyarrow
@@ -263,42 +263,6 @@ class _PartitionedWriter:
                 writer.close()
 
 
-class _Reader:
-    """One line to a record, checked exactly as :func:`~cyberspace_whitepaper.iter_jsonl` checks it.
-
-    Its path, taken a line at a time: orjson where the text is as orjson
-    writes it (:func:`._fastjson.parse`), then the engine's generated reader.
-    A line either step gives up on is read again by
-    :func:`~cyberspace_whitepaper.loads`, the route ``iter_jsonl`` takes,
-    for its record or its exact error. Calling the two steps here rather
-    than through ``loads`` spares each line the argument checks and two
-    pauses of the collector (the caller pauses it once for many lines).
-    """
-
-    def __init__(self, cls: type, limits: Limits) -> None:
-        self.cls = cls
-        self.limits = limits
-        self.fast = _engine.reader(cls)
-
-    def __call__(self, line: bytes) -> Any:
-        plain = _fastjson.parse(line, self.cls, self.limits)
-        if plain is not None:
-            try:
-                return self.fast(plain)
-            # Every way the generated reader gives up (see _engine.read): the detailed path says why.
-            except (_engine.RejectError, _engine.DeclineError, KeyError, ValidationError):
-                pass
-        return loads(line, type=self.cls, limits=self.limits)
-
-
-def _located(error: LoadError | ValidationError, number: int) -> LoadError | ValidationError:
-    """The error of one line, as iter_jsonl raises it: placed on its line."""
-    if isinstance(error, LoadError):
-        error.line = number
-        return error
-    return ValidationError((p.rebased("$", line=number) for p in error.problems), omitted=error.omitted)
-
-
 def convert_jsonl(
     source: str | os.PathLike[str],
     folder: str | os.PathLike[str],
@@ -333,7 +297,7 @@ def convert_jsonl(
     working = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
     out = _PartitionedWriter(working, rows.schema, partitioned=partition is not None, batch_size=batch_size)
     lines = written = bad = 0
-    read = _Reader(type, limits)
+    read = json_reader(type, limits)
     try:
         total = os.path.getsize(source)
         with open(source, "rb") as file:
@@ -351,7 +315,7 @@ def convert_jsonl(
                             record = read(line)
                         except (LoadError, ValidationError) as error:
                             if strict:
-                                raise _located(error, number) from None
+                                raise placed_on_line(error, number) from None
                             bad += 1
                             if on_bad_line is not None:
                                 on_bad_line(BadLine(number, _message(error)))
