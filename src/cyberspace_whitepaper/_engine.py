@@ -158,7 +158,7 @@ def depth(cls: type) -> int:
 
 def holds_tiny_decimal(obj: Any) -> bool:
     """Whether ``obj`` holds a non-zero decimal below 1e-4, which orjson and the json module write apart."""
-    for shape in _decimal_paths(type(obj)):
+    for shape in decimal_paths(type(obj)):
         for value in values(obj, shape):
             if shape.kind is Kind.DECIMAL:
                 if value and abs(value) < _TINY:
@@ -172,12 +172,10 @@ _TINY = Decimal("1e-4")
 
 
 @per_class
-def _decimal_paths(cls: type) -> tuple[FieldShape, ...]:
+def decimal_paths(cls: type) -> tuple[FieldShape, ...]:
     """The fields of ``cls`` that hold decimals, or objects that hold them somewhere below."""
     return tuple(
-        s
-        for s in shape_of(cls)
-        if s.kind is Kind.DECIMAL or (s.kind is Kind.MODEL and _decimal_paths(s.type))
+        s for s in shape_of(cls) if s.kind is Kind.DECIMAL or (s.kind is Kind.MODEL and decimal_paths(s.type))
     )
 
 

@@ -35,7 +35,7 @@ try:
 except ImportError:  # pragma: no cover - the stdlib path is tested by forcing it
     orjson = None
 
-__all__ = ["dumps", "parse", "parser"]
+__all__ = ["encoder", "parse", "parser"]
 
 #: Set to False to use the json module even where orjson is installed.
 USE_ORJSON = orjson is not None
@@ -101,19 +101,25 @@ def parser(cls: type, limits: Limits) -> Callable[[bytes | str], Any] | None:
     return parse_text
 
 
-def dumps(plain: Any, *, indent: bool) -> bytes | None:
-    """JSON for plain data as the json module writes it (indented, or compact), and a newline; or None.
+def encoder(*, indent: bool) -> Callable[[Any], bytes | None] | None:
+    """A function writing plain data as the json module writes it (indented, or compact), and a newline.
 
-    None without orjson, and for what orjson will not write: a lone
-    surrogate, which only an object changed behind the model's back can hold.
-    The caller leaves out plain data with floats below 1e-4, which the two
-    write apart (``1e-05`` against ``0.00001``).
+    None without orjson (or with it switched off). The function gives None
+    for what orjson will not write: a lone surrogate, which only an object
+    changed behind the model's back can hold. The caller leaves out plain
+    data with floats below 1e-4, which the two write apart (``1e-05``
+    against ``0.00001``).
     """
     if not USE_ORJSON or orjson is None:
         return None
     option = orjson.OPT_APPEND_NEWLINE | (orjson.OPT_INDENT_2 if indent else 0)
-    try:
-        written: bytes = orjson.dumps(plain, option=option)
-    except orjson.JSONEncodeError:
-        return None
-    return written
+    dumps, encode_error = orjson.dumps, orjson.JSONEncodeError
+
+    def encode(plain: Any) -> bytes | None:
+        try:
+            written: bytes = dumps(plain, option=option)
+        except encode_error:
+            return None
+        return written
+
+    return encode

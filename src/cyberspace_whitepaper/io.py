@@ -115,22 +115,31 @@ def to_dict(obj: Any, *, type: Any = None) -> Any:
     return _engine.write(obj, _written_class(obj, type))
 
 
-def _json_bytes(obj: Any, cls: type, *, indent: bool) -> bytes:
-    """Canonical JSON for ``obj`` and a newline: indented (a document) or compact (a JSON line).
+def json_writer(cls: type, *, indent: bool) -> Callable[[Any], bytes]:
+    """The one writing of canonical JSON for a ``cls``, and a newline: indented (a document) or compact.
 
-    The caller pauses the collector (:func:`._engine.collector_paused`): once
-    for a document, once for a batch of lines.
+    For :func:`dumpb` and for each line of :func:`dump_jsonl`; made once for
+    many objects of one class. The caller pauses the collector
+    (:func:`._engine.collector_paused`): once for a document, once for a
+    batch of lines.
     """
-    plain = _engine.writer(cls)(obj)
+    write = _engine.writer(cls)
+    encode = _fastjson.encoder(indent=indent)
     # orjson writes floats below 1e-4 otherwise than the json module, which sets the canonical form.
-    written = None if _engine.holds_tiny_decimal(obj) else _fastjson.dumps(plain, indent=indent)
-    if written is None:
-        separators = None if indent else (",", ":")
-        text = json.dumps(
-            plain, ensure_ascii=False, indent=2 if indent else None, separators=separators, allow_nan=False
-        )
-        written = (text + "\n").encode("utf-8")
-    return written
+    decimals = bool(_engine.decimal_paths(cls))
+    options: dict[str, Any] = {"indent": 2} if indent else {"separators": (",", ":")}
+
+    def to_json(obj: Any) -> bytes:
+        plain = write(obj)
+        written = None
+        if encode is not None and not (decimals and _engine.holds_tiny_decimal(obj)):
+            written = encode(plain)
+        if written is None:
+            text = json.dumps(plain, ensure_ascii=False, allow_nan=False, **options)
+            written = (text + "\n").encode("utf-8")
+        return written
+
+    return to_json
 
 
 _PLAIN_SCALARS = (str, int, float, bool, type(None))
@@ -288,7 +297,7 @@ def dumpb(obj: Any, *, type: Any = None, format: Format = "json") -> bytes:
     if format == "json":
         cls = _written_class(obj, type)
         with _engine.collector_paused():
-            return _json_bytes(obj, cls, indent=True)
+            return json_writer(cls, indent=True)(obj)
     if format == "yaml":
         return dumps(obj, type=type, format=format).encode("utf-8")
     raise ValueError(f"format must be 'json' or 'yaml', got {format!r}")
@@ -478,6 +487,7 @@ def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:
     def lines() -> Iterator[bytes]:
         nonlocal count
         expected = None if type is None else _model_class(type)
+        to_json = None if expected is None else json_writer(expected, indent=False)
         remaining = iter(items)
         while True:
             # Lines go to the file some hundreds at a time, each batch made with the collector
@@ -485,12 +495,13 @@ def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:
             batch: list[bytes] = []
             with _engine.collector_paused():
                 for item in itertools.islice(remaining, _BATCH):
-                    if expected is None:
+                    if expected is None or to_json is None:
                         expected = _written_class(item, None)
+                        to_json = json_writer(expected, indent=False)
                     elif builtins.type(item) is not expected:
                         _written_class(item, expected)  # the caller's error, said as for one object
                     count += 1
-                    line = _json_bytes(item, expected, indent=False)
+                    line = to_json(item)
                     _check_loadable(line, "json")
                     batch.append(line)
             if not batch:
