@@ -66,8 +66,12 @@ class Kind(enum.Enum):
 
 
 @attrs.frozen
-class _Spec:
-    """What :func:`describe` was told; kept in the attrs field's metadata."""
+class Declaration:
+    """What :func:`describe` was told of a field (its arguments say what each means).
+
+    Kept in the attrs field's metadata; :class:`FieldShape` extends it with
+    what the field's annotation and default say.
+    """
 
     description: str
     constraint: Constraint | None
@@ -93,7 +97,7 @@ def describe(
     numbering: tuple[str, ...] | None = None,
     names: bool = False,
     relative: bool = False,
-) -> dict[str, _Spec]:
+) -> dict[str, Declaration]:
     """The metadata of a model field: what it is, said once.
 
     Written as ``attrs.field(metadata=describe(...))``, with ``default=`` on
@@ -120,7 +124,7 @@ def describe(
             holds the record (a related document's relation to its paper), so
             two documents of a corpus may give it differently.
     """
-    spec = _Spec(
+    spec = Declaration(
         description, constraint, unique, min_items, refers_to, identity, distinct, numbering, names, relative
     )
     return {_SPEC: spec}
@@ -136,8 +140,12 @@ def checked(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribu
 
 
 @attrs.frozen
-class FieldShape:
+class FieldShape(Declaration):
     """One field of a model class, compiled from its declaration.
+
+    Every attribute of its :class:`Declaration` (description, constraint,
+    unique, min_items, refers_to, identity, distinct, numbering, names,
+    relative), and:
 
     Attributes:
         name: the field's name, also its JSON key.
@@ -145,17 +153,7 @@ class FieldShape:
         type: the Python type of one value (``str``, an enum, a model class ...).
         optional: the field may be ``None``.
         many: the field is a tuple of values.
-        constraint: what each value must be beyond its type.
-        unique: the tuple's items do not repeat.
-        min_items: the tuple's fewest items.
         default: the default (``attrs.NOTHING`` if the field is required).
-        description: what the field holds.
-        refers_to: the entity kinds its ids may name (empty: not a reference).
-        identity: the entity kind this field is the id of.
-        distinct: unique among siblings sharing these fields, or None.
-        numbering: counted 1..n among siblings sharing these fields, or None.
-        names: the field names its object for people (a title, a name).
-        relative: the value says how the thing stands to the document holding it.
         annotation: the field's annotation as written.
     """
 
@@ -164,17 +162,7 @@ class FieldShape:
     type: Any
     optional: bool
     many: bool
-    constraint: Constraint | None
-    unique: bool
-    min_items: int
     default: Any
-    description: str
-    refers_to: tuple[str, ...]
-    identity: str | None
-    distinct: tuple[str, ...] | None
-    numbering: tuple[str, ...] | None
-    names: bool
-    relative: bool
     annotation: Any
 
     @property
@@ -297,7 +285,7 @@ def field_shape(attribute: attrs.Attribute[Any], owner: type | None = None) -> F
     """The shape of one attrs field declared with :func:`describe`; ``owner`` names its class in errors."""
     where = f"{owner.__name__}.{attribute.name}" if owner else attribute.name
     spec = attribute.metadata.get(_SPEC)
-    if not isinstance(spec, _Spec):
+    if not isinstance(spec, Declaration):
         raise TypeError(f"{where}: not declared with model._shape.describe()")
     if isinstance(attribute.type, str):
         raise TypeError(f"{where}: the model's annotations must be types, not strings")
@@ -315,22 +303,13 @@ def field_shape(attribute: attrs.Attribute[Any], owner: type | None = None) -> F
     if spec.names and (many or kind not in (Kind.MODEL, Kind.TEXT)):
         raise TypeError(f"{where}: a field that names its object holds one text")
     return FieldShape(
+        **attrs.asdict(spec, recurse=False),
         name=attribute.name,
         kind=kind,
         type=value_type,
         optional=optional,
         many=many,
-        constraint=spec.constraint,
-        unique=spec.unique,
-        min_items=spec.min_items,
         default=attribute.default,
-        description=spec.description,
-        refers_to=spec.refers_to,
-        identity=spec.identity,
-        distinct=spec.distinct,
-        numbering=spec.numbering,
-        names=spec.names,
-        relative=spec.relative,
         annotation=attribute.type,
     )
 
