@@ -132,14 +132,8 @@ class FieldChange:
 
 
 @attrs.frozen(kw_only=True)
-class EntityAdded:
-    """An entity that only the new version has.
-
-    Attributes:
-        id: its id.
-        entity: the entity.
-        after: the id of the entity it follows in the new version (``None``: first).
-    """
+class _OneSide:
+    """An entity that only one version has: what :class:`EntityAdded` and :class:`EntityRemoved` hold."""
 
     id: str
     entity: Any
@@ -152,7 +146,18 @@ class EntityAdded:
 
 
 @attrs.frozen(kw_only=True)
-class EntityRemoved:
+class EntityAdded(_OneSide):
+    """An entity that only the new version has.
+
+    Attributes:
+        id: its id.
+        entity: the entity.
+        after: the id of the entity it follows in the new version (``None``: first).
+    """
+
+
+@attrs.frozen(kw_only=True)
+class EntityRemoved(_OneSide):
     """An entity that only the old version has.
 
     Attributes:
@@ -160,15 +165,6 @@ class EntityRemoved:
         entity: the entity as it was.
         after: the id of the entity it followed in the old version (``None``: first).
     """
-
-    id: str
-    entity: Any
-    after: str | None
-
-    @property
-    def label(self) -> LocalizedText | None:
-        """The entity's name or title."""
-        return label_of(self.entity)
 
 
 @attrs.frozen(kw_only=True)
