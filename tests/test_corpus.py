@@ -172,6 +172,72 @@ class TestSharedIds:
         title = attrs.evolve(PAPER_2022.events[at].title, en_official=True)
         with_paper(3, events=replace(PAPER_2022.events, at, title=title))
 
+    def test_a_name_without_chinese_is_shown_without_it(self) -> None:
+        renamed = attrs.evolve(CORPUS.actors[0], name=cw.LocalizedText(en="Xi"))
+        assert problems_of(lambda: attrs.evolve(CORPUS, actors=(renamed,)))[0] == (
+            "$.papers[1].actors[3].name",
+            "conflict",
+            "differs from $.actors[0]: 'Xi Jinping' (习近平) against 'Xi'",
+        )
+
+    def test_every_defining_field_is_compared_past_one_that_agrees(self) -> None:
+        """The date agrees, the kind does not: the kind is reported; with the date changed too, both are."""
+        at = index_of(PAPER_2022.events, ACCESS_1994)
+        kind = cw.EventKind.CONFERENCE
+        expected = (
+            f"$.papers[3].events[{at}].kind",
+            "conflict",
+            "differs from $.papers[0].events[2]: 'conference' against 'milestone'",
+        )
+        kind_only = replace(PAPER_2022.events, at, kind=kind)
+        assert problems_of(lambda: with_paper(3, events=kind_only)) == [expected]
+        date = cw.PartialDate.parse("1995")
+        both = replace(PAPER_2022.events, at, kind=kind, date=date)
+        assert problems_of(lambda: with_paper(3, events=both)) == [
+            (
+                f"$.papers[3].events[{at}].date",
+                "conflict",
+                "differs from $.papers[0].events[2]: '1995' against '1994-04-20'",
+            ),
+            expected,
+        ]
+
+    def test_a_field_only_one_record_gives_is_no_disagreement(self) -> None:
+        """One record gives the event an end, the others none: they do not disagree."""
+        at = index_of(PAPER_2022.events, ACCESS_1994)
+        end = cw.PartialDate.parse("1994-05")
+        corpus = with_paper(3, events=replace(PAPER_2022.events, at, end=end))
+        assert corpus.papers[3].events[at].end == end
+
+    def test_references_and_tuples_are_each_records_own(self) -> None:
+        """Whom an actor belongs to, and a source's other languages, may differ between records."""
+        at = index_of(PAPER_2022.actors, "npcsc")
+        assert PAPER_2010.actors[index_of(PAPER_2010.actors, "npcsc")].affiliation == "npc"
+        with_paper(3, actors=replace(PAPER_2022.actors, at, affiliation="china"))
+        paper_2023 = CORPUS.papers[4]
+        at = index_of(paper_2023.sources, "scio-en-chapter-index")
+        assert paper_2023.sources[at].other_languages != ("fr",)
+        with_paper(4, sources=replace(paper_2023.sources, at, other_languages=("fr",)))
+
+    def test_records_after_a_paper_of_the_corpus_are_compared(self) -> None:
+        """The 2022 paper lists papers of the corpus first among its documents; those after are still held."""
+        assert PAPER_2022.documents[0].id in {paper.id for paper in CORPUS.papers}
+        at = index_of(PAPER_2022.documents, "wic-initiative-2020")
+        title = cw.LocalizedText(en="Another title")
+        assert problems_of(
+            lambda: with_paper(3, documents=replace(PAPER_2022.documents, at, title=title))
+        ) == [
+            (
+                f"$.papers[3].documents[{at}].title",
+                "conflict",
+                (
+                    "differs from $.papers[2].documents[1]: 'Another title' against"
+                    " 'Initiative on Jointly Building a Community with a Shared Future in Cyberspace'"
+                    f" ({PAPER_2019.documents[1].title.zh})"
+                ),
+            )
+        ]
+
 
 class TestLinkedPapers:
     def test_a_related_document_that_is_a_paper_agrees_with_it(self) -> None:

@@ -15,7 +15,8 @@ The tests used are the fast ones that exercise these modules. For the I/O
 modules: the bad-input catalogue, the limits, the error family, the
 regressions, JSONTestSuite, the public API, the command line and the bundled
 data set. For the model's modules (``model/``: values, checks, rules,
-shape): the constraints, the shape, the value types, the rules, the decimals, the regressions, the error
+shape): the constraints, the shape, the value types, the rules (also on
+classes made up for them), the decimals, the regressions, the error
 family, immutability, the JSON
 Schema's text rules, the corpus's rules and data, the query layer (date
 relations and the order of locators) and the catalogue. (The mutmut settings live here, not
@@ -61,6 +62,7 @@ MODEL_TESTS = [
     "tests/test_shape.py",
     "tests/test_values.py",
     "tests/test_rules.py",
+    "tests/test_rules_any_class.py",
     "tests/test_decimals.py",
     "tests/test_regressions.py",
     "tests/test_errors.py",
