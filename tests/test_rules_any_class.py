@@ -64,3 +64,19 @@ def test_distinct_records_hold() -> None:
     tags = (Tag(group="g", year=2020, label="x"), Tag(group="h", year=2020, label="x"))
     assert _rules._siblings_hold(tags, Tag)
     assert list(_rules._sibling_problems(tags, Tag, "$.tags")) == []
+
+
+@attrs.frozen(kw_only=True, field_transformer=checked)
+class Note:
+    """A record whose optional code is distinct among all: two without a code are no duplicates."""
+
+    code: str | None = attrs.field(default=None, metadata=describe("Its code.", identifier(), distinct=()))
+
+
+def test_values_that_are_not_there_are_nobodys_duplicates() -> None:
+    notes = (Note(), Note(), Note(code="x"))
+    assert _rules._siblings_hold(notes, Note)
+    assert list(_rules._sibling_problems(notes, Note, "$.notes")) == []
+    assert problems((*notes, Note(code="x")), Note, "$.notes") == [
+        ("$.notes[3].code", "duplicate-code", "code 'x' is already used at $.notes[2].code")
+    ]

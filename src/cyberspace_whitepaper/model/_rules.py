@@ -15,6 +15,7 @@ builds paths only for what fails.
 
 from __future__ import annotations
 
+import collections
 import difflib
 import functools
 import itertools
@@ -352,12 +353,15 @@ def _siblings(paper: WhitePaper, gathered: _Gathered) -> Iterator[Problem]:
 
 
 def _texts(value: Any) -> Iterator[tuple[str, Any]]:
-    """What a distinct value is compared by: each language of a text (normalised), or the value itself."""
+    """What a distinct value is compared by: each language of a text (normalised), or the value itself.
+
+    A value that is not there (None, a text without Chinese) is nobody's duplicate.
+    """
     if type(value) is LocalizedText:
         yield "en", _normal(value.en)
         if value.zh is not None:
             yield "zh", _normal(value.zh)
-    else:
+    elif value is not None:
         yield "", value
 
 
@@ -369,28 +373,52 @@ def _normal(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def _all_distinct(items: tuple[Any, ...], name: str) -> bool:
-    """Whether no two items hold the same value in the field, told at C speed for the common case."""
+def _columns(items: tuple[Any, ...], name: str) -> list[list[Any]]:
+    """What the items' values of a distinct field are compared by, a column per language of a text.
+
+    Each column is aligned with the items (None where a text has no Chinese);
+    texts are normalised as :func:`_texts` does, but one by one only where
+    the column as a whole is not already normal (a NUL, which no text holds,
+    keeps one text's marks from meeting the next's).
+    """
     found = list(map(attrgetter(name), items))
     if type(found[0]) is not LocalizedText:
-        return len(set(found)) == len(found)
+        return [found]
+    columns = []
     for language in ("en", "zh"):
-        texts = [text for text in map(attrgetter(language), found) if text is not None]
-        if not all(map(str.isascii, texts)):
-            texts = list(map(_NFC, texts))
-        if len(set(texts)) != len(texts):
+        texts = list(map(attrgetter(language), found))
+        if not unicodedata.is_normalized("NFC", "\x00".join(filter(None, texts))):
+            texts = [text if text is None else _NFC(text) for text in texts]
+        columns.append(texts)
+    return columns
+
+
+def _distinct_in_scope(items: tuple[Any, ...], shape: FieldShape) -> bool:
+    """Whether no two items share a value of the field within their scope (all of them, for ``()``).
+
+    Most values are unique among all the items; only those that repeat are
+    looked at again with their scope, so a large paper whose titles repeat
+    on other dates costs little more than one whose titles do not.
+    """
+    scope = attrgetter(*shape.distinct) if shape.distinct else None
+    for column in _columns(items, shape.name):
+        present = [value for value in column if value is not None]
+        if len(set(present)) == len(present):
+            continue
+        if scope is None:
+            return False
+        repeated = {value for value, count in collections.Counter(present).items() if count > 1}
+        pairs = zip(items, column, strict=True)
+        scoped = [(scope(item), value) for item, value in pairs if value in repeated]
+        if len(set(scoped)) != len(scoped):
             return False
     return True
 
 
 def _siblings_hold(items: tuple[Any, ...], cls: type) -> bool:
     for shape in shape_of(cls):
-        # Distinct without their scope is distinct within it too: most papers need no more.
-        if shape.distinct is not None and not _all_distinct(items, shape.name):
-            scope = attrgetter(*shape.distinct) if shape.distinct else (lambda _item: ())
-            scoped = [(scope(item), *key) for item in items for key in _texts(getattr(item, shape.name))]
-            if len(set(scoped)) != len(scoped):
-                return False
+        if shape.distinct is not None and not _distinct_in_scope(items, shape):
+            return False
         if shape.numbering is not None:
             for numbers in _numbers_by_scope(items, shape).values():
                 if numbers != list(range(1, len(numbers) + 1)):
