@@ -391,7 +391,7 @@ class TestValuesCountedBeforeParsing:
 
         parsed: list[str] = []
         monkeypatch.setattr(_jsontext, "_decode", lambda text, hooks: parsed.append(text))
-        monkeypatch.setattr(_fastjson, "parse", lambda *args: None)  # the strict path alone
+        monkeypatch.setattr(_fastjson, "USE_ORJSON", False)  # the strict path alone
         limits = cw.Limits(max_nodes=10)
         text = "[" + ", ".join([unit] * 21) + "]"  # 22 values at least: over twice 10
         with pytest.raises(cw.LimitError) as caught:
@@ -416,7 +416,7 @@ class TestValuesCountedBeforeParsing:
                 return text
 
         monkeypatch.setattr(_jsontext, "_STRING", Recording())
-        monkeypatch.setattr(_fastjson, "parse", lambda *args: None)
+        monkeypatch.setattr(_fastjson, "USE_ORJSON", False)
         text = "[" + ",".join(['""'] * 45) + "]"  # 45 strings: over four times 10, in over 80 characters
         with pytest.raises(cw.LimitError) as caught:
             cw.loads(text, limits=cw.Limits(max_nodes=10))

@@ -35,38 +35,29 @@ try:
 except ImportError:  # pragma: no cover - the stdlib path is tested by forcing it
     orjson = None
 
-__all__ = ["encoder", "parse", "parser"]
+__all__ = ["encoder", "parser"]
 
 #: Set to False to use the json module even where orjson is installed.
 USE_ORJSON = orjson is not None
 #: Longer texts are parsed by the json module: orjson's parse of a text near
 #: the 16 MiB limit peaks at about 15 times its size, the json module's at 5.
 ORJSON_MAX_BYTES = 8 * 1024 * 1024
-_INDENTED = 0 if orjson is None else orjson.OPT_INDENT_2
-
-
-def parse(data: bytes | str, cls: type, limits: Limits) -> Any:
-    """The plain data of JSON ``data`` as the strict parser would give it for ``cls``, or None.
-
-    None whenever that cannot be shown: orjson missing, the text not as
-    orjson writes it, limits tighter than the fast reader's bounds.
-    """
-    function = parser(cls, limits)
-    return None if function is None else function(data)
 
 
 def parser(cls: type, limits: Limits) -> Callable[[bytes | str], Any] | None:
-    """:func:`parse` for many texts of one class under one set of limits (JSON Lines), or None.
+    """A function giving the plain data of a JSON text as the strict parser would, for ``cls``, or None.
 
-    None where orjson cannot be used at all: missing, switched off, or
-    limits tighter than the fast reader's bounds. What :func:`parse` checks
-    of every text is decided here once.
+    The function gives None for a text where that cannot be shown: not as
+    orjson writes it, or over the limits that are counted before parsing.
+    ``parser`` itself is None where orjson cannot be used at all: missing,
+    switched off, or limits tighter than the fast reader's bounds. Made once
+    for many texts of one class under one set of limits (JSON Lines).
     """
     if not USE_ORJSON or orjson is None or not _engine.fits(cls, limits):
         return None
     max_bytes = min(limits.max_bytes, ORJSON_MAX_BYTES)
     max_nodes = limits.max_nodes
-    loads, dumps = orjson.loads, orjson.dumps
+    loads, dumps, indented = orjson.loads, orjson.dumps, orjson.OPT_INDENT_2
     decode_error, encode_error = orjson.JSONDecodeError, orjson.JSONEncodeError
 
     def parse_text(data: bytes | str) -> Any:
@@ -86,7 +77,7 @@ def parser(cls: type, limits: Limits) -> Callable[[bytes | str], Any] | None:
         if text.startswith(b'{"'):
             option = 0
         elif text.startswith(b'{\n  "'):
-            option = _INDENTED
+            option = indented
         else:
             return None
         try:

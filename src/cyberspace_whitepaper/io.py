@@ -495,7 +495,7 @@ def dump_jsonl(items: Iterable[Any], path: StrPath, *, type: Any = None) -> int:
             batch: list[bytes] = []
             with _engine.collector_paused():
                 for item in itertools.islice(remaining, _BATCH):
-                    if expected is None or to_json is None:
+                    if to_json is None:  # no type= given: the first item's class
                         expected = _written_class(item, None)
                         to_json = json_writer(expected, indent=False)
                     elif builtins.type(item) is not expected:

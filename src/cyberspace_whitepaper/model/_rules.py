@@ -377,9 +377,7 @@ def _columns(items: tuple[Any, ...], name: str) -> list[list[Any]]:
     """What the items' values of a distinct field are compared by, a column per language of a text.
 
     Each column is aligned with the items (None where a text has no Chinese);
-    texts are normalised as :func:`_texts` does, but one by one only where
-    the column as a whole is not already normal (a NUL, which no text holds,
-    keeps one text's marks from meeting the next's).
+    texts are normalised as :func:`_texts` does.
     """
     found = list(map(attrgetter(name), items))
     if type(found[0]) is not LocalizedText:
@@ -387,7 +385,7 @@ def _columns(items: tuple[Any, ...], name: str) -> list[list[Any]]:
     columns = []
     for language in ("en", "zh"):
         texts = list(map(attrgetter(language), found))
-        if not unicodedata.is_normalized("NFC", "\x00".join(filter(None, texts))):
+        if not all(text is None or text.isascii() for text in texts):
             texts = [text if text is None else _NFC(text) for text in texts]
         columns.append(texts)
     return columns
